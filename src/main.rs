@@ -1,0 +1,243 @@
+//! The `credence` command: parse arguments, build a config, run, exit.
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use credence::model::Date;
+use credence::pipeline::{self, Config};
+use credence::rules::{Rules, RulesError};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0   success
+  1   --fail-under was given and some article scored below it
+  2   usage error, missing input, or invalid rules (nothing written)
+  75  another credence run holds the lock on the same --out (try later)";
+
+const SCORE_EXAMPLES: &str = "\
+Examples:
+  credence score                          score seeds/ with rules/, reports in out/
+  credence score articles/ --out reports  score a folder
+  credence score a.html b.jsonl --as-of 2026-02-12
+  credence score feed/ -q --fail-under 60 nightly: silent, exit 1 if any article < 60";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "credence",
+    version,
+    about = "Scores how credible news articles and their outlets are",
+    long_about = "Scores how credible news articles and their outlets are, by checking them for \
+the mistakes that careless, copied or machine-written articles make: outdated or misspelled \
+officeholders, conflicting amounts, repeated paragraphs, boilerplate and keyword stuffing. \
+Every point of a score is explained by a finding in the CSV reports.",
+    after_help = EXIT_CODES
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Score articles and write the CSV reports
+    #[command(after_help = format!("{SCORE_EXAMPLES}\n\n{EXIT_CODES}"))]
+    Score(ScoreArgs),
+    /// Work with the reference tables
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RulesCommand {
+    /// Validate the tables and list every problem as file:line: message
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// Folder with the rules tables
+        #[arg(long, default_value = "rules", value_name = "DIR")]
+        rules: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+struct ScoreArgs {
+    /// Article folders (walked recursively, sorted) or files
+    #[arg(value_name = "INPUT", default_values = ["seeds"])]
+    inputs: Vec<PathBuf>,
+    /// Folder with the rules tables
+    #[arg(long, default_value = "rules", value_name = "DIR")]
+    rules: PathBuf,
+    /// Folder for the reports (created if missing)
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    out: PathBuf,
+    /// Date for articles with no date in manifest, metadata or dateline
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// Worker threads (default: one per core)
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Print nothing on success
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// More detail on stderr (skipped files, timings)
+    #[arg(long, short = 'v', action = clap::ArgAction::Count)]
+    verbose: u8,
+    /// Never draw progress bars
+    #[arg(long)]
+    no_progress: bool,
+    /// Exit 1 when any article scores below SCORE (0-100)
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
+    fail_under: Option<f64>,
+    /// Write the CSVs without a UTF-8 byte order mark
+    #[arg(long)]
+    no_bom: bool,
+    /// Similarity (0-1) from which two paragraphs are near duplicates
+    #[arg(long, value_name = "SIM", default_value_t = 0.8, value_parser = parse_unit)]
+    near_dup: f64,
+    /// Skip (and report) files larger than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    max_file_size: u64,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse_iso(s).ok_or_else(|| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=100.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a score from 0 to 100")),
+    }
+}
+
+fn parse_unit(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) && v > 0.0 => Ok(v),
+        _ => Err(format!("{s:?} is not a number above 0 and at most 1")),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Score(args) => score(args),
+        Command::Rules {
+            command: RulesCommand::Check { rules },
+        } => rules_check(&rules),
+    }
+}
+
+fn score(args: ScoreArgs) -> ExitCode {
+    let progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
+    let cfg = Config {
+        inputs: args.inputs,
+        rules_dir: args.rules,
+        out_dir: args.out,
+        as_of: args.as_of,
+        run_date: Date::today(),
+        jobs: args.jobs.map(usize::from),
+        progress,
+        verbose: args.verbose,
+        fail_under: args.fail_under,
+        bom: !args.no_bom,
+        near_dup: args.near_dup,
+        max_file_size: args.max_file_size,
+    };
+    let started = std::time::Instant::now();
+    match pipeline::run(&cfg).context("run failed") {
+        Ok(sum) => {
+            if cfg.verbose > 0 {
+                for p in &sum.skipped_paths {
+                    eprintln!(
+                        "credence: skipped {} (not .txt, .md, .html or .jsonl)",
+                        p.display()
+                    );
+                }
+                eprintln!(
+                    "credence: finished in {:.2}s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if !args.quiet {
+                println!(
+                    "{} articles ({} unreadable, {} skipped): {} errors, {} warnings, {} infos; reports in {}",
+                    sum.articles,
+                    sum.failed,
+                    sum.skipped,
+                    sum.errors,
+                    sum.warnings,
+                    sum.infos,
+                    sum.out_dir.display()
+                );
+            }
+            if !sum.below.is_empty() {
+                let t = cfg.fail_under.unwrap_or_default();
+                eprintln!(
+                    "credence: {} article(s) scored below {t}: {}",
+                    sum.below.len(),
+                    sum.below
+                        .iter()
+                        .take(10)
+                        .map(|(k, s)| format!("{k} ({s:.1})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let code = e
+                .downcast_ref::<pipeline::RunError>()
+                .map(|r| r.exit_code())
+                .unwrap_or(2);
+            let root = e
+                .downcast_ref::<pipeline::RunError>()
+                .map(|r| r.to_string())
+                .unwrap_or_else(|| format!("{e:#}"));
+            for line in root.lines() {
+                eprintln!("credence: {line}");
+            }
+            ExitCode::from(code as u8)
+        }
+    }
+}
+
+fn rules_check(dir: &std::path::Path) -> ExitCode {
+    match Rules::load(dir) {
+        Ok(r) => {
+            println!(
+                "{}: ok ({} jurisdictions, {} roles, {} officeholder terms, {} facts, {} scoring rows)",
+                dir.display(),
+                r.jurisdictions.len(),
+                r.roles.len(),
+                r.officeholders.len(),
+                r.facts.len(),
+                r.scoring.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(RulesError::Invalid(problems)) => {
+            for p in &problems {
+                println!(
+                    "{}",
+                    p.to_string()
+                        .replacen(&p.file, &dir.join(&p.file).display().to_string(), 1)
+                );
+            }
+            eprintln!(
+                "credence: {} problem(s) in {}",
+                problems.len(),
+                dir.display()
+            );
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("credence: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,570 @@
+//! Writing the CSV reports, atomically, and guarding the output folder.
+//!
+//! In: the run's final tables ([`Reports`]). Out: `articles.csv`,
+//! `findings.csv`, `duplicates.csv`, `claims.csv`, `sources.csv` in `--out`.
+//! Guarantees: fixed columns, header row, rows sorted; UTF-8 with a BOM unless
+//! asked not to; free-text cells that a spreadsheet would run as a formula are
+//! neutralised and no cell exceeds Excel's 32,767 characters; all five files
+//! appear together or not at all (temp folder, fsync, journal, rename), so a
+//! run killed at any point leaves the previous reports intact; one run at a
+//! time holds the folder's lock. This is the only module that writes files.
+
+use crate::model::{
+    ArticleId, ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, ParaMark, Severity,
+    SourceRow,
+};
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Report file names, in the order they are written.
+pub const REPORTS: [&str; 5] = [
+    "articles.csv",
+    "findings.csv",
+    "duplicates.csv",
+    "claims.csv",
+    "sources.csv",
+];
+
+/// Excel's limit on characters in one cell.
+pub const MAX_CELL: usize = 32_767;
+
+const LOCK_FILE: &str = ".credence.lock";
+const JOURNAL: &str = ".credence-commit";
+const TMP_PREFIX: &str = ".credence-tmp-";
+
+/// Why reports could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("another credence run (pid {pid}) holds the lock on {dir}; try again when it ends")]
+    Locked { dir: PathBuf, pid: String },
+    #[error("{path}: CSV: {source}")]
+    Csv {
+        path: PathBuf,
+        #[source]
+        source: csv::Error,
+    },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ReportError + '_ {
+    move |source| ReportError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Everything the reports show, already computed.
+pub struct Reports<'a> {
+    pub articles: &'a [ArticleSummary],
+    /// Final marks per article (indexed like `articles`).
+    pub marks: &'a [Vec<ParaMark>],
+    pub scores: &'a [ArticleScore],
+    /// All findings, any order (sorted here).
+    pub findings: &'a [Finding],
+    pub duplicates: &'a [DuplicateRow],
+    pub claims: &'a [ClaimRow],
+    pub sources: &'a [SourceRow],
+    /// Report key of every entry (articles and failed inputs), by id.
+    pub keys: &'a [String],
+}
+
+/// Held while a run owns an output folder; released on drop or process death.
+#[derive(Debug)]
+pub struct OutLock {
+    _file: File,
+    dir: PathBuf,
+}
+
+impl OutLock {
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+/// Creates `dir` if needed and takes its lock. A lock left by a process that
+/// died is free again (the kernel drops it), so stale locks never block.
+/// Also finishes a commit that a killed run left half done and removes stray
+/// temp folders.
+pub fn lock_out(dir: &Path) -> Result<OutLock, ReportError> {
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
+    let path = dir.join(LOCK_FILE);
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(io_err(&path))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            let pid = fs::read_to_string(&path)
+                .ok()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "unknown".into());
+            return Err(ReportError::Locked {
+                dir: dir.to_path_buf(),
+                pid,
+            });
+        }
+        Err(fs::TryLockError::Error(e)) => return Err(io_err(&path)(e)),
+    }
+    file.set_len(0).map_err(io_err(&path))?;
+    write!(file, "{}", std::process::id()).map_err(io_err(&path))?;
+    file.flush().map_err(io_err(&path))?;
+    recover(dir)?;
+    Ok(OutLock {
+        _file: file,
+        dir: dir.to_path_buf(),
+    })
+}
+
+/// Completes a journaled commit (roll forward) and removes stray temp folders.
+fn recover(dir: &Path) -> Result<(), ReportError> {
+    let journal = dir.join(JOURNAL);
+    if let Ok(text) = fs::read_to_string(&journal) {
+        let tmp = dir.join(text.trim());
+        if tmp.is_dir() && text.trim().starts_with(TMP_PREFIX) {
+            for name in REPORTS {
+                let from = tmp.join(name);
+                if from.exists() {
+                    fs::rename(&from, dir.join(name)).map_err(io_err(&from))?;
+                }
+            }
+        }
+        fs::remove_file(&journal).map_err(io_err(&journal))?;
+    }
+    if let Ok(rd) = fs::read_dir(dir) {
+        for e in rd.flatten() {
+            if e.file_name().to_string_lossy().starts_with(TMP_PREFIX) {
+                let _ = fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes all reports into the locked folder, atomically as a set.
+pub fn write(lock: &OutLock, reports: &Reports<'_>, bom: bool) -> Result<(), ReportError> {
+    let dir = lock.dir();
+    let tmp_name = format!("{TMP_PREFIX}{}", std::process::id());
+    let tmp = dir.join(&tmp_name);
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
+    }
+    fs::create_dir(&tmp).map_err(io_err(&tmp))?;
+    let tables = render(reports)?;
+    for (name, bytes) in REPORTS.iter().zip(tables) {
+        let path = tmp.join(name);
+        let mut f = File::create(&path).map_err(io_err(&path))?;
+        if bom {
+            f.write_all(b"\xEF\xBB\xBF").map_err(io_err(&path))?;
+        }
+        f.write_all(&bytes).map_err(io_err(&path))?;
+        f.sync_all().map_err(io_err(&path))?;
+    }
+    sync_dir(&tmp)?;
+    // The journal makes the set of renames all-or-nothing: once it is on
+    // disk, the next run finishes a commit this one could not.
+    let journal = dir.join(JOURNAL);
+    {
+        let mut j = File::create(&journal).map_err(io_err(&journal))?;
+        j.write_all(tmp_name.as_bytes()).map_err(io_err(&journal))?;
+        j.sync_all().map_err(io_err(&journal))?;
+    }
+    sync_dir(dir)?;
+    for name in REPORTS {
+        let from = tmp.join(name);
+        fs::rename(&from, dir.join(name)).map_err(io_err(&from))?;
+    }
+    sync_dir(dir)?;
+    fs::remove_file(&journal).map_err(io_err(&journal))?;
+    fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> Result<(), ReportError> {
+    // Directory fsync makes renames durable; not all platforms allow it.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Makes a free-text cell safe to open in a spreadsheet: a leading `=`, `+`,
+/// `-`, `@`, tab or CR would start a formula, so it gets a `'` in front
+/// (OWASP CSV injection guidance); cells are cut to 32,767 characters.
+pub fn safe_text(s: &str) -> String {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let mut out = if risky {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if out.len() > MAX_CELL {
+        let cut = out
+            .char_indices()
+            .nth(MAX_CELL - 1)
+            .map(|(i, _)| i)
+            .unwrap_or(out.len());
+        out.truncate(cut);
+        out.push('…');
+    }
+    out
+}
+
+/// Formats a number for a report: integers without decimals, others with up
+/// to `decimals` places, trailing zeros dropped. Never scientific notation.
+pub fn fmt_num(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    if v.fract() == 0.0 && v.abs() < 1e17 {
+        return format!("{}", v as i64);
+    }
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, ReportError> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let map = |source| ReportError::Csv {
+        path: PathBuf::from("<report>"),
+        source,
+    };
+    w.write_record(header).map_err(map)?;
+    for r in rows {
+        w.write_record(&r).map_err(map)?;
+    }
+    w.into_inner().map_err(|e| ReportError::Io {
+        path: PathBuf::from("<report>"),
+        source: e.into_error(),
+    })
+}
+
+/// Renders the five tables (without BOM), in [`REPORTS`] order. Pure.
+pub fn render(r: &Reports<'_>) -> Result<Vec<Vec<u8>>, ReportError> {
+    let key = |id: ArticleId| r.keys.get(id.0 as usize).cloned().unwrap_or_default();
+    let para =
+        |p: Option<crate::model::ParaIdx>| p.map(|p| p.number().to_string()).unwrap_or_default();
+
+    // articles.csv
+    let mut articles = Vec::new();
+    for (i, a) in r.articles.iter().enumerate() {
+        let marks = r.marks.get(i).map(|m| m.as_slice()).unwrap_or(&[]);
+        let words: u32 = a
+            .para_words
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| marks.get(*j).is_none_or(|m| m.is_content()))
+            .map(|(_, w)| *w)
+            .sum();
+        let dups = marks
+            .iter()
+            .filter(|m| matches!(m, ParaMark::Duplicate | ParaMark::Syndicated))
+            .count();
+        let boiler = marks
+            .iter()
+            .filter(|m| **m == ParaMark::Boilerplate)
+            .count();
+        let count = |s: Severity| {
+            r.findings
+                .iter()
+                .filter(|f| f.article == a.id && f.severity == s)
+                .count()
+        };
+        let score = r.scores.iter().find(|s| s.article == a.id);
+        articles.push((
+            a.id,
+            vec![
+                safe_text(&a.key),
+                safe_text(&a.source),
+                safe_text(&a.title),
+                a.date.to_string(),
+                a.date_origin.as_str().to_string(),
+                words.to_string(),
+                a.para_words.len().to_string(),
+                dups.to_string(),
+                boiler.to_string(),
+                count(Severity::Error).to_string(),
+                count(Severity::Warning).to_string(),
+                count(Severity::Info).to_string(),
+                score.map(|s| fmt_num(s.score, 1)).unwrap_or_default(),
+                score.map(|s| s.grade.clone()).unwrap_or_default(),
+                safe_text(score.map(|s| s.top_finding.as_str()).unwrap_or("")),
+            ],
+        ));
+    }
+    articles.sort_by_key(|(id, _)| *id);
+    let articles = csv_bytes(
+        &[
+            "article",
+            "source",
+            "title",
+            "date",
+            "date_origin",
+            "words",
+            "paragraphs",
+            "duplicate_paragraphs",
+            "boilerplate_paragraphs",
+            "errors",
+            "warnings",
+            "infos",
+            "score",
+            "grade",
+            "top_finding",
+        ],
+        articles.into_iter().map(|(_, r)| r).collect(),
+    )?;
+
+    // findings.csv
+    let mut fs: Vec<&Finding> = r.findings.iter().collect();
+    fs.sort_by(|a, b| {
+        (
+            a.article,
+            a.paragraph,
+            a.line,
+            a.kind,
+            &a.mention,
+            &a.message,
+            &a.expected,
+            &a.evidence,
+        )
+            .cmp(&(
+                b.article,
+                b.paragraph,
+                b.line,
+                b.kind,
+                &b.mention,
+                &b.message,
+                &b.expected,
+                &b.evidence,
+            ))
+    });
+    let findings = csv_bytes(
+        &[
+            "article",
+            "paragraph",
+            "line",
+            "severity",
+            "kind",
+            "mention",
+            "expected",
+            "message",
+            "evidence",
+        ],
+        fs.iter()
+            .map(|f| {
+                vec![
+                    safe_text(&key(f.article)),
+                    para(f.paragraph),
+                    f.line.map(|l| l.to_string()).unwrap_or_default(),
+                    f.severity.as_str().to_string(),
+                    f.kind.as_str().to_string(),
+                    safe_text(&f.mention),
+                    safe_text(&f.expected),
+                    safe_text(&f.message),
+                    safe_text(&f.evidence),
+                ]
+            })
+            .collect(),
+    )?;
+
+    // duplicates.csv
+    let mut ds: Vec<&DuplicateRow> = r.duplicates.iter().collect();
+    ds.sort_by_key(|d| (d.group, d.article, d.paragraph));
+    let duplicates = csv_bytes(
+        &[
+            "group",
+            "article",
+            "paragraph",
+            "line",
+            "kind",
+            "similarity",
+            "first_article",
+            "first_paragraph",
+            "text",
+        ],
+        ds.iter()
+            .map(|d| {
+                vec![
+                    d.group.to_string(),
+                    safe_text(&key(d.article)),
+                    d.paragraph.number().to_string(),
+                    d.line.to_string(),
+                    d.kind.as_str().to_string(),
+                    fmt_num(d.similarity, 3),
+                    safe_text(&key(d.first_article)),
+                    d.first_paragraph.number().to_string(),
+                    safe_text(&crate::ingest::truncate_chars(&d.text, 200)),
+                ]
+            })
+            .collect(),
+    )?;
+
+    // claims.csv
+    let mut cs: Vec<&ClaimRow> = r.claims.iter().collect();
+    cs.sort_by(|a, b| {
+        (&a.claim, a.article, a.paragraph, &a.mention)
+            .cmp(&(&b.claim, b.article, b.paragraph, &b.mention))
+            .then(a.value.total_cmp(&b.value))
+    });
+    let claims = csv_bytes(
+        &[
+            "claim",
+            "article",
+            "paragraph",
+            "mention",
+            "value",
+            "unit",
+            "consensus",
+            "support",
+            "agrees",
+            "reference",
+        ],
+        cs.iter()
+            .map(|c| {
+                vec![
+                    safe_text(&c.claim),
+                    safe_text(&key(c.article)),
+                    c.paragraph.number().to_string(),
+                    safe_text(&c.mention),
+                    fmt_num(c.value, 6),
+                    safe_text(&c.unit),
+                    c.consensus.map(|v| fmt_num(v, 6)).unwrap_or_default(),
+                    fmt_num(c.support, 3),
+                    if c.agrees { "yes" } else { "no" }.to_string(),
+                    safe_text(&c.reference),
+                ]
+            })
+            .collect(),
+    )?;
+
+    // sources.csv
+    let mut ss: Vec<&SourceRow> = r.sources.iter().collect();
+    ss.sort_by(|a, b| a.source.cmp(&b.source));
+    let sources = csv_bytes(
+        &[
+            "source",
+            "articles",
+            "mean_score",
+            "min_score",
+            "errors",
+            "warnings",
+            "trust",
+            "worst_article",
+        ],
+        ss.iter()
+            .map(|s| {
+                vec![
+                    safe_text(&s.source),
+                    s.articles.to_string(),
+                    fmt_num(s.mean_score, 1),
+                    fmt_num(s.min_score, 1),
+                    s.errors.to_string(),
+                    s.warnings.to_string(),
+                    s.trust.map(|t| fmt_num(t, 3)).unwrap_or_default(),
+                    safe_text(&s.worst_article),
+                ]
+            })
+            .collect(),
+    )?;
+    Ok(vec![articles, findings, duplicates, claims, sources])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_triggers_are_neutralised() {
+        for s in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(safe_text(s).starts_with('\''), "{s:?}");
+        }
+        assert_eq!(safe_text("plain"), "plain");
+        assert_eq!(safe_text(""), "");
+    }
+
+    #[test]
+    fn long_cells_are_cut() {
+        let long = "x".repeat(40_000);
+        assert_eq!(safe_text(&long).chars().count(), MAX_CELL);
+    }
+
+    #[test]
+    fn numbers_are_plain() {
+        assert_eq!(fmt_num(550e9, 6), "550000000000");
+        assert_eq!(fmt_num(0.8126, 3), "0.813");
+        assert_eq!(fmt_num(72.0, 1), "72");
+        assert_eq!(fmt_num(72.25, 1), "72.2");
+        assert_eq!(fmt_num(-0.0001, 1), "0");
+        assert_eq!(fmt_num(f64::NAN, 1), "");
+    }
+
+    #[test]
+    fn empty_reports_have_headers() {
+        let r = Reports {
+            articles: &[],
+            marks: &[],
+            scores: &[],
+            findings: &[],
+            duplicates: &[],
+            claims: &[],
+            sources: &[],
+            keys: &[],
+        };
+        let t = render(&r).unwrap();
+        assert_eq!(t.len(), 5);
+        assert!(String::from_utf8_lossy(&t[1]).starts_with("article,paragraph,line,severity,kind"));
+    }
+
+    #[test]
+    fn lock_is_exclusive_and_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let l = lock_out(dir.path()).unwrap();
+        // A second handle in the same process conflicts too (flock per open file).
+        match lock_out(dir.path()) {
+            Err(ReportError::Locked { pid, .. }) => assert_eq!(pid, std::process::id().to_string()),
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        drop(l);
+        assert!(lock_out(dir.path()).is_ok());
+    }
+
+    #[test]
+    fn half_done_commit_is_rolled_forward() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = dir.path().join(format!("{TMP_PREFIX}999"));
+        fs::create_dir(&tmp).unwrap();
+        for n in REPORTS {
+            fs::write(tmp.join(n), "new").unwrap();
+        }
+        fs::write(dir.path().join("articles.csv"), "new").unwrap(); // renamed already
+        fs::remove_file(tmp.join("articles.csv")).unwrap();
+        fs::write(dir.path().join(JOURNAL), format!("{TMP_PREFIX}999")).unwrap();
+        let _l = lock_out(dir.path()).unwrap();
+        for n in REPORTS {
+            assert_eq!(fs::read_to_string(dir.path().join(n)).unwrap(), "new");
+        }
+        assert!(!tmp.exists());
+        assert!(!dir.path().join(JOURNAL).exists());
+    }
+}
