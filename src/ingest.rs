@@ -71,6 +71,8 @@ impl Format {
 #[derive(Debug, Default)]
 pub struct Manifest {
     pub entries: HashMap<String, Meta>,
+    /// Hash of the manifest's bytes (part of the incremental cache key).
+    pub digest: u64,
 }
 
 /// One article file to read.
@@ -254,7 +256,8 @@ fn load_manifest(dir: &Path, dir_rel: &str, entries: &mut Vec<Entry>) -> Option<
             return None;
         }
     };
-    let (m, problems) = parse_manifest(&String::from_utf8_lossy(&bytes));
+    let (mut m, problems) = parse_manifest(&String::from_utf8_lossy(&bytes));
+    m.digest = xxhash_rust::xxh3::xxh3_64(&bytes);
     for (line, reason) in problems {
         entries.push(Entry::Failed {
             rel: rel.clone(),
@@ -328,71 +331,78 @@ pub fn parse_manifest(text: &str) -> (Manifest, Vec<(u32, String)>) {
 
 /// Reads one entry into articles and failures. Never panics.
 pub fn load(entry: &Entry, cfg: &IngestConfig) -> Loaded {
-    let mut out = Loaded::default();
-    let file = match entry {
+    match entry {
         Entry::Failed {
             rel,
             path,
             line,
             reason,
-        } => {
-            out.failures.push(InputFailure {
+        } => Loaded {
+            articles: Vec::new(),
+            failures: vec![InputFailure {
                 id: ArticleId(0),
                 key: rel.clone(),
                 path: path.clone(),
                 line: *line,
                 reason: reason.clone(),
-            });
-            return out;
-        }
-        Entry::File(f) => f,
-    };
-    let fail = |out: &mut Loaded, reason: String| {
-        out.failures.push(InputFailure {
-            id: ArticleId(0),
-            key: file.rel.clone(),
-            path: file.path.clone(),
-            line: None,
-            reason,
-        })
-    };
-    match std::fs::metadata(&file.path) {
-        Ok(m) if m.len() > cfg.max_file_size => {
-            fail(
-                &mut out,
-                format!(
-                    "file is {} bytes, over --max-file-size {} bytes: skipped",
-                    m.len(),
-                    cfg.max_file_size
-                ),
-            );
-            return out;
-        }
-        Ok(_) => {}
-        Err(e) => {
-            fail(&mut out, format!("cannot read: {e}"));
-            return out;
-        }
+            }],
+        },
+        Entry::File(f) => match read(f, cfg) {
+            Ok(bytes) => load_bytes(f, &bytes, cfg),
+            Err(reason) => Loaded {
+                articles: Vec::new(),
+                failures: vec![failure(f, reason)],
+            },
+        },
     }
-    let bytes = match std::fs::read(&file.path) {
-        Ok(b) => b,
-        Err(e) => {
-            fail(&mut out, format!("cannot read: {e}"));
-            return out;
-        }
-    };
+}
+
+fn failure(file: &InputFile, reason: String) -> InputFailure {
+    InputFailure {
+        id: ArticleId(0),
+        key: file.rel.clone(),
+        path: file.path.clone(),
+        line: None,
+        reason,
+    }
+}
+
+/// Reads a file's bytes, refusing files over `--max-file-size`.
+pub fn read(file: &InputFile, cfg: &IngestConfig) -> Result<Vec<u8>, String> {
+    let len = std::fs::metadata(&file.path)
+        .map_err(|e| format!("cannot read: {e}"))?
+        .len();
+    if len > cfg.max_file_size {
+        return Err(format!(
+            "file is {len} bytes, over --max-file-size {} bytes: skipped",
+            cfg.max_file_size
+        ));
+    }
+    std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))
+}
+
+/// A key that changes whenever the file's bytes or the manifest covering it
+/// change: the incremental cache's key for one file.
+pub fn cache_key(file: &InputFile, bytes: &[u8]) -> u64 {
+    let manifest = file.manifest.as_ref().map(|m| m.digest).unwrap_or(0);
+    xxhash_rust::xxh3::xxh3_64(bytes) ^ manifest.rotate_left(17)
+}
+
+/// Parses a file's bytes into articles and failures. Never panics.
+pub fn load_bytes(file: &InputFile, bytes: &[u8], cfg: &IngestConfig) -> Loaded {
+    let mut out = Loaded::default();
     if file.format == Format::Jsonl {
-        load_jsonl(file, &bytes, cfg, &mut out);
+        load_jsonl(file, bytes, cfg, &mut out);
         return out;
     }
-    let decoded = match decode(&bytes) {
+    let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(reason) => {
-            fail(&mut out, reason);
+            out.failures.push(failure(file, reason));
             return out;
         }
     };
-    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let hash = xxhash_rust::xxh3::xxh3_64(bytes);
     let parsed = match file.format {
         Format::Text => Parsed {
             text: decoded.text,
@@ -400,7 +410,7 @@ pub fn load(entry: &Entry, cfg: &IngestConfig) -> Loaded {
         },
         Format::Markdown => parse_markdown(&decoded.text),
         Format::Html => parse_html(&decoded.text),
-        Format::Jsonl => unreachable!("handled above"),
+        Format::Jsonl => Parsed::default(),
     };
     if parsed.text.trim().is_empty() {
         let reason = match file.format {
@@ -408,7 +418,7 @@ pub fn load(entry: &Entry, cfg: &IngestConfig) -> Loaded {
             _ if decoded.empty => "empty file",
             _ => "no text after metadata",
         };
-        fail(&mut out, reason.to_string());
+        out.failures.push(failure(file, reason.to_string()));
         return out;
     }
     let mut article = build(
@@ -430,18 +440,20 @@ pub fn load(entry: &Entry, cfg: &IngestConfig) -> Loaded {
         );
     }
     if let Some(e) = &decoded.transcoded {
-        article.notes.push(
-            Finding::new(ArticleId(0), FindingKind::EncodingRepaired)
-                .message(format!("transcoded from {e}"))
-                .evidence(file.rel.clone()),
-        );
-        // A clean transcode is not a defect: keep it as an info note.
-        if let Some(last) = article.notes.last_mut() {
-            last.severity = crate::model::Severity::Info;
-        }
+        // A clean transcode is not a defect: an info note, not a warning.
+        let mut note = Finding::new(ArticleId(0), FindingKind::EncodingRepaired)
+            .message(format!("transcoded from {e}"))
+            .evidence(file.rel.clone());
+        note.severity = crate::model::Severity::Info;
+        article.notes.push(note);
     }
     out.articles.push(article);
     out
+}
+
+/// Reads the incremental cache left in an output folder, if any.
+pub fn read_cache(path: &Path) -> Option<Vec<u8>> {
+    std::fs::read(path).ok()
 }
 
 /// Text decoded from file bytes.

@@ -5,6 +5,7 @@
 //! [`claims`] → [`score`] → [`report`]. [`pipeline::run`] ties them together.
 //! Only `ingest` and `rules` read files; only `report` writes them.
 
+pub mod cache;
 pub mod claims;
 pub mod dedup;
 pub mod ingest;

@@ -100,6 +100,9 @@ struct ScoreArgs {
     /// Skip (and report) files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     max_file_size: u64,
+    /// Reuse results for unchanged files (cache kept in --out)
+    #[arg(long)]
+    incremental: bool,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -145,6 +148,7 @@ fn score(args: ScoreArgs) -> ExitCode {
         bom: !args.no_bom,
         near_dup: args.near_dup,
         max_file_size: args.max_file_size,
+        incremental: args.incremental,
     };
     let started = std::time::Instant::now();
     match pipeline::run(&cfg).context("run failed") {
@@ -154,6 +158,12 @@ fn score(args: ScoreArgs) -> ExitCode {
                     eprintln!(
                         "credence: skipped {} (not .txt, .md, .html or .jsonl)",
                         p.display()
+                    );
+                }
+                if cfg.incremental {
+                    eprintln!(
+                        "credence: {} file(s) reused from the incremental cache",
+                        sum.cached_files
                     );
                 }
                 eprintln!(

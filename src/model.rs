@@ -5,16 +5,21 @@
 //! so stages can run in parallel and be unit-tested on hand-built values.
 //! Nothing here reads or writes files.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
 
 /// Position of an input entry (article or failed input) in the run's sorted
 /// entry table. Sorting by it gives the order of discovery: path, then record.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct ArticleId(pub u32);
 
 /// 0-based paragraph index within its article (reports print it 1-based).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct ParaIdx(pub u32);
 
 impl ParaIdx {
@@ -25,7 +30,7 @@ impl ParaIdx {
 }
 
 /// A calendar date (proleptic Gregorian). Ordering is chronological.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Date {
     pub year: i32,
     pub month: u8,
@@ -127,7 +132,7 @@ impl fmt::Display for Date {
 }
 
 /// Where an article's date came from, most trusted first.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DateOrigin {
     Manifest,
     Metadata,
@@ -150,7 +155,7 @@ impl DateOrigin {
 
 /// Metadata found for one article, before precedence is applied.
 /// Empty strings mean "not given".
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub title: String,
     pub date: String,
@@ -160,7 +165,7 @@ pub struct Meta {
 }
 
 /// One paragraph of an article: a byte range into [`Article::text`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub idx: ParaIdx,
     /// 1-based line in the source file where the paragraph starts
@@ -178,7 +183,7 @@ pub struct Paragraph {
 
 /// One ingested article. Text is NFC, LF line endings, no BOM.
 /// `paragraphs` is empty until `segment` fills it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Article {
     pub id: ArticleId,
     /// The article id shown in reports: path relative to its input root
@@ -208,6 +213,34 @@ pub struct Article {
     pub notes: Vec<Finding>,
 }
 
+impl ArticleSummary {
+    /// Gives the summary (and every id inside it) a new article id: cached
+    /// summaries from an earlier run are renumbered for this run.
+    pub fn set_id(&mut self, id: ArticleId) {
+        let old = self.id;
+        let fix = |a: &mut ArticleId| {
+            if *a == old {
+                *a = id;
+            }
+        };
+        self.id = id;
+        for f in self
+            .findings
+            .iter_mut()
+            .chain(self.prints.findings.iter_mut())
+        {
+            fix(&mut f.article);
+        }
+        for r in &mut self.prints.rows {
+            fix(&mut r.article);
+            fix(&mut r.first_article);
+        }
+        for c in &mut self.claims {
+            fix(&mut c.article);
+        }
+    }
+}
+
 impl Article {
     /// The text of one paragraph.
     pub fn para_text(&self, p: &Paragraph) -> &str {
@@ -216,7 +249,7 @@ impl Article {
 }
 
 /// An input that could not become an article: reported as `input_error`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputFailure {
     pub id: ArticleId,
     pub key: String,
@@ -226,7 +259,7 @@ pub struct InputFailure {
 }
 
 /// How serious a finding is. Errors cost the most; infos cost nothing by default.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -252,7 +285,7 @@ impl Severity {
 }
 
 /// The fixed finding kinds. Their names are part of the report format.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum FindingKind {
     OutdatedOfficeholder,
     WrongOfficeholder,
@@ -332,7 +365,7 @@ impl FindingKind {
 }
 
 /// One finding: a row of findings.csv. Every score point is explained by one.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub article: ArticleId,
     pub paragraph: Option<ParaIdx>,
@@ -394,7 +427,7 @@ impl Finding {
 
 /// What dedup decided about one paragraph. Anything but `Content` is kept out
 /// of the name and claim checks and out of the word counts used for scoring.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum ParaMark {
     #[default]
     Content,
@@ -414,7 +447,7 @@ impl ParaMark {
 }
 
 /// Kind column of duplicates.csv.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DupKind {
     Exact,
     Near,
@@ -433,7 +466,7 @@ impl DupKind {
 
 /// One row of duplicates.csv. `text` is filled by the pipeline just before
 /// reporting (re-read from the input), so dedup keeps no texts.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DuplicateRow {
     pub group: u32,
     pub article: ArticleId,
@@ -447,7 +480,7 @@ pub struct DuplicateRow {
 }
 
 /// Per-paragraph fingerprint kept for cross-article dedup: no text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParaPrint {
     pub para: ParaIdx,
     pub line: u32,
@@ -461,7 +494,7 @@ pub struct ParaPrint {
 
 /// Everything dedup keeps about one article between the per-article pass and
 /// the cross-article link.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticlePrints {
     pub prints: Vec<ParaPrint>,
     /// Marks known from the article alone (within-article repeats, structural
@@ -474,7 +507,7 @@ pub struct ArticlePrints {
 }
 
 /// Result of linking all articles' prints.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DedupOutcome {
     /// Final marks, per article (indexed like the input slice), per paragraph.
     pub marks: Vec<Vec<ParaMark>>,
@@ -488,7 +521,7 @@ pub struct DedupOutcome {
 }
 
 /// One quantity stated by an article, found by `claims::extract`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub article: ArticleId,
     pub paragraph: ParaIdx,
@@ -505,7 +538,7 @@ pub struct Claim {
 }
 
 /// One row of claims.csv.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRow {
     pub claim: String,
     pub article: ArticleId,
@@ -520,7 +553,7 @@ pub struct ClaimRow {
 }
 
 /// Result of comparing claims across the corpus.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ClaimsOutcome {
     pub rows: Vec<ClaimRow>,
     pub findings: Vec<Finding>,
@@ -529,7 +562,7 @@ pub struct ClaimsOutcome {
 }
 
 /// Score of one article, every point explained by a finding.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleScore {
     pub article: ArticleId,
     pub score: f64,
@@ -539,7 +572,7 @@ pub struct ArticleScore {
 }
 
 /// One row of sources.csv.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SourceRow {
     pub source: String,
     pub articles: u32,
@@ -553,7 +586,7 @@ pub struct SourceRow {
 
 /// The compact per-article result kept after the per-article pass: metadata
 /// and results, no text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ArticleSummary {
     pub id: ArticleId,
     pub key: String,

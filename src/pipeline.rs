@@ -18,7 +18,7 @@ use crate::model::{
 };
 use crate::report::{self, Reports};
 use crate::rules::{Rules, RulesError};
-use crate::{claims, score, segment};
+use crate::{cache, claims, score, segment};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -40,6 +40,8 @@ pub struct Config {
     pub bom: bool,
     pub near_dup: f64,
     pub max_file_size: u64,
+    /// Reuse per-article results of unchanged files from the cache in `--out`.
+    pub incremental: bool,
 }
 
 impl Default for Config {
@@ -57,6 +59,7 @@ impl Default for Config {
             bom: true,
             near_dup: DedupConfig::default().near_dup,
             max_file_size: 16 * 1024 * 1024,
+            incremental: false,
         }
     }
 }
@@ -75,6 +78,8 @@ pub struct RunSummary {
     pub out_dir: PathBuf,
     /// Files skipped for their extension (listed with -v).
     pub skipped_paths: Vec<PathBuf>,
+    /// Files whose per-article results came from the incremental cache.
+    pub cached_files: usize,
 }
 
 /// Why a run stopped.
@@ -281,6 +286,26 @@ fn run_in_pool(
     };
 
     // ---- per-article pass, in batches
+    let validity = cache::Validity {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        rules_digest: rules.digest,
+        settings: format!(
+            "near_dup={} max_file_size={} as_of={:?}",
+            cfg.near_dup, cfg.max_file_size, cfg.as_of
+        ),
+        run_date: cfg.run_date,
+    };
+    let cache_path = cfg.out_dir.join(cache::FILE);
+    let old_cache = if cfg.incremental {
+        cache::Cache::decode(ingest::read_cache(&cache_path).as_deref(), &validity)
+    } else {
+        cache::Cache::default()
+    };
+    let mut new_cache = cfg
+        .incremental
+        .then(|| cache::Writer::new(validity.clone()));
+    let mut cached_files = 0usize;
+
     let mut summaries: Vec<ArticleSummary> = Vec::new();
     let mut failures: Vec<InputFailure> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
@@ -297,40 +322,82 @@ fn run_in_pool(
             }
             end += 1;
         }
-        let loaded: Vec<ingest::Loaded> = entries[start..end]
+        // Read every file once; a cache hit skips parsing and analysis.
+        let mut works: Vec<Work> = entries[start..end]
             .par_iter()
             .map(|e| {
-                let l = ingest::load(e, &icfg);
+                let w = read_entry(e, &icfg, &old_cache);
                 ctx.progress.stage(0).inc(1);
-                l
+                w
             })
             .collect();
-        // Number articles and failures in discovery order.
-        let mut batch: Vec<Article> = Vec::new();
-        for (offset, l) in loaded.into_iter().enumerate() {
-            let entry_idx = (start + offset) as u32;
-            // Records and failures of one JSONL file interleave by line.
-            let mut items: Vec<(u32, Result<Article, InputFailure>)> = l
-                .articles
-                .into_iter()
-                .map(|a| (a.first_line, Ok(a)))
-                .chain(
-                    l.failures
-                        .into_iter()
-                        .map(|f| (f.line.unwrap_or(0), Err(f))),
+        // Analyse the fresh articles of the whole batch in parallel.
+        let fresh: Vec<(usize, Article)> = works
+            .iter_mut()
+            .enumerate()
+            .flat_map(|(i, w)| match w {
+                Work::Fresh { loaded, .. } => std::mem::take(&mut loaded.articles)
+                    .into_iter()
+                    .map(|a| (i, a))
+                    .collect(),
+                Work::Cached { .. } => Vec::new(),
+            })
+            .collect();
+        let mut analysed: Vec<(usize, ArticleSummary)> = fresh
+            .into_par_iter()
+            .map(|(i, mut a)| {
+                segment::segment(&mut a);
+                (
+                    i,
+                    analyze_segmented(a, ctx.names, ctx.dedup, Some(ctx.progress)),
                 )
-                .collect();
-            items.sort_by_key(|(line, _)| *line);
-            for (_, item) in items {
+            })
+            .collect();
+        analysed.reverse();
+        // Number articles and failures in discovery order.
+        for (offset, w) in works.into_iter().enumerate() {
+            let entry_idx = (start + offset) as u32;
+            let (items, cache_key) = match w {
+                Work::Cached { items, key } => {
+                    cached_files += 1;
+                    for i in 1..5 {
+                        ctx.progress.stage(i).inc(items.len() as u64);
+                    }
+                    (items, Some(key))
+                }
+                Work::Fresh { loaded, key } => {
+                    let mut items: Vec<(u32, cache::Item)> = Vec::new();
+                    while analysed.last().is_some_and(|(i, _)| *i == offset) {
+                        if let Some((_, s)) = analysed.pop() {
+                            items.push((s.first_line, cache::Item::Article(Box::new(s))));
+                        }
+                    }
+                    items.extend(
+                        loaded
+                            .failures
+                            .into_iter()
+                            .map(|f| (f.line.unwrap_or(0), cache::Item::Failure(f))),
+                    );
+                    // Records and failures of one JSONL file interleave by line.
+                    items.sort_by_key(|(line, _)| *line);
+                    (items.into_iter().map(|(_, i)| i).collect(), key)
+                }
+            };
+            if let (Some(writer), Some(key), Entry::File(f)) =
+                (new_cache.as_mut(), cache_key, &entries[entry_idx as usize])
+            {
+                writer.add(&f.rel, key, &items);
+            }
+            for item in items {
                 let id = ArticleId(keys.len() as u32);
                 entry_of.push(entry_idx);
                 match item {
-                    Ok(mut a) => {
-                        a.id = id;
+                    cache::Item::Article(mut a) => {
+                        a.set_id(id);
                         keys.push(a.key.clone());
-                        batch.push(a);
+                        summaries.push(*a);
                     }
-                    Err(mut f) => {
+                    cache::Item::Failure(mut f) => {
                         f.id = id;
                         keys.push(f.key.clone());
                         failures.push(f);
@@ -338,14 +405,6 @@ fn run_in_pool(
                 }
             }
         }
-        let done: Vec<ArticleSummary> = batch
-            .into_par_iter()
-            .map(|mut a| {
-                segment::segment(&mut a);
-                analyze_segmented(a, ctx.names, ctx.dedup, Some(ctx.progress))
-            })
-            .collect();
-        summaries.extend(done);
         start = end;
     }
     let n = summaries.len() as u64;
@@ -448,6 +507,9 @@ fn run_in_pool(
         },
         cfg.bom,
     )?;
+    if let Some(writer) = new_cache {
+        report::write_cache(lock, &cache_path, &writer.finish())?;
+    }
     progress.finish(6);
 
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
@@ -469,7 +531,55 @@ fn run_in_pool(
         below,
         out_dir: cfg.out_dir.clone(),
         skipped_paths: discovery.skipped,
+        cached_files,
     })
+}
+
+/// One entry after reading: cached results, or freshly parsed articles.
+enum Work {
+    Cached {
+        items: Vec<cache::Item>,
+        key: u64,
+    },
+    Fresh {
+        loaded: ingest::Loaded,
+        key: Option<u64>,
+    },
+}
+
+/// Reads one entry; consults the cache by the file's content key.
+fn read_entry(entry: &Entry, icfg: &IngestConfig, cache: &cache::Cache) -> Work {
+    let Entry::File(f) = entry else {
+        return Work::Fresh {
+            loaded: ingest::load(entry, icfg),
+            key: None,
+        };
+    };
+    match ingest::read(f, icfg) {
+        Ok(bytes) => {
+            let key = ingest::cache_key(f, &bytes);
+            if let Some(items) = cache.get(&f.rel, key) {
+                return Work::Cached { items, key };
+            }
+            Work::Fresh {
+                loaded: ingest::load_bytes(f, &bytes, icfg),
+                key: Some(key),
+            }
+        }
+        Err(reason) => Work::Fresh {
+            loaded: ingest::Loaded {
+                articles: Vec::new(),
+                failures: vec![InputFailure {
+                    id: ArticleId(0),
+                    key: f.rel.clone(),
+                    path: f.path.clone(),
+                    line: None,
+                    reason,
+                }],
+            },
+            key: None,
+        },
+    }
 }
 
 /// Re-reads the articles that duplicates.csv shows and fills in their texts.
@@ -498,6 +608,58 @@ fn fill_duplicate_texts(
         if let Ok(i) = texts.binary_search_by_key(&r.article, |(id, _)| *id) {
             if let Some(t) = texts[i].1.get(r.paragraph.0 as usize) {
                 r.text = t.replace('\n', " ");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, InputFile};
+    use proptest::prelude::*;
+
+    fn bundled() -> (NameIndex, Rules) {
+        let rules = Rules::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules")).unwrap();
+        (NameIndex::new(&rules), rules)
+    }
+
+    fn file(format: Format) -> InputFile {
+        InputFile {
+            path: "x".into(),
+            rel: "x".into(),
+            manifest_key: "x".into(),
+            format,
+            manifest: None,
+            top_folder: None,
+        }
+    }
+
+    /// Arbitrary bytes with a bias towards the structure the parsers look for.
+    fn input() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..2000),
+            "(---\n|<article>|<p>|</p>|\\{\"text\": \"|\\$55 billion |Prime Minister |\n\n|[A-Z][a-z]+ |[\\x00-\\x7f]{0,20}|[\u{3000}-\u{9fff}]{1,4}|\u{feff}|\r\n){0,80}"
+                .prop_map(|s| s.into_bytes()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn no_panic_on_arbitrary_bytes_through_every_per_article_stage(bytes in input()) {
+            let (names, rules) = bundled();
+            let icfg = IngestConfig::default();
+            for format in [Format::Text, Format::Markdown, Format::Html, Format::Jsonl] {
+                let loaded = ingest::load_bytes(&file(format), &bytes, &icfg);
+                let summaries: Vec<ArticleSummary> = loaded
+                    .articles
+                    .into_iter()
+                    .map(|a| analyze(a, &names, &DedupConfig::default()))
+                    .collect();
+                let load = |_: ArticleId| None;
+                let d = dedup::link(&summaries, &DedupConfig::default(), &load);
+                let _ = claims::resolve(&summaries, &d, &rules);
             }
         }
     }

@@ -171,6 +171,7 @@ pub fn write(lock: &OutLock, reports: &Reports<'_>, bom: bool) -> Result<(), Rep
         f.sync_all().map_err(io_err(&path))?;
     }
     sync_dir(&tmp)?;
+    failpoint("before-journal");
     // The journal makes the set of renames all-or-nothing: once it is on
     // disk, the next run finishes a commit this one could not.
     let journal = dir.join(JOURNAL);
@@ -180,14 +181,42 @@ pub fn write(lock: &OutLock, reports: &Reports<'_>, bom: bool) -> Result<(), Rep
         j.sync_all().map_err(io_err(&journal))?;
     }
     sync_dir(dir)?;
-    for name in REPORTS {
+    for (i, name) in REPORTS.iter().enumerate() {
         let from = tmp.join(name);
         fs::rename(&from, dir.join(name)).map_err(io_err(&from))?;
+        if i == 1 {
+            failpoint("mid-rename");
+        }
     }
     sync_dir(dir)?;
     fs::remove_file(&journal).map_err(io_err(&journal))?;
     fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
     Ok(())
+}
+
+/// Writes the incremental cache atomically (temp file, fsync, rename).
+pub fn write_cache(lock: &OutLock, path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    let _ = lock;
+    let tmp = path.with_extension("tmp");
+    {
+        let mut f = File::create(&tmp).map_err(io_err(&tmp))?;
+        f.write_all(bytes).map_err(io_err(&tmp))?;
+        f.sync_all().map_err(io_err(&tmp))?;
+    }
+    fs::rename(&tmp, path).map_err(io_err(&tmp))
+}
+
+/// Test hook: `CREDENCE_FAULT=<point>` makes a run abort (as if killed) or
+/// pause at a point of the commit, so tests can check what a crash leaves.
+fn failpoint(point: &str) {
+    if let Ok(v) = std::env::var("CREDENCE_FAULT") {
+        if v == format!("abort-{point}") {
+            std::process::abort();
+        }
+        if v == format!("pause-{point}") {
+            std::thread::sleep(std::time::Duration::from_secs(3));
+        }
+    }
 }
 
 fn sync_dir(dir: &Path) -> Result<(), ReportError> {
@@ -566,5 +595,43 @@ mod tests {
         }
         assert!(!tmp.exists());
         assert!(!dir.path().join(JOURNAL).exists());
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use crate::model::{Finding, FindingKind};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn cells_never_start_with_a_trigger_and_round_trip(
+            mention in "\\PC{0,40}|[=+@\t\r-].{0,10}",
+            message in "(\\PC|[\r\n\t\",])*",
+        ) {
+            let f = Finding::new(ArticleId(0), FindingKind::WrongOfficeholder)
+                .mention(mention.clone())
+                .message(message.clone());
+            let keys = vec!["a.txt".to_string()];
+            let findings = [f];
+            let r = Reports {
+                articles: &[], marks: &[], scores: &[], findings: &findings,
+                duplicates: &[], claims: &[], sources: &[], keys: &keys,
+            };
+            let tables = render(&r).unwrap();
+            let mut rdr = csv::Reader::from_reader(tables[1].as_slice());
+            let rec = rdr.records().next().unwrap().unwrap();
+            for cell in rec.iter() {
+                prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']));
+            }
+            // Round trip: what the reader sees is the text, or the text
+            // behind the neutralising quote.
+            for (cell, orig) in [(&rec[5], &mention), (&rec[7], &message)] {
+                let back = cell.strip_prefix('\'').filter(|_| orig.starts_with(['=', '+', '-', '@', '\t', '\r'])).unwrap_or(cell);
+                prop_assert_eq!(back, orig.as_str());
+            }
+        }
     }
 }
