@@ -606,6 +606,12 @@ const STOPWORDS: &[&str] = &[
     "again",
 ];
 
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "your", "my", "each", "every", "another",
+];
+
 fn is_stop(w: &str) -> bool {
     STOPWORDS.contains(&w)
 }
@@ -805,7 +811,11 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
     let before = &text[..qs];
     let back = words_backward(before, 6);
     let mut left: Vec<String> = Vec::new();
-    // Pre-modifiers.
+    // Pre-modifiers: a possessive or capitalised word ("Japan's",
+    // "US-Japan"), or words right after a determiner ("a massive"); a plain
+    // lowercase word before the amount is usually a verb ("will spend $5m").
+    let mut taken = 0;
+    let mut accepted = false;
     for t in back.iter().take(2) {
         let lower = t.raw.to_lowercase();
         let bare: String = lower.chars().filter(|c| *c != '.').collect();
@@ -818,9 +828,21 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
         {
             break;
         }
+        taken += 1;
+        if possessive || t.raw.chars().next().is_some_and(char::is_uppercase) {
+            accepted = true;
+        }
         let mut p = parts(t.raw);
         p.extend(left);
         left = p;
+    }
+    if !accepted {
+        let before_mods = back.get(taken).filter(|t| !t.broken);
+        accepted =
+            before_mods.is_some_and(|t| DETERMINERS.contains(&t.raw.to_lowercase().as_str()));
+    }
+    if !accepted || taken == 0 {
+        left.clear();
     }
     if right.is_empty() && left.is_empty() {
         // "X of $N", "costs ranging from $N": skip up to three joining words.
@@ -838,7 +860,7 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
                 }
                 if is_stop(&bare) || verbish(&bare) {
                     // a determiner means the phrase starts at the amount
-                    if ["the", "a", "an", "this", "that", "its", "their"].contains(&bare.as_str()) {
+                    if DETERMINERS.contains(&bare.as_str()) {
                         break;
                     }
                     skipped += 1;
@@ -850,10 +872,10 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
                 if t.broken && skipped == 0 {
                     break;
                 }
-                found = parts(t.raw);
                 if skipped == 0 {
-                    break; // a content word right before: already tried as modifier
+                    break; // a content word right before: a verb, or tried as modifier
                 }
+                found = parts(t.raw);
             } else {
                 if t.broken || is_stop(&bare) || verbish(&bare) || found.len() >= 2 {
                     break;
@@ -930,13 +952,18 @@ pub fn resolve(articles: &[ArticleSummary], dedup: &DedupOutcome, rules: &Rules)
                 None => (None, String::new(), String::new()),
             },
         };
-        let support = |x: f64| -> f64 {
-            let vs: BTreeSet<usize> = obs
-                .iter()
+        // Support of a value: its TruthFinder confidence given final trust.
+        let conf: BTreeMap<u64, f64> = value_confidences(obs, &trust)
+            .into_iter()
+            .map(|(x, c)| (x.to_bits(), round6(c)))
+            .collect();
+        let support = |x: f64| -> f64 { conf.get(&x.to_bits()).copied().unwrap_or(0.0) };
+        let sources_for = |x: f64| -> usize {
+            obs.iter()
                 .filter(|(_, y)| same_value(*y, x))
-                .map(|(v, _)| *v)
-                .collect();
-            vs.iter().map(|v| trust[*v]).sum()
+                .map(|o| o.0)
+                .collect::<BTreeSet<usize>>()
+                .len()
         };
         let label = &labels[gi];
         let unit = &nodes[g[0]].unit;
@@ -961,21 +988,24 @@ pub fn resolve(articles: &[ArticleSummary], dedup: &DedupOutcome, rules: &Rules)
             if !agrees {
                 if let (Some(cv), Some(first)) = (consensus, node.first(articles)) {
                     let by = match facts[gi] {
-                        Some(f) => format!("the reference ({}: {})", evidence, f.fact),
-                        None => format!("the reliability-weighted consensus ({})", evidence),
+                        Some(_) => evidence.clone(),
+                        None => format!(
+                            "the reliability-weighted consensus of {} sources",
+                            sources_for(cv)
+                        ),
                     };
                     let mut msg = format!(
-                        "{} for \"{}\" but {} is {}",
+                        "says {} for \"{}\"; {} gives {}",
                         first.mention,
                         label,
                         by,
                         human(cv, unit)
                     );
                     if let Some(s) = slip(node.value, cv) {
-                        msg.push_str(&format!("; {s}"));
+                        msg.push_str(&format!(": {s}"));
                     }
                     if node.mentions.len() > 1 {
-                        msg.push_str(&format!(" (stated {} times)", node.mentions.len()));
+                        msg.push_str(&format!("; stated {} times", node.mentions.len()));
                     }
                     findings.push(
                         Finding::new(first.article, FindingKind::QuantityConflict)
