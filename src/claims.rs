@@ -45,6 +45,8 @@ pub const FAMILY_RATIO: f64 = 11.5;
 /// At most this many value-neighbours are compared per node and word:
 /// keeps grouping near-linear on huge corpora.
 const MAX_NEIGHBOURS: usize = 64;
+/// Bytes read before an amount when looking for its phrase.
+const LOOK_BACK: usize = 160;
 /// Words kept in a key (pre-modifiers plus the phrase up to the head noun).
 const MAX_KEY_WORDS: usize = 4;
 
@@ -808,8 +810,13 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
             break;
         }
     }
-    let before = &text[..qs];
-    let back = words_backward(before, 6);
+    // Only a short window before the amount is read (keeps this O(1) per
+    // quantity however long the paragraph).
+    let mut from = qs.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let back = words_backward(&text[from..qs], 6);
     let mut left: Vec<String> = Vec::new();
     // Pre-modifiers: a possessive or capitalised word ("Japan's",
     // "US-Japan"), or words right after a determiner ("a massive"); a plain
