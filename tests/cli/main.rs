@@ -7,6 +7,7 @@
 //! `UPDATE_GOLDEN=1 cargo test` to rewrite the golden files after a reviewed
 //! change.
 
+mod claims;
 mod common;
 mod ops;
 mod pipeline;
