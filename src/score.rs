@@ -761,3 +761,385 @@ pub fn roll_up(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, DateOrigin};
+    use crate::segment::article_from_text;
+    use std::path::PathBuf;
+
+    const STUFFED: &str = include_str!("../tests/corpora/score_stuffing/input/stuffed_gadget.txt");
+    const COUNCIL: &str = include_str!("../tests/corpora/score_stuffing/input/natural_council.txt");
+    const SCIENCE: &str = include_str!("../tests/corpora/score_stuffing/input/natural_science.txt");
+    const NAMES: &str =
+        include_str!("../tests/corpora/score_stuffing/input/natural_name_heavy.txt");
+
+    fn article(text: &str) -> Article {
+        article_from_text(0, "a.txt", text, Date::parse_iso("2026-02-12").unwrap())
+    }
+
+    fn kinds(fs: &[Finding], k: FindingKind) -> Vec<&Finding> {
+        fs.iter().filter(|f| f.kind == k).collect()
+    }
+
+    fn bundled() -> Rules {
+        Rules::parse(None, None, None, None, None, None).unwrap()
+    }
+
+    #[test]
+    fn stuffed_text_gives_one_finding_for_the_longest_phrase() {
+        let a = article(STUFFED);
+        let fs = inspect(&a, &[], TellIndex::bundled());
+        let s = kinds(&fs, FindingKind::KeywordStuffing);
+        assert_eq!(s.len(), 1, "{fs:#?}");
+        assert_eq!(s[0].mention, "Best Budget Smart Thermostat");
+        assert_eq!(s[0].severity, Severity::Warning);
+        assert!(
+            s[0].message.contains("repeated 14 times"),
+            "{}",
+            s[0].message
+        );
+        assert_eq!(s[0].paragraph, Some(ParaIdx(0)));
+    }
+
+    #[test]
+    fn natural_articles_are_not_stuffed() {
+        for text in [COUNCIL, SCIENCE, NAMES] {
+            let fs = inspect(&article(text), &[], TellIndex::bundled());
+            assert!(fs.is_empty(), "{fs:#?}");
+        }
+    }
+
+    #[test]
+    fn a_name_used_five_times_in_a_long_article_is_not_stuffing() {
+        let name = "Prime Minister Anna Lindqvist said";
+        let mut text = String::new();
+        for (i, para) in COUNCIL
+            .split("\n\n")
+            .chain(SCIENCE.split("\n\n"))
+            .enumerate()
+        {
+            text.push_str(para);
+            if i % 4 == 1 {
+                text.push_str(&format!(" {name} the plan was sound."));
+            }
+            text.push_str("\n\n");
+        }
+        assert_eq!(text.matches(name).count(), 5);
+        let a = article(&text);
+        let (phrases, _) = repeated_phrases(&a, &[], 5);
+        assert!(
+            phrases.iter().any(|p| p.phrase.contains("Anna Lindqvist")),
+            "the name is seen: {phrases:#?}"
+        );
+        assert!(inspect(&a, &[], TellIndex::bundled()).is_empty());
+    }
+
+    #[test]
+    fn phrases_are_bounded_by_content_words_and_sentences() {
+        let mut text = String::new();
+        for i in 0..8 {
+            text.push_str(&format!(
+                "Item {i}: the quarterly sales figures of the region rose. Nothing else changed here at all today.\n\n"
+            ));
+        }
+        let (phrases, _) = repeated_phrases(&article(&text), &[], 6);
+        let names: Vec<&str> = phrases.iter().map(|p| p.phrase.as_str()).collect();
+        // The longest phrase, not its sub-phrases ("quarterly sales figures").
+        assert!(
+            names.contains(&"quarterly sales figures of the region"),
+            "{names:?}"
+        );
+        assert!(!names.contains(&"quarterly sales figures"), "{names:?}");
+        for p in &phrases {
+            assert!(!p.phrase.to_lowercase().starts_with("the "), "{names:?}");
+            assert!(!p.phrase.ends_with(" of"), "{names:?}");
+            assert!(
+                !p.phrase.contains("rose. Nothing"),
+                "crosses a sentence: {names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn repeats_and_boilerplate_are_not_counted() {
+        let a = article(STUFFED);
+        let marks = vec![ParaMark::Boilerplate; a.paragraphs.len()];
+        assert!(inspect(&a, &marks, TellIndex::bundled()).is_empty());
+    }
+
+    #[test]
+    fn urls_and_code_are_not_phrases() {
+        let text =
+            "See https://www.example.org/software/tools for details and more.\n\n".repeat(10);
+        let (phrases, _) = repeated_phrases(&article(&text), &[], 6);
+        assert!(
+            phrases.iter().all(|p| !p.phrase.contains("example")),
+            "{phrases:#?}"
+        );
+    }
+
+    #[test]
+    fn leaked_instructions_are_machine_tells() {
+        let text = "Markets rose on Monday.\n\nThe focus phrase\u{2014}cheap solar panels\u{2014}sums up the shift.\n\nAs an AI Language Model, I cannot predict prices.\n\nHe could refocus phrases freely.";
+        let a = article(text);
+        let fs = inspect(&a, &[], TellIndex::bundled());
+        let t = kinds(&fs, FindingKind::MachineTell);
+        let mentions: Vec<&str> = t.iter().map(|f| f.mention.as_str()).collect();
+        assert_eq!(mentions, vec!["focus phrase", "As an AI Language Model"]);
+        assert_eq!(t[0].paragraph, Some(ParaIdx(1)));
+        assert!(t[0].evidence.starts_with("tells.csv:"));
+        assert!(
+            t[0].message.contains("cheap solar panels"),
+            "{}",
+            t[0].message
+        );
+        // Not in paragraphs that are not content.
+        let marks = vec![
+            ParaMark::Content,
+            ParaMark::Boilerplate,
+            ParaMark::Content,
+            ParaMark::Content,
+        ];
+        let t2 = inspect(&a, &marks, TellIndex::bundled());
+        assert_eq!(t2.len(), 1);
+    }
+
+    #[test]
+    fn tells_come_from_the_rules_table() {
+        let rules = Rules::parse_with_tells(
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some("pattern,note\n[Insert,unfilled slot\n"),
+        )
+        .unwrap();
+        let index = TellIndex::new(&rules.tells);
+        let a = article("Prices rose by [INSERT PERCENT] percent in March.");
+        let fs = inspect(&a, &[], &index);
+        assert_eq!(fs.len(), 1);
+        assert_eq!(fs[0].mention, "[INSERT");
+        assert_eq!(fs[0].evidence, "tells.csv:2");
+        assert!(inspect(&article("As an AI language model."), &[], &index).is_empty());
+    }
+
+    fn f(kind: FindingKind, para: u32, mention: &str) -> Finding {
+        let mut f = Finding::new(ArticleId(0), kind).mention(mention);
+        f.paragraph = Some(ParaIdx(para));
+        f
+    }
+
+    fn table(csv: &str) -> Rules {
+        Rules::parse(None, None, None, None, Some(csv), None).unwrap()
+    }
+
+    #[test]
+    fn score_is_100_minus_capped_points_per_kind() {
+        let rules = table(
+            "kind,severity,points,cap\nquantity_conflict,error,15,30\nmisspelled_name,error,10,\nduplicate_paragraph,warning,4,6\nboilerplate,info,5,\n",
+        );
+        use FindingKind::*;
+        let fs = [
+            f(QuantityConflict, 0, "$5"),
+            f(QuantityConflict, 1, "$5"),
+            f(QuantityConflict, 2, "$5"), // capped: 30, not 45
+            f(MisspelledName, 3, "Jon"),
+            f(MisspelledName, 4, "Jon"), // no cap: 20
+            f(DuplicateParagraph, 5, ""),
+            f(DuplicateParagraph, 6, ""), // cap 6: 4 + 2
+            f(Boilerplate, 7, ""),        // info: free even with points
+            f(InternalConflict, 8, "x"),  // not in the table: free
+        ];
+        let refs: Vec<&Finding> = fs.iter().collect();
+        assert_eq!(
+            costs(&refs, &rules),
+            vec![15.0, 15.0, 0.0, 10.0, 10.0, 4.0, 2.0, 0.0, 0.0]
+        );
+        let s = score_article(ArticleId(0), &refs, &rules);
+        assert_eq!(s.score, 100.0 - 30.0 - 20.0 - 6.0);
+        assert_eq!(s.grade, "F");
+        assert_eq!(s.top_finding, "quantity_conflict: $5");
+    }
+
+    #[test]
+    fn score_never_goes_below_zero_and_grades_follow_bands() {
+        let rules = table("kind,severity,points,cap\nwrong_officeholder,error,40,\n");
+        let fs: Vec<Finding> = (0..4)
+            .map(|i| f(FindingKind::WrongOfficeholder, i, "X"))
+            .collect();
+        let refs: Vec<&Finding> = fs.iter().collect();
+        assert_eq!(score_article(ArticleId(0), &refs, &rules).score, 0.0);
+        let r = bundled();
+        assert_eq!(grade(100.0, &r), "A");
+        assert_eq!(grade(90.0, &r), "A");
+        assert_eq!(grade(89.9, &r), "B");
+        assert_eq!(grade(65.0, &r), "C");
+        assert_eq!(grade(0.0, &r), "F");
+        let none = score_article(ArticleId(3), &[], &r);
+        assert_eq!((none.score, none.grade.as_str()), (100.0, "A"));
+        assert_eq!(none.top_finding, "");
+    }
+
+    #[test]
+    fn top_finding_is_the_costliest_first_on_ties() {
+        let rules = bundled();
+        use FindingKind::*;
+        let fs = [
+            f(DuplicateParagraph, 0, "p1"),
+            f(MisspelledName, 1, "Jon Smit"),
+            f(WrongOfficeholder, 2, "Ann Roe"),
+            f(OutdatedOfficeholder, 3, "Bo Lee"),
+        ];
+        let refs: Vec<&Finding> = fs.iter().collect();
+        // wrong_officeholder and outdated_officeholder both cost 15: first wins.
+        assert_eq!(
+            score_article(ArticleId(0), &refs, &rules).top_finding,
+            "wrong_officeholder: Ann Roe"
+        );
+        let infos = [f(Boilerplate, 0, "bio"), f(NameVariant, 1, "Ryo")];
+        let refs: Vec<&Finding> = infos.iter().collect();
+        assert_eq!(score_article(ArticleId(0), &refs, &rules).top_finding, "");
+    }
+
+    #[test]
+    fn bundled_weights_make_errors_cost_more_than_warnings_and_infos_nothing() {
+        let rules = bundled();
+        let min_error = rules
+            .scoring
+            .iter()
+            .filter(|r| r.severity == Severity::Error && r.kind != FindingKind::InputError)
+            .map(|r| r.points)
+            .fold(f64::INFINITY, f64::min);
+        let max_warning = rules
+            .scoring
+            .iter()
+            .filter(|r| r.severity == Severity::Warning)
+            .map(|r| r.points)
+            .fold(0.0, f64::max);
+        assert!(min_error > max_warning, "{min_error} vs {max_warning}");
+        for r in &rules.scoring {
+            assert_eq!(r.severity, r.kind.severity(), "{:?}", r.kind);
+            if r.severity == Severity::Info {
+                assert_eq!(r.points, 0.0, "{:?}", r.kind);
+            }
+        }
+    }
+
+    /// The findings the seeds are expected to get once every stage runs,
+    /// with low and high counts: the order the issue asks for must hold.
+    #[test]
+    fn seed_like_finding_sets_order_as_required() {
+        use FindingKind::*;
+        let rules = bundled();
+        let build = |spec: &[(FindingKind, usize)]| -> f64 {
+            let mut fs = Vec::new();
+            for &(k, n) in spec {
+                for i in 0..n {
+                    fs.push(f(k, i as u32, "m"));
+                }
+            }
+            let refs: Vec<&Finding> = fs.iter().collect();
+            score_article(ArticleId(0), &refs, &rules).score
+        };
+        for heavy in [false, true] {
+            let m = |lo: usize, hi: usize| if heavy { hi } else { lo };
+            let s000 = build(&[
+                (WrongOfficeholder, 1),
+                (QuantityConflict, m(1, 3)),
+                (DuplicateParagraph, m(1, 4)),
+                (Boilerplate, 3),
+            ]);
+            let s001 = build(&[(NameVariant, 6), (KeywordStuffing, 1), (Boilerplate, 1)]);
+            let s002 = build(&[
+                (MisspelledName, m(1, 3)),
+                (QuantityConflict, m(1, 8)),
+                (KeywordStuffing, 1),
+            ]);
+            let s003 = build(&[
+                (OutdatedOfficeholder, 2),
+                (QuantityConflict, m(1, 6)),
+                (KeywordStuffing, 1),
+                (MachineTell, 1),
+                (Boilerplate, 2),
+            ]);
+            let s004 = build(&[(Boilerplate, 16)]);
+            let all = [s000, s001, s002, s003, s004];
+            assert!(s004 > s001, "{all:?}");
+            for s in [s000, s002, s003] {
+                assert!(s < s001, "{all:?}");
+            }
+            assert!(s003 <= s000 && s003 <= s002 + 10.0, "{all:?}");
+        }
+    }
+
+    fn summary(id: u32, source: &str) -> ArticleSummary {
+        ArticleSummary {
+            id: ArticleId(id),
+            key: format!("a{id}.txt"),
+            path: PathBuf::from(format!("a{id}.txt")),
+            first_line: 1,
+            title: String::new(),
+            source: source.into(),
+            author: String::new(),
+            url: String::new(),
+            date: Date::parse_iso("2026-02-12").unwrap(),
+            date_origin: DateOrigin::Manifest,
+            content_hash: 0,
+            para_words: vec![],
+            para_lines: vec![],
+            prints: Default::default(),
+            findings: vec![],
+            claims: vec![],
+        }
+    }
+
+    fn scored(id: u32, score: f64) -> ArticleScore {
+        ArticleScore {
+            article: ArticleId(id),
+            score,
+            grade: String::new(),
+            top_finding: String::new(),
+        }
+    }
+
+    #[test]
+    fn roll_up_gives_one_sorted_row_per_source() {
+        let arts = [
+            summary(0, "zeta"),
+            summary(1, "alpha"),
+            summary(2, "zeta"),
+            summary(3, "zeta"),
+        ];
+        let scores = [
+            scored(0, 70.0),
+            scored(1, 100.0),
+            scored(2, 40.0),
+            scored(3, 40.0),
+        ];
+        let mut fs = vec![
+            Finding::new(ArticleId(0), FindingKind::WrongOfficeholder),
+            Finding::new(ArticleId(2), FindingKind::KeywordStuffing),
+            Finding::new(ArticleId(2), FindingKind::Boilerplate),
+            Finding::new(ArticleId(1), FindingKind::MachineTell),
+        ];
+        fs.push(Finding::new(ArticleId(9), FindingKind::InputError));
+        let rows = roll_up(&arts, &scores, &fs, &[("zeta".into(), 0.25)]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].source, "alpha");
+        assert_eq!(
+            (rows[0].articles, rows[0].errors, rows[0].warnings),
+            (1, 0, 1)
+        );
+        assert_eq!(rows[0].trust, None);
+        let z = &rows[1];
+        assert_eq!((z.articles, z.errors, z.warnings), (3, 1, 1));
+        assert_eq!(z.mean_score, 50.0);
+        assert_eq!(z.min_score, 40.0);
+        assert_eq!(z.worst_article, "a2.txt", "ties go to the first id");
+        assert_eq!(z.trust, Some(0.25));
+    }
+}
