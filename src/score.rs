@@ -13,11 +13,11 @@
 //! Keyword stuffing: word n-grams (3–6 words, case-folded, possessive `'s`
 //! dropped, never crossing a sentence) that start and end with a content word
 //! are counted, without overlaps, with hashed tokens (no per-gram strings).
-//! A phrase is stuffed when it occurs at least [`STUFFING`]`.min_count` times
-//! AND at least `per_1000` times per 1,000 content words; both thresholds
-//! were measured on real prose (see notes/score.md). Of a phrase and its
-//! sub-phrases, only the longest one that keeps (nearly) all occurrences is
-//! reported.
+//! A phrase of n words is stuffed when it occurs at least
+//! [`STUFFING`]`.min_count` times AND at least `index / (n − 2)` times per
+//! 1,000 content words (4× that for proper-name phrases); the thresholds were
+//! measured on real prose (see notes/score.md). Of a phrase and its
+//! sub-phrases, only the one covering the most repeated text is reported.
 
 use crate::model::{
     Article, ArticleId, ArticleScore, ArticleSummary, Finding, FindingKind, ParaIdx, ParaMark,
