@@ -167,6 +167,7 @@ impl Progress {
 struct Ctx<'a> {
     names: &'a NameIndex,
     dedup: &'a DedupConfig,
+    tells: &'a score::TellIndex,
     progress: &'a Progress,
 }
 
@@ -184,16 +185,18 @@ fn is_name_kind(k: FindingKind) -> bool {
 }
 
 /// The per-article pass for one article: pure and sequential, so it can be
-/// tested without threads. Returns the compact summary (no text).
+/// tested without threads. Returns the compact summary (no text). Uses the
+/// bundled machine-writing tells.
 pub fn analyze(mut article: Article, names: &NameIndex, dedup_cfg: &DedupConfig) -> ArticleSummary {
     segment::segment(&mut article);
-    analyze_segmented(article, names, dedup_cfg, None)
+    analyze_segmented(article, names, dedup_cfg, score::TellIndex::bundled(), None)
 }
 
 fn analyze_segmented(
     article: Article,
     names: &NameIndex,
     dedup_cfg: &DedupConfig,
+    tells: &score::TellIndex,
     progress: Option<&Progress>,
 ) -> ArticleSummary {
     let tick = |i: usize| {
@@ -209,7 +212,7 @@ fn analyze_segmented(
     tick(3);
     let claims = claims::extract(&article, &prints.marks);
     tick(4);
-    findings.extend(score::inspect(&article, &prints.marks));
+    findings.extend(score::inspect(&article, &prints.marks, tells));
     for f in &mut findings {
         f.article = article.id;
     }
@@ -277,11 +280,13 @@ fn run_in_pool(
         near_dup: cfg.near_dup,
     };
     let names = NameIndex::new(rules);
+    let tells = score::TellIndex::new(&rules.tells);
     let entries = discovery.entries;
     let progress = Progress::new(cfg.progress, entries.len() as u64);
     let ctx = Ctx {
         names: &names,
         dedup: &dcfg,
+        tells: &tells,
         progress: &progress,
     };
 
@@ -349,7 +354,7 @@ fn run_in_pool(
                 segment::segment(&mut a);
                 (
                     i,
-                    analyze_segmented(a, ctx.names, ctx.dedup, Some(ctx.progress)),
+                    analyze_segmented(a, ctx.names, ctx.dedup, ctx.tells, Some(ctx.progress)),
                 )
             })
             .collect();

@@ -9,8 +9,9 @@
 //! jurisdiction, no bad or reversed dates, no overlapping terms in a
 //! single-holder role and no duplicate rows. Nothing about any particular
 //! person, country or event lives in code: it is all in these tables.
-//! `scoring.csv` and `grades.csv` fall back to the bundled copies when a
-//! folder does not have them, so a names-only rules folder still works.
+//! `scoring.csv`, `grades.csv` and `tells.csv` fall back to the bundled
+//! copies when a folder does not have them, so a names-only rules folder
+//! still works.
 
 use crate::model::{Date, FindingKind, Severity};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -24,6 +25,8 @@ pub const LIST_SEP: char = '|';
 const DEFAULT_SCORING: &str = include_str!("../rules/scoring.csv");
 /// The bundled grade bands, used when a rules folder has no grades.csv.
 const DEFAULT_GRADES: &str = include_str!("../rules/grades.csv");
+/// The bundled machine-writing tells, used when a rules folder has no tells.csv.
+const DEFAULT_TELLS: &str = include_str!("../rules/tells.csv");
 
 /// One problem in a rules table.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -128,6 +131,16 @@ pub struct Grade {
     pub min_score: f64,
 }
 
+/// A phrase that only leaked generation instructions or unfilled templates
+/// put into an article (e.g. "as an AI language model"), matched
+/// case-insensitively on normalised text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tell {
+    pub line: u32,
+    pub pattern: String,
+    pub note: String,
+}
+
 /// All reference tables of one rules folder.
 #[derive(Clone, Debug, Default)]
 pub struct Rules {
@@ -138,18 +151,20 @@ pub struct Rules {
     pub facts: Vec<Fact>,
     pub scoring: Vec<ScoringRule>,
     pub grades: Vec<Grade>,
+    pub tells: Vec<Tell>,
     /// Hash of every table's bytes: changes whenever any rules file changes.
     pub digest: u64,
 }
 
 /// Table file names, in the order they are read and reported.
-pub const TABLES: [&str; 6] = [
+pub const TABLES: [&str; 7] = [
     "jurisdictions.csv",
     "roles.csv",
     "officeholders.csv",
     "facts.csv",
     "scoring.csv",
     "grades.csv",
+    "tells.csv",
 ];
 
 /// A raw CSV row: header name -> cell, with its 1-based file line.
@@ -291,20 +306,22 @@ impl Rules {
             }
         }
         let get = |n: &str| texts.get(n).cloned().flatten();
-        let mut rules = Rules::parse(
+        let mut rules = Rules::parse_with_tells(
             get("jurisdictions.csv").as_deref(),
             get("roles.csv").as_deref(),
             get("officeholders.csv").as_deref(),
             get("facts.csv").as_deref(),
             get("scoring.csv").as_deref(),
             get("grades.csv").as_deref(),
+            get("tells.csv").as_deref(),
         )?;
         rules.dir = dir.to_path_buf();
         rules.digest = digest.digest();
         Ok(rules)
     }
 
-    /// Parses tables from text (`None` = file absent). Pure, for tests.
+    /// Parses tables from text (`None` = file absent), with the bundled
+    /// tells. Pure, for tests.
     pub fn parse(
         jurisdictions: Option<&str>,
         roles: Option<&str>,
@@ -312,6 +329,27 @@ impl Rules {
         facts: Option<&str>,
         scoring: Option<&str>,
         grades: Option<&str>,
+    ) -> Result<Rules, RulesError> {
+        Rules::parse_with_tells(
+            jurisdictions,
+            roles,
+            officeholders,
+            facts,
+            scoring,
+            grades,
+            None,
+        )
+    }
+
+    /// Like [`Rules::parse`], with `tells.csv` too (`None` = bundled copy).
+    pub fn parse_with_tells(
+        jurisdictions: Option<&str>,
+        roles: Option<&str>,
+        officeholders: Option<&str>,
+        facts: Option<&str>,
+        scoring: Option<&str>,
+        grades: Option<&str>,
+        tells: Option<&str>,
     ) -> Result<Rules, RulesError> {
         let mut p = Vec::new();
         let mut rules = Rules::default();
@@ -633,6 +671,42 @@ impl Rules {
             .grades
             .sort_by(|a, b| b.min_score.total_cmp(&a.min_score));
 
+        // tells.csv
+        let f = "tells.csv";
+        let mut seen = BTreeMap::new();
+        for row in parse_table(
+            f,
+            tells.unwrap_or(DEFAULT_TELLS),
+            &["pattern", "note"],
+            &mut p,
+        ) {
+            let pattern = row.get("pattern").to_string();
+            // Short patterns would match ordinary words.
+            if pattern.chars().filter(|c| c.is_alphanumeric()).count() < 4 {
+                p.push(problem(
+                    f,
+                    row.line,
+                    &format!(
+                        "pattern {pattern:?} is empty or too short (needs 4 letters or digits)"
+                    ),
+                ));
+                continue;
+            }
+            if let Some(first) = seen.insert(pattern.to_lowercase(), row.line) {
+                p.push(problem(
+                    f,
+                    row.line,
+                    &format!("duplicate pattern {pattern:?} (first at line {first})"),
+                ));
+                continue;
+            }
+            rules.tells.push(Tell {
+                line: row.line,
+                pattern,
+                note: row.get("note").to_string(),
+            });
+        }
+
         if p.is_empty() {
             Ok(rules)
         } else {
@@ -805,6 +879,41 @@ mod tests {
         let p = problems(parse_oh("name,role\nA,x_pm\n"));
         assert!(
             p[0].starts_with("officeholders.csv:1: missing column(s) aliases, start, end, note")
+        );
+    }
+
+    #[test]
+    fn tells_load_with_lines_and_fall_back_to_the_bundled_table() {
+        let r = Rules::parse_with_tells(
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some("pattern,note\nfocus keyword,SEO brief\n\"[insert\",template slot\n"),
+        )
+        .unwrap();
+        assert_eq!(r.tells.len(), 2);
+        assert_eq!(r.tells[1].pattern, "[insert");
+        assert_eq!(r.tells[1].line, 3);
+        let bundled = Rules::parse(None, None, None, None, None, None).unwrap();
+        assert!(!bundled.tells.is_empty(), "bundled tells are the fallback");
+        let p = problems(Rules::parse_with_tells(
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some("pattern,note\nab,too short\nFocus Keyword,x\nfocus keyword,dup\n"),
+        ));
+        assert_eq!(
+            p,
+            vec![
+                "tells.csv:2: pattern \"ab\" is empty or too short (needs 4 letters or digits)",
+                "tells.csv:4: duplicate pattern \"focus keyword\" (first at line 3)",
+            ]
         );
     }
 

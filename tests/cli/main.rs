@@ -11,3 +11,4 @@ mod claims;
 mod common;
 mod ops;
 mod pipeline;
+mod scoring;
