@@ -8,4 +8,5 @@
 //! change.
 
 mod common;
+mod names;
 mod pipeline;
