@@ -11,9 +11,9 @@
 //!
 //! Method: each content paragraph is normalised once (case-folded, curly
 //! apostrophes folded, periods dropped, other punctuation to single spaces)
-//! into a reused buffer and scanned once with one Aho-Corasick automaton over
+//! into a reused buffer and scanned once, leftmost-longest, with one Aho-Corasick automaton over
 //! every normalised role title and jurisdiction term; hits are kept on word
-//! boundaries only and resolved leftmost-longest. A title with an optional
+//! boundaries only. A title with an optional
 //! qualifier ("Japanese", "U.S.", "Japan's" before it, "of Japan" after it)
 //! next to a person name ("Title Name", "Qualifier title, Name,", "Name,
 //! qualifier title") is a mention. The name is identified exactly, as an
@@ -23,7 +23,7 @@
 
 use crate::model::{Article, Date, Finding, FindingKind, ParaMark};
 use crate::rules::Rules;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -269,7 +269,7 @@ impl NameIndex {
         ix.patterns = pats.into_values().collect();
         if !keys.is_empty() {
             ix.ac = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
                 .build(&keys)
                 .ok();
         }
@@ -718,47 +718,59 @@ struct Norm {
 
 impl Norm {
     fn fill(&mut self, src: &str) {
-        self.text.clear();
+        // Reuse the String's buffer as bytes; every push below writes whole
+        // UTF-8 characters, and the result is validated once at the end.
+        let mut out = std::mem::take(&mut self.text).into_bytes();
+        out.clear();
         self.map.clear();
-        for (i, c) in src.char_indices() {
-            let span = (i as u32, (i + c.len_utf8()) as u32);
-            if c.is_ascii() {
-                let b = c as u8;
+        let bytes = src.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let span = (i as u32, i as u32 + 1);
                 if b.is_ascii_alphanumeric() {
-                    self.text.push(b.to_ascii_lowercase() as char);
+                    out.push(b.to_ascii_lowercase());
                     self.map.push(span);
                 } else if b == b'\'' || b == b'`' {
-                    self.text.push('\'');
+                    out.push(b'\'');
                     self.map.push(span);
-                } else if b == b'.' {
-                    // dropped: "U.S." == "US"
-                } else if !self.text.is_empty() && !self.text.ends_with(' ') {
-                    self.text.push(' ');
+                } else if b != b'.' && !out.is_empty() && out.last() != Some(&b' ') {
+                    // "." is dropped ("U.S." == "US"); other punctuation is a space.
+                    out.push(b' ');
                     self.map.push(span);
                 }
-            } else if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}') {
-                self.text.push('\'');
+                i += 1;
+                continue;
+            }
+            let Some(c) = src.get(i..).and_then(|t| t.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            let span = (i as u32, (i + c.len_utf8()) as u32);
+            i += c.len_utf8();
+            let mut buf = [0u8; 4];
+            if matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}') {
+                out.push(b'\'');
                 self.map.push(span);
-            } else if c.is_alphanumeric() {
+            } else if c.is_alphanumeric() || is_combining_mark(c) {
                 for l in c.to_lowercase() {
-                    let before = self.text.len();
-                    self.text.push(l);
-                    for _ in before..self.text.len() {
+                    for &x in l.encode_utf8(&mut buf).as_bytes() {
+                        out.push(x);
                         self.map.push(span);
                     }
                 }
-            } else if is_combining_mark(c) {
-                // keep accents attached to their letter
-                let before = self.text.len();
-                self.text.push(c);
-                for _ in before..self.text.len() {
-                    self.map.push(span);
-                }
-            } else if !self.text.is_empty() && !self.text.ends_with(' ') {
-                self.text.push(' ');
+            } else if !out.is_empty() && out.last() != Some(&b' ') {
+                out.push(b' ');
                 self.map.push(span);
             }
         }
+        self.text = String::from_utf8(out).unwrap_or_else(|e| {
+            // Unreachable: only whole characters are pushed. Stay safe anyway.
+            self.map.clear();
+            let _ = e;
+            String::new()
+        });
     }
 
     /// Original byte range of normalised range [s, e).
@@ -824,7 +836,6 @@ pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> Vec<Fi
         return out;
     };
     let mut norm = Norm::default();
-    let mut raw_hits: Vec<Hit> = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
     let mut priors: Vec<Prior> = Vec::new();
     let mut seen: BTreeSet<(FindingKind, String, String)> = BTreeSet::new();
@@ -834,28 +845,29 @@ pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> Vec<Fi
         }
         let text = article.para_text(p);
         norm.fill(text);
-        raw_hits.clear();
-        for m in ac.find_overlapping_iter(norm.text.as_str()) {
+        // Leftmost-longest hits on word boundaries; after a hit that fails
+        // the boundary test, search again from the next byte.
+        hits.clear();
+        let hay = norm.text.as_bytes();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
             let h = Hit {
                 s: m.start(),
                 e: m.end(),
                 pat: m.pattern().as_usize(),
             };
             if accept_hit(&norm, text, &index.patterns[h.pat], h) {
-                raw_hits.push(h);
-            }
-        }
-        if raw_hits.is_empty() {
-            continue;
-        }
-        raw_hits.sort_by_key(|h| (h.s, std::cmp::Reverse(h.e), h.pat));
-        hits.clear();
-        let mut last_end = 0;
-        for &h in raw_hits.iter() {
-            if h.s >= last_end {
                 hits.push(h);
-                last_end = h.e;
+                pos = h.e;
+            } else {
+                pos = h.s + 1;
             }
+        }
+        if hits.is_empty() {
+            continue;
         }
         for k in 0..hits.len() {
             if index.patterns[hits[k].pat].roles.is_empty() {
