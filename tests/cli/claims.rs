@@ -140,7 +140,6 @@ fn majority_wrong_and_the_reliable_minority_wins() {
 /// source starts equally trusted and, with no facts.csv, the "$55 billion"
 /// majority would win.
 #[test]
-#[ignore = "needs names stage"]
 fn seeds_55_billion_is_a_quantity_conflict_with_and_without_facts() {
     let nofacts = tempfile::tempdir().unwrap();
     for e in std::fs::read_dir(root().join("rules")).unwrap().flatten() {

@@ -9,6 +9,7 @@
 
 mod claims;
 mod common;
+mod names;
 mod ops;
 mod pipeline;
 mod scoring;
