@@ -42,7 +42,7 @@ pub struct DedupConfig {
 
 /// Default `near_dup`, measured on paraphrase / non-paraphrase pairs (see
 /// notes/dedup.md).
-pub const DEFAULT_NEAR_DUP: f64 = 0.8;
+pub const DEFAULT_NEAR_DUP: f64 = 0.75;
 
 impl Default for DedupConfig {
     fn default() -> Self {
@@ -231,7 +231,44 @@ pub fn similarity(a: &Norm, b: &Norm) -> f64 {
             }
         }
     }
+    if s.spans.len() > 1 {
+        best = best.max(sentence_cover(s, l));
+    }
     best
+}
+
+/// How well the sentences of `s` are covered by `l`: each sentence of `s`
+/// against its best-matching sentence (or pair of adjacent sentences) of
+/// `l`, weighted by length. Catches reordered and split/merged sentences.
+fn sentence_cover(s: &Norm, l: &Norm) -> f64 {
+    let mut num = 0.0;
+    let mut den = 0.0;
+    for &(a, b) in &s.spans {
+        let Some(si) = s.text.get(a as usize..b as usize) else {
+            continue;
+        };
+        let n = si.chars().count();
+        let mut best = 0.0f64;
+        for j in 0..l.spans.len() {
+            for k in j..(j + 2).min(l.spans.len()) {
+                let Some(w) = l.text.get(l.spans[j].0 as usize..l.spans[k].1 as usize) else {
+                    continue;
+                };
+                let nw = w.chars().count();
+                let bound = 1.0 - nw.abs_diff(n) as f64 / nw.max(n).max(1) as f64;
+                if bound > best {
+                    best = best.max(strsim::normalized_levenshtein(si, w));
+                }
+            }
+        }
+        num += n as f64 * best;
+        den += n as f64;
+    }
+    if den == 0.0 {
+        0.0
+    } else {
+        num / den
+    }
 }
 
 // ---------------------------------------------------------------- hashing
@@ -548,7 +585,7 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
         let k0 = members
             .iter()
             .map(|&(j, _)| kind_of(j))
-            .min()
+            .max()
             .unwrap_or(DupKind::Exact);
         rows.push(row(*r, k0, 1.0));
         for &(j, sim) in members {
@@ -988,6 +1025,15 @@ pub fn link(
                     f.line = Some(pr(g).line);
                     findings.push(f);
                 }
+                // The origin row carries the group's kind: near if any copy is.
+                let k0 = rows[1..]
+                    .iter()
+                    .map(|r| r.kind)
+                    .max()
+                    .unwrap_or(DupKind::Exact);
+                if let Some(r) = rows.first_mut() {
+                    r.kind = k0;
+                }
                 groups.push(rows);
             }
         }
@@ -1185,5 +1231,276 @@ pub fn link(
         findings,
         rows,
         copies,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+    use crate::segment::article_from_text;
+
+    const A1: &str = "The city council voted seven to two on Tuesday to approve a new budget that raises spending on public transit by twelve percent.";
+    const A1_REWORDED: &str = "The city council voted seven to two on Tuesday to pass a new budget which lifts spending on public transport by twelve per cent.";
+    const B1: &str = "Heavy rain caused flooding across the northern province over the weekend, forcing more than three thousand residents to leave their homes.";
+    const C1: &str = "Scientists at the university have developed a battery that can be charged in under ten minutes and keeps most of its capacity.";
+    const BIO: &str = "Jane Roe writes about regional transport and city budgets, and has covered local government for more than a decade for several newspapers.";
+
+    fn date(d: &str) -> Date {
+        Date::parse_iso(d).unwrap()
+    }
+
+    fn art(id: u32, text: &str) -> Article {
+        article_from_text(id, &format!("a{id}.txt"), text, date("2026-01-10"))
+    }
+
+    fn summary(a: &Article) -> ArticleSummary {
+        ArticleSummary {
+            id: a.id,
+            key: a.key.clone(),
+            path: a.path.clone(),
+            first_line: 1,
+            title: String::new(),
+            source: a.source.clone(),
+            author: a.author.clone(),
+            url: String::new(),
+            date: a.date,
+            date_origin: a.date_origin,
+            content_hash: a.content_hash,
+            para_words: a.paragraphs.iter().map(|p| p.words).collect(),
+            para_lines: a.paragraphs.iter().map(|p| p.line).collect(),
+            prints: fingerprint(a, &DedupConfig::default()),
+            findings: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    fn run_link(arts: &[Article]) -> DedupOutcome {
+        let sums: Vec<ArticleSummary> = arts.iter().map(summary).collect();
+        let load = |id: ArticleId| arts.iter().find(|a| a.id == id).cloned();
+        link(&sums, &DedupConfig::default(), &load)
+    }
+
+    fn kinds(fs: &[Finding]) -> Vec<(u32, FindingKind, Option<u32>)> {
+        fs.iter()
+            .map(|f| (f.article.0, f.kind, f.paragraph.map(|p| p.number())))
+            .collect()
+    }
+
+    #[test]
+    fn normalise_folds_width_case_and_punctuation() {
+        assert_eq!(normalise("  ＡＢＣ, Déjà-vu!!  (U.S.)"), "abc déjà vu u s");
+        assert_eq!(normalise("Hello,\n\tWORLD."), normalise("hello world"));
+        assert_eq!(normalise("日本経済"), "日 本 経 済");
+        assert_eq!(normalise("...!?"), "");
+    }
+
+    #[test]
+    fn exact_repeat_in_article_points_at_first_copy() {
+        let a = art(0, &format!("{A1}\n\n{B1}\n\n{}", A1.to_uppercase()));
+        let p = fingerprint(&a, &DedupConfig::default());
+        assert_eq!(
+            p.marks,
+            vec![ParaMark::Content, ParaMark::Content, ParaMark::Duplicate]
+        );
+        assert_eq!(
+            kinds(&p.findings),
+            vec![(0, FindingKind::DuplicateParagraph, Some(3))]
+        );
+        assert_eq!(p.findings[0].evidence, "a0.txt#p1");
+        assert_eq!(p.findings[0].severity, crate::model::Severity::Warning);
+        let r: Vec<_> = p
+            .rows
+            .iter()
+            .map(|r| (r.paragraph.number(), r.kind, r.first_paragraph.number()))
+            .collect();
+        assert_eq!(r, vec![(1, DupKind::Exact, 1), (3, DupKind::Exact, 1)]);
+    }
+
+    #[test]
+    fn reworded_repeat_in_article_is_near() {
+        let a = art(0, &format!("{A1}\n\n{B1}\n\n{A1_REWORDED}"));
+        let p = fingerprint(&a, &DedupConfig::default());
+        assert_eq!(p.marks[2], ParaMark::Duplicate);
+        let near = p.rows.iter().find(|r| r.paragraph.number() == 3).unwrap();
+        assert_eq!(near.kind, DupKind::Near);
+        assert!(near.similarity >= DEFAULT_NEAR_DUP && near.similarity < 1.0);
+        // A stricter threshold lets it go.
+        let strict = fingerprint(&a, &DedupConfig { near_dup: 0.99 });
+        assert!(strict.marks.iter().all(|m| m.is_content()));
+    }
+
+    #[test]
+    fn padded_copy_matches_its_original() {
+        let padded = format!("{A1_REWORDED} {C1}");
+        let s = similarity(&Norm::from_text(A1), &Norm::from_text(&padded));
+        assert!(s >= DEFAULT_NEAR_DUP, "{s}");
+        let s = similarity(&Norm::from_text(A1), &Norm::from_text(B1));
+        assert!(s < 0.5, "{s}");
+    }
+
+    #[test]
+    fn short_paragraphs_never_match() {
+        let a = art(
+            0,
+            "Prices rose on Monday.\n\nPrices rose on Monday.\n\nPrices fell on Monday.\n\nShares rose five percent on Monday morning.\n\nShares rose seven percent on Monday morning.",
+        );
+        let p = fingerprint(&a, &DedupConfig { near_dup: 0.5 });
+        assert!(p.marks.iter().all(|m| m.is_content()), "{:?}", p.marks);
+        assert!(p.findings.is_empty() && p.rows.is_empty());
+        assert!(p.prints.iter().all(|x| x.minhash.is_empty()));
+    }
+
+    #[test]
+    fn related_list_after_the_body_is_one_boilerplate_block() {
+        let text = format!(
+            "{A1} {B1}\n\nRelated stories\nStocks Rally As Fed Holds Rates\nOil Prices Hold Firm Ahead of Talks\nGold Steady As Dollar Slips\nMarkets Await Jobs Data"
+        );
+        let a = art(0, &text);
+        let p = fingerprint(&a, &DedupConfig::default());
+        assert_eq!(p.marks[0], ParaMark::Content);
+        assert!(p.marks[1..].iter().all(|m| *m == ParaMark::Boilerplate));
+        assert_eq!(
+            kinds(&p.findings),
+            vec![(0, FindingKind::Boilerplate, Some(2))]
+        );
+        assert_eq!(p.rows.len(), 5);
+    }
+
+    #[test]
+    fn title_and_dateline_at_the_head_are_not_boilerplate() {
+        let text = format!("A Headline About The Budget\n\n6 mins read\n\nFebruary 12, 2026\n\nSummary\n\n{A1} {B1}\n\nTransit\n\n{C1}");
+        let a = art(0, &text);
+        let p = fingerprint(&a, &DedupConfig::default());
+        assert!(p.marks.iter().all(|m| m.is_content()), "{:?}", p.marks);
+    }
+
+    #[test]
+    fn syndication_names_the_earliest_article_by_date_then_id() {
+        let mut a0 = art(0, &format!("{B1}\n\n{A1}\n\n{C1}"));
+        let mut a1 = art(1, &format!("{A1_REWORDED}\n\nSomething else entirely happened in the harbour when two ferries collided in thick fog this morning."));
+        let a2 = art(2, &format!("Local officials gave their own account of the meeting, which ran late into the evening on Tuesday night.\n\n{A1}"));
+        a0.source = "one".into();
+        a1.source = "two".into();
+        // a1 is dated earlier than a0, a2 same date as a0.
+        a1.date = date("2026-01-05");
+        let out = run_link(&[a0, a1, a2]);
+        let syn: Vec<_> = out
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::SyndicatedParagraph)
+            .map(|f| {
+                (
+                    f.article.0,
+                    f.paragraph.map(|p| p.number()),
+                    f.evidence.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            syn,
+            vec![
+                (0, Some(2), "a1.txt#p1".into()),
+                (2, Some(2), "a1.txt#p1".into())
+            ]
+        );
+        assert_eq!(out.marks[0][1], ParaMark::Syndicated);
+        assert_eq!(out.marks[1][0], ParaMark::Content);
+        assert_eq!(
+            out.copies,
+            vec![(ArticleId(0), ArticleId(1)), (ArticleId(2), ArticleId(1))]
+        );
+        // Same date: the lower id is the origin.
+        let b0 = art(0, &format!("{B1}\n\n{A1}"));
+        let b1 = art(1, &format!("{A1}\n\n{C1}"));
+        let out = run_link(&[b0, b1]);
+        assert_eq!(out.copies, vec![(ArticleId(1), ArticleId(0))]);
+        assert_eq!(out.marks[1][0], ParaMark::Syndicated);
+    }
+
+    #[test]
+    fn shared_tail_bio_is_boilerplate_but_shared_body_is_syndication() {
+        let mut a0 = art(0, &format!("{A1}\n\n{B1}\n\nJane Roe\n\n{BIO}"));
+        let mut a1 = art(1, &format!("{C1}\n\nA second story about rail fares rising again in the spring, which commuters said they could not afford.\n\nJane Roe\n\n{BIO}"));
+        a0.author = "Jane Roe".into();
+        a1.author = "Jane Roe".into();
+        a1.source = "other".into();
+        let out = run_link(&[a0.clone(), a1.clone()]);
+        assert_eq!(
+            out.marks[0][2..],
+            [ParaMark::Boilerplate, ParaMark::Boilerplate]
+        );
+        assert_eq!(
+            out.marks[1][2..],
+            [ParaMark::Boilerplate, ParaMark::Boilerplate]
+        );
+        assert!(out.copies.is_empty());
+        let b: Vec<_> = kinds(&out.findings);
+        assert_eq!(
+            b,
+            vec![
+                (0, FindingKind::Boilerplate, Some(3)),
+                (1, FindingKind::Boilerplate, Some(3))
+            ]
+        );
+        // Different authors and sources, two articles: a shared paragraph is syndication.
+        a1.author = "Someone Else".into();
+        let out = run_link(&[a0.clone(), a1.clone()]);
+        assert_eq!(out.marks[1][3], ParaMark::Syndicated);
+        // Mid-article copies are syndication even with one author.
+        let mut c0 = art(0, &format!("{B1}\n\n{BIO}\n\n{C1}"));
+        let mut c1 = art(
+            1,
+            &format!("{A1}\n\n{BIO}\n\n{A1_REWORDED} It was the third vote this year."),
+        );
+        c0.author = "Jane Roe".into();
+        c1.author = "Jane Roe".into();
+        let out = run_link(&[c0, c1]);
+        assert_eq!(out.marks[1][1], ParaMark::Syndicated);
+    }
+
+    #[test]
+    fn link_is_deterministic_across_thread_counts() {
+        let arts: Vec<Article> = (0..6)
+            .map(|i| {
+                let mut a = art(i, &format!("{A1}\n\nStory number {i} has its own words about things in town today and tomorrow.\n\n{B1}\n\n{BIO}"));
+                a.source = format!("s{}", i % 2);
+                a
+            })
+            .collect();
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let two = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let x = one.install(|| run_link(&arts));
+        let y = two.install(|| run_link(&arts));
+        assert_eq!(x, y);
+        assert!(!x.rows.is_empty());
+        let groups: BTreeSet<u32> = x.rows.iter().map(|r| r.group).collect();
+        assert_eq!(
+            groups.iter().copied().collect::<Vec<_>>(),
+            (1..=groups.len() as u32).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn changed_file_is_not_confirmed() {
+        let a0 = art(0, &format!("{B1}\n\n{A1}"));
+        let a1 = art(1, &format!("{C1}\n\n{A1_REWORDED}"));
+        let sums = vec![summary(&a0), summary(&a1)];
+        let load = |id: ArticleId| {
+            let mut a = if id.0 == 0 { a0.clone() } else { a1.clone() };
+            a.content_hash ^= 1;
+            Some(a)
+        };
+        let out = link(&sums, &DedupConfig::default(), &load);
+        assert!(out.copies.is_empty());
+        let none = |_: ArticleId| None;
+        let out = link(&sums, &DedupConfig::default(), &none);
+        assert!(out.copies.is_empty());
     }
 }

@@ -8,4 +8,5 @@
 //! change.
 
 mod common;
+mod dedup;
 mod pipeline;
