@@ -15,9 +15,11 @@
 //! (paragraphs of at least [`MIN_EXACT_WORDS`] words). Near repeats: MinHash
 //! (32 multiply-shift permutations of one xxh3 hash per word 3-shingle) in 16
 //! bands of 2, for paragraphs of at least [`MIN_NEAR_WORDS`] words; a pair
-//! sharing a band key is confirmed when the normalised Levenshtein similarity
-//! (strsim) of the shorter text with the whole longer text, or with its
-//! best-matching run of sentences (padded copies), reaches `near_dup`.
+//! sharing a band key, and at least 15% of the smaller one's shingles, is
+//! confirmed when the normalised Levenshtein similarity (strsim) of the
+//! shorter text with the whole longer text, with its best-matching run of
+//! sentences (padded copies), or sentence by sentence (reordered copies)
+//! reaches `near_dup` (default 0.75, measured: see notes/dedup.md).
 //! Boilerplate is either structural (a run of title-like lines, such as a
 //! related-stories list, found per article) or repetition: a paragraph
 //! repeated across articles, at the head or tail of every one of them, in
