@@ -95,7 +95,7 @@ struct ScoreArgs {
     #[arg(long)]
     no_bom: bool,
     /// Similarity (0-1) from which two paragraphs are near duplicates
-    #[arg(long, value_name = "SIM", default_value_t = 0.8, value_parser = parse_unit)]
+    #[arg(long, value_name = "SIM", default_value_t = 0.75, value_parser = parse_unit)]
     near_dup: f64,
     /// Skip (and report) files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]

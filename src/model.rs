@@ -488,8 +488,14 @@ pub struct ParaPrint {
     /// Hash of the normalised text (NFKC, case-folded, punctuation and
     /// whitespace collapsed).
     pub exact: u64,
-    /// MinHash signature over word shingles; empty for short paragraphs.
+    /// MinHash over word 3-shingles, folded into LSH band keys (one u32 per
+    /// band of two hashes); empty for short paragraphs. Only band keys are
+    /// kept because the link needs band equality alone (similarity is then
+    /// confirmed on text), which halves memory per paragraph.
     pub minhash: Vec<u32>,
+    /// A short title-like line (heading, list item, byline, date line): lets
+    /// the link grow a boilerplate block over its label lines without text.
+    pub title_like: bool,
 }
 
 /// Everything dedup keeps about one article between the per-article pass and

@@ -9,6 +9,7 @@
 
 mod claims;
 mod common;
+mod dedup;
 mod names;
 mod ops;
 mod pipeline;
