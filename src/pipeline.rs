@@ -498,6 +498,7 @@ fn run_in_pool(
     // ---- reports: fetch the few texts duplicates.csv shows
     let mut rows = dedup_out.rows.clone();
     fill_duplicate_texts(&mut rows, &load);
+    name_repeated_text(&mut findings, &rows);
     report::write(
         lock,
         &Reports {
@@ -584,6 +585,33 @@ fn read_entry(entry: &Entry, icfg: &IngestConfig, cache: &cache::Cache) -> Work 
             },
             key: None,
         },
+    }
+}
+
+/// Findings from the cross-article dedup link carry no text (the link keeps
+/// none): give them the start of their paragraph, taken from the
+/// duplicates.csv rows just re-read, so a reviewer sees what was repeated.
+fn name_repeated_text(findings: &mut [Finding], rows: &[crate::model::DuplicateRow]) {
+    let mut text: Vec<((ArticleId, u32), &str)> = rows
+        .iter()
+        .filter(|r| !r.text.is_empty())
+        .map(|r| ((r.article, r.paragraph.0), r.text.as_str()))
+        .collect();
+    text.sort_unstable_by_key(|t| t.0);
+    for f in findings.iter_mut() {
+        let repeat = matches!(
+            f.kind,
+            FindingKind::Boilerplate
+                | FindingKind::SyndicatedParagraph
+                | FindingKind::DuplicateParagraph
+        );
+        if !repeat || !f.mention.is_empty() {
+            continue;
+        }
+        let Some(p) = f.paragraph else { continue };
+        if let Ok(i) = text.binary_search_by_key(&(f.article, p.0), |t| t.0) {
+            f.mention = ingest::truncate_chars(text[i].1, 80);
+        }
     }
 }
 
