@@ -22,6 +22,7 @@ use crate::{claims, score, segment};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// Everything a run needs to know, resolved from the command line.
 #[derive(Clone, Debug)]
@@ -75,6 +76,12 @@ pub struct RunSummary {
     pub out_dir: PathBuf,
     /// Files skipped for their extension (listed with -v).
     pub skipped_paths: Vec<PathBuf>,
+    /// Wall time of each stage, in run order (printed with -v, read by the
+    /// benchmark). The per-article pass is split into `read` (load, decode,
+    /// parse) and `analyze` (segment, fingerprint, names, claims, text checks).
+    pub timings: Vec<(&'static str, Duration)>,
+    /// Bytes of the input files the run read.
+    pub input_bytes: u64,
 }
 
 /// Why a run stopped.
@@ -239,7 +246,9 @@ pub fn run(cfg: &Config) -> Result<RunSummary, RunError> {
         dir: cfg.rules_dir.clone(),
         source,
     })?;
+    let discovered = Instant::now();
     let discovery = ingest::discover(&cfg.inputs)?;
+    let discovered = discovered.elapsed();
     let lock = report::lock_out(&cfg.out_dir)?;
 
     let threads = cfg
@@ -254,7 +263,9 @@ pub fn run(cfg: &Config) -> Result<RunSummary, RunError> {
         .num_threads(threads)
         .build()
         .map_err(|e| RunError::Pool(threads, e.to_string()))?;
-    pool.install(|| run_in_pool(cfg, &rules, discovery, &lock))
+    let mut sum = pool.install(|| run_in_pool(cfg, &rules, discovery, &lock))?;
+    sum.timings.insert(0, ("discover", discovered));
+    Ok(sum)
 }
 
 fn run_in_pool(
@@ -285,6 +296,7 @@ fn run_in_pool(
     let mut failures: Vec<InputFailure> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut entry_of: Vec<u32> = Vec::new();
+    let (mut read_time, mut analyze_time, mut input_bytes) = (Duration::ZERO, Duration::ZERO, 0u64);
     let mut start = 0;
     while start < entries.len() {
         let mut end = start;
@@ -297,6 +309,8 @@ fn run_in_pool(
             }
             end += 1;
         }
+        input_bytes += bytes;
+        let clock = Instant::now();
         let loaded: Vec<ingest::Loaded> = entries[start..end]
             .par_iter()
             .map(|e| {
@@ -305,6 +319,7 @@ fn run_in_pool(
                 l
             })
             .collect();
+        read_time += clock.elapsed();
         // Number articles and failures in discovery order.
         let mut batch: Vec<Article> = Vec::new();
         for (offset, l) in loaded.into_iter().enumerate() {
@@ -338,6 +353,7 @@ fn run_in_pool(
                 }
             }
         }
+        let clock = Instant::now();
         let done: Vec<ArticleSummary> = batch
             .into_par_iter()
             .map(|mut a| {
@@ -345,6 +361,7 @@ fn run_in_pool(
                 analyze_segmented(a, ctx.names, ctx.dedup, Some(ctx.progress))
             })
             .collect();
+        analyze_time += clock.elapsed();
         summaries.extend(done);
         start = end;
     }
@@ -354,6 +371,13 @@ fn run_in_pool(
     }
     progress.finish(0);
     progress.finish(1);
+
+    let mut timings = vec![("read", read_time), ("analyze", analyze_time)];
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
 
     // ---- cross-article: dedup
     let load = |id: ArticleId| -> Option<Article> {
@@ -366,6 +390,7 @@ fn run_in_pool(
     };
     let dedup_out = dedup::link(&summaries, &dcfg, &load);
     progress.finish(2);
+    lap("dedup link");
 
     // Keep repeats and boilerplate out of the name and claim checks.
     for (i, s) in summaries.iter_mut().enumerate() {
@@ -382,6 +407,7 @@ fn run_in_pool(
     // ---- cross-article: claims
     let claims_out = claims::resolve(&summaries, &dedup_out, rules);
     progress.finish(4);
+    lap("claims resolve");
 
     // ---- all findings, then scores
     let mut findings: Vec<Finding> = Vec::new();
@@ -430,6 +456,7 @@ fn run_in_pool(
         .collect();
     let sources = score::roll_up(&summaries, &scores, &findings, &claims_out.trust);
     progress.finish(5);
+    lap("scoring");
 
     // ---- reports: fetch the few texts duplicates.csv shows
     let mut rows = dedup_out.rows.clone();
@@ -449,6 +476,7 @@ fn run_in_pool(
         cfg.bom,
     )?;
     progress.finish(6);
+    lap("report write");
 
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let below = match cfg.fail_under {
@@ -469,6 +497,8 @@ fn run_in_pool(
         below,
         out_dir: cfg.out_dir.clone(),
         skipped_paths: discovery.skipped,
+        timings,
+        input_bytes,
     })
 }
 
