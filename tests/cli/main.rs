@@ -7,5 +7,6 @@
 //! `UPDATE_GOLDEN=1 cargo test` to rewrite the golden files after a reviewed
 //! change.
 
+mod accuracy;
 mod common;
 mod pipeline;
