@@ -166,10 +166,7 @@ fn score(args: ScoreArgs) -> ExitCode {
                         sum.cached_files
                     );
                 }
-                eprintln!(
-                    "credence: finished in {:.2}s",
-                    started.elapsed().as_secs_f64()
-                );
+                print_timings(&sum, started.elapsed());
             }
             if !args.quiet {
                 println!(
@@ -214,6 +211,37 @@ fn score(args: ScoreArgs) -> ExitCode {
             ExitCode::from(code as u8)
         }
     }
+}
+
+/// With -v: wall time, MB/s and articles/s of each stage, then the total and
+/// the peak resident memory. One `credence: stage NAME SECONDS s ...` line per
+/// stage, so the benchmark can read them.
+fn print_timings(sum: &pipeline::RunSummary, total: std::time::Duration) {
+    let mb = sum.input_bytes as f64 / 1e6;
+    let line = |name: &str, d: std::time::Duration| {
+        let s = d.as_secs_f64();
+        let rate = |x: f64| if s > 0.0 { x / s } else { f64::INFINITY };
+        eprintln!(
+            "credence: stage {name:<14} {s:>9.3}s {:>10.1} MB/s {:>10.0} articles/s",
+            rate(mb),
+            rate(sum.articles as f64)
+        );
+    };
+    for (name, d) in &sum.timings {
+        line(&name.replace(' ', "_"), *d);
+    }
+    line("total", total);
+    eprintln!("credence: input {:.1} MB, {} articles", mb, sum.articles);
+    if let Some(kb) = peak_rss_kb() {
+        eprintln!("credence: peak_rss {:.1} MB", kb as f64 / 1e3);
+    }
+}
+
+/// Peak resident set size in kB (VmHWM of /proc/self/status; Linux only).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn rules_check(dir: &std::path::Path) -> ExitCode {

@@ -22,6 +22,7 @@ use crate::{cache, claims, score, segment};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// Everything a run needs to know, resolved from the command line.
 #[derive(Clone, Debug)]
@@ -80,6 +81,12 @@ pub struct RunSummary {
     pub skipped_paths: Vec<PathBuf>,
     /// Files whose per-article results came from the incremental cache.
     pub cached_files: usize,
+    /// Wall time of each stage, in run order (printed with -v, read by the
+    /// benchmark). The per-article pass is split into `read` (load, decode,
+    /// parse) and `analyze` (segment, fingerprint, names, claims, text checks).
+    pub timings: Vec<(&'static str, Duration)>,
+    /// Bytes of the input files the run read.
+    pub input_bytes: u64,
 }
 
 /// Why a run stopped.
@@ -247,7 +254,9 @@ pub fn run(cfg: &Config) -> Result<RunSummary, RunError> {
         dir: cfg.rules_dir.clone(),
         source,
     })?;
+    let discovered = Instant::now();
     let discovery = ingest::discover(&cfg.inputs)?;
+    let discovered = discovered.elapsed();
     let lock = report::lock_out(&cfg.out_dir)?;
 
     let threads = cfg
@@ -262,7 +271,9 @@ pub fn run(cfg: &Config) -> Result<RunSummary, RunError> {
         .num_threads(threads)
         .build()
         .map_err(|e| RunError::Pool(threads, e.to_string()))?;
-    pool.install(|| run_in_pool(cfg, &rules, discovery, &lock))
+    let mut sum = pool.install(|| run_in_pool(cfg, &rules, discovery, &lock))?;
+    sum.timings.insert(0, ("discover", discovered));
+    Ok(sum)
 }
 
 fn run_in_pool(
@@ -315,6 +326,7 @@ fn run_in_pool(
     let mut failures: Vec<InputFailure> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut entry_of: Vec<u32> = Vec::new();
+    let (mut read_time, mut analyze_time, mut input_bytes) = (Duration::ZERO, Duration::ZERO, 0u64);
     let mut start = 0;
     while start < entries.len() {
         let mut end = start;
@@ -327,7 +339,9 @@ fn run_in_pool(
             }
             end += 1;
         }
+        input_bytes += bytes;
         // Read every file once; a cache hit skips parsing and analysis.
+        let clock = Instant::now();
         let mut works: Vec<Work> = entries[start..end]
             .par_iter()
             .map(|e| {
@@ -336,6 +350,7 @@ fn run_in_pool(
                 w
             })
             .collect();
+        read_time += clock.elapsed();
         // Analyse the fresh articles of the whole batch in parallel.
         let fresh: Vec<(usize, Article)> = works
             .iter_mut()
@@ -348,6 +363,7 @@ fn run_in_pool(
                 Work::Cached { .. } => Vec::new(),
             })
             .collect();
+        let clock = Instant::now();
         let mut analysed: Vec<(usize, ArticleSummary)> = fresh
             .into_par_iter()
             .map(|(i, mut a)| {
@@ -358,6 +374,7 @@ fn run_in_pool(
                 )
             })
             .collect();
+        analyze_time += clock.elapsed();
         analysed.reverse();
         // Number articles and failures in discovery order.
         for (offset, w) in works.into_iter().enumerate() {
@@ -419,6 +436,13 @@ fn run_in_pool(
     progress.finish(0);
     progress.finish(1);
 
+    let mut timings = vec![("read", read_time), ("analyze", analyze_time)];
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+
     // ---- cross-article: dedup
     let load = |id: ArticleId| -> Option<Article> {
         let entry = &entries[*entry_of.get(id.0 as usize)? as usize];
@@ -430,6 +454,7 @@ fn run_in_pool(
     };
     let dedup_out = dedup::link(&summaries, &dcfg, &load);
     progress.finish(2);
+    lap("dedup link");
 
     // Keep repeats and boilerplate out of the name and claim checks.
     for (i, s) in summaries.iter_mut().enumerate() {
@@ -446,6 +471,7 @@ fn run_in_pool(
     // ---- cross-article: claims
     let claims_out = claims::resolve(&summaries, &dedup_out, rules);
     progress.finish(4);
+    lap("claims resolve");
 
     // ---- all findings, then scores
     let mut findings: Vec<Finding> = Vec::new();
@@ -494,6 +520,7 @@ fn run_in_pool(
         .collect();
     let sources = score::roll_up(&summaries, &scores, &findings, &claims_out.trust);
     progress.finish(5);
+    lap("scoring");
 
     // ---- reports: fetch the few texts duplicates.csv shows
     let mut rows = dedup_out.rows.clone();
@@ -517,6 +544,7 @@ fn run_in_pool(
         report::write_cache(lock, &cache_path, &writer.finish())?;
     }
     progress.finish(6);
+    lap("report write");
 
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let below = match cfg.fail_under {
@@ -538,6 +566,8 @@ fn run_in_pool(
         out_dir: cfg.out_dir.clone(),
         skipped_paths: discovery.skipped,
         cached_files,
+        timings,
+        input_bytes,
     })
 }
 

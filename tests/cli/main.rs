@@ -7,6 +7,7 @@
 //! `UPDATE_GOLDEN=1 cargo test` to rewrite the golden files after a reviewed
 //! change.
 
+mod accuracy;
 mod claims;
 mod common;
 mod dedup;
