@@ -86,7 +86,7 @@ pub fn extract(article: &Article, marks: &[ParaMark]) -> Vec<Claim> {
         // End of the previous quantity, its key, whether the key is its own phrase.
         let mut prev: Option<(usize, Vec<String>, bool)> = None;
         for q in scan_quantities(text) {
-            let (mut key, mut direct) = key_around(text, q.start, q.end);
+            let (mut key, mut direct, entities) = key_around(text, q.start, q.end);
             // A range ("from $350 million to as high as $100 billion") shares
             // one phrase: the one after the range, else the first endpoint's.
             if let Some((pend, pkey, pdirect)) = &prev {
@@ -111,6 +111,7 @@ pub fn extract(article: &Article, marks: &[ParaMark]) -> Vec<Claim> {
                 value: q.value,
                 unit: q.unit.to_string(),
                 key,
+                entities,
             });
         }
     }
@@ -786,8 +787,14 @@ fn s_form(lower: &str) -> bool {
 ///   before a short run of prepositions/participles ("costs ranging from").
 ///
 /// The flag is false when the key came from the fallback (a weaker guess).
-fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
+fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool, Vec<String>) {
     let mut right: Vec<String> = Vec::new();
+    let mut entities: Vec<String> = Vec::new();
+    let capital = |raw: &str, entities: &mut Vec<String>| {
+        if raw.chars().next().is_some_and(char::is_uppercase) {
+            entities.extend(parts(raw));
+        }
+    };
     for (n_words, t) in words_forward(&text[qe..], MAX_KEY_WORDS)
         .into_iter()
         .enumerate()
@@ -806,6 +813,7 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
             break;
         }
         right.extend(parts(t.raw));
+        capital(t.raw, &mut entities);
         if plural || right.len() >= MAX_KEY_WORDS {
             break;
         }
@@ -842,6 +850,7 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
         let mut p = parts(t.raw);
         p.extend(left);
         left = p;
+        capital(t.raw, &mut entities);
     }
     if !accepted {
         let before_mods = back.get(taken).filter(|t| !t.broken);
@@ -850,6 +859,7 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
     }
     if !accepted || taken == 0 {
         left.clear();
+        entities.retain(|e| right.contains(e));
     }
     if right.is_empty() && left.is_empty() {
         // "X of $N", "costs ranging from $N": skip up to three joining words.
@@ -884,19 +894,47 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
                 }
                 found = parts(t.raw);
             } else {
-                if t.broken || is_stop(&bare) || verbish(&bare) || found.len() >= 2 {
+                if t.broken || is_stop(&bare) || verbish(&bare) || found.len() >= 4 {
                     break;
+                }
+                // Two words of phrase; further back only up to a name
+                // ("the Rockmouth battery complex contract would total $N").
+                if found.len() >= 2 && !t.raw.chars().next().is_some_and(char::is_uppercase) {
+                    let name_ahead = back
+                        .iter()
+                        .skip_while(|x| !std::ptr::eq(*x, t))
+                        .skip(1)
+                        .take(4 - found.len())
+                        .take_while(|x| !x.broken && !is_stop(&x.raw.to_lowercase()))
+                        .any(|x| x.raw.chars().next().is_some_and(char::is_uppercase));
+                    if !name_ahead {
+                        break;
+                    }
                 }
                 let mut p = parts(t.raw);
                 p.extend(found);
                 found = p;
+                capital(t.raw, &mut entities);
             }
         }
-        return (found, false);
+        if found.len() > 2 {
+            // Keep the head phrase plus the name; drop common words between.
+            let head: Vec<String> = found[found.len() - 2..].to_vec();
+            let mut names: Vec<String> = found[..found.len() - 2]
+                .iter()
+                .filter(|w| entities.contains(w))
+                .cloned()
+                .collect();
+            names.extend(head);
+            found = names;
+        }
+        entities.retain(|e| found.contains(e));
+        return (found, false, entities);
     }
     left.extend(right);
     left.truncate(MAX_KEY_WORDS + 2);
-    (left, true)
+    entities.retain(|e| left.contains(e));
+    (left, true, entities)
 }
 
 // ---------------------------------------------------------------- resolve
@@ -905,7 +943,7 @@ fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool) {
 /// reliability-weighted consensus.
 pub fn resolve(articles: &[ArticleSummary], dedup: &DedupOutcome, rules: &Rules) -> ClaimsOutcome {
     let voters = Voters::new(articles, dedup);
-    let nodes = build_nodes(articles);
+    let nodes = build_nodes(articles, &canon_map(rules));
     let groups = group_nodes(&nodes);
     let facts: Vec<Option<&Fact>> = groups
         .iter()
@@ -976,6 +1014,10 @@ pub fn resolve(articles: &[ArticleSummary], dedup: &DedupOutcome, rules: &Rules)
         let unit = &nodes[g[0]].unit;
         for &n in g {
             let node = &nodes[n];
+            // A value more than an order of magnitude from the consensus is
+            // another quantity that reached this group through a chain of
+            // links, not a disagreement about this one: nothing to compare.
+            let consensus = consensus.filter(|&c| same_family(c, node.value));
             let agrees = consensus.is_none_or(|c| same_value(c, node.value));
             for &(a, ci) in &node.mentions {
                 let c = &articles[a].claims[ci];
@@ -1231,7 +1273,76 @@ struct Node {
     /// (article position, claim index), in text order.
     mentions: Vec<(usize, usize)>,
     words: BTreeSet<String>,
+    /// Named things the claim is about (its capitalised words, else its
+    /// article title's names), jurisdiction terms folded to the jurisdiction.
+    topic: BTreeSet<String>,
 }
+
+/// Maps every word of every jurisdiction term to its jurisdiction, so
+/// "Tokyo", "Japan's" and "Japanese" name the same thing. From the rules.
+fn canon_map(rules: &Rules) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for j in &rules.jurisdictions {
+        for term in &j.terms {
+            for w in term.split_whitespace().flat_map(parts) {
+                map.entry(w).or_insert_with(|| j.name.clone());
+            }
+        }
+    }
+    map
+}
+
+/// Proper names in a headline: capitalised words after the first, unless the
+/// headline capitalises most of its words (title case tells nothing).
+fn title_names(title: &str) -> Vec<String> {
+    let tokens: Vec<&str> = title
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.')))
+        .map(|t| t.trim_matches('.'))
+        .filter(|t| !t.is_empty() && !has_digit(t))
+        .collect();
+    let content: Vec<&str> = tokens
+        .iter()
+        .skip(1)
+        .copied()
+        .filter(|t| !is_stop(&t.to_lowercase()))
+        .collect();
+    let caps: Vec<&str> = content
+        .iter()
+        .copied()
+        .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if caps.len() * 2 > content.len() {
+        return Vec::new();
+    }
+    caps.into_iter()
+        .flat_map(parts)
+        .filter(|w| !CALENDAR.contains(&w.as_str()))
+        .collect()
+}
+
+/// Capitalised but naming no topic: months and weekdays (as `norm_word`
+/// leaves them).
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 impl Node {
     fn first<'a>(&self, articles: &'a [ArticleSummary]) -> Option<&'a Claim> {
@@ -1241,9 +1352,11 @@ impl Node {
     }
 }
 
-fn build_nodes(articles: &[ArticleSummary]) -> Vec<Node> {
-    let mut nodes = Vec::new();
+fn build_nodes(articles: &[ArticleSummary], canon: &HashMap<String, String>) -> Vec<Node> {
+    let fold = |w: &String| canon.get(w).cloned().unwrap_or_else(|| w.clone());
+    let mut nodes: Vec<Node> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
+        let first = nodes.len();
         let mut at: BTreeMap<(String, u64), usize> = BTreeMap::new();
         for (ci, c) in a.claims.iter().enumerate() {
             if c.key.is_empty() || !c.value.is_finite() {
@@ -1257,14 +1370,28 @@ fn build_nodes(articles: &[ArticleSummary]) -> Vec<Node> {
                     value: c.value,
                     mentions: Vec::new(),
                     words: BTreeSet::new(),
+                    topic: BTreeSet::new(),
                 });
                 nodes.len() - 1
             });
             nodes[idx].mentions.push((ai, ci));
             nodes[idx].words.extend(c.key.iter().cloned());
+            nodes[idx].topic.extend(c.entities.iter().map(fold));
+        }
+        let names: BTreeSet<String> = title_names(&a.title).iter().map(fold).collect();
+        for n in &mut nodes[first..] {
+            if n.topic.is_empty() {
+                n.topic = names.clone();
+            }
         }
     }
     nodes
+}
+
+/// Claims about different named things are different claims: two topics
+/// agree when either is unknown or they share a name.
+fn topics_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    a.is_empty() || b.is_empty() || a.intersection(b).next().is_some()
 }
 
 /// True when two nodes' key words say they are about the same thing: two
@@ -1299,18 +1426,29 @@ fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
         }
     }
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    for list in index.values_mut() {
+    // Names a whole component is about: two components merge only if these
+    // agree, so a node without names cannot bridge two differently named
+    // things (a cannot-link constraint on the union-find).
+    let mut names: Vec<BTreeSet<String>> = nodes.iter().map(|n| n.topic.clone()).collect();
+    // Fixed order: the index's keys sorted, so grouping is deterministic.
+    let mut lists: Vec<(&(&str, &str), &mut Vec<usize>)> = index.iter_mut().collect();
+    lists.sort_by(|a, b| a.0.cmp(b.0));
+    for (_, list) in lists {
         list.sort_by(|&a, &b| nodes[a].value.total_cmp(&nodes[b].value).then(a.cmp(&b)));
         for (k, &i) in list.iter().enumerate() {
             for &j in list[k + 1..].iter().take(MAX_NEIGHBOURS) {
                 if !same_family(nodes[i].value, nodes[j].value) {
                     break;
                 }
-                if keys_match(&nodes[i].words, &nodes[j].words) {
+                if keys_match(&nodes[i].words, &nodes[j].words)
+                    && topics_agree(&nodes[i].topic, &nodes[j].topic)
+                {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    if ri != rj {
+                    if ri != rj && topics_agree(&names[ri], &names[rj]) {
                         let (lo, hi) = if ri < rj { (ri, rj) } else { (rj, ri) };
                         parent[hi] = lo;
+                        let moved = std::mem::take(&mut names[hi]);
+                        names[lo].extend(moved);
                     }
                 }
             }
@@ -1802,8 +1940,9 @@ mod tests {
         }
     }
 
+    /// Rules with the bundled jurisdictions (they say Tokyo = Japan) and no facts.
     fn no_facts() -> Rules {
-        Rules::default()
+        facts("fact,value,unit,cues,note\n")
     }
 
     fn conflicts(out: &ClaimsOutcome, kind: FindingKind) -> Vec<(u32, String, String)> {
@@ -1907,6 +2046,62 @@ mod tests {
     }
 
     #[test]
+    fn differently_named_projects_are_not_compared() {
+        // Same wording, values within one order of magnitude, different
+        // named projects: different claims, however many sources each has.
+        let arts = vec![
+            summary(
+                0,
+                "a",
+                "The Rockmouth battery complex contract would total $750 million.",
+                &[],
+            ),
+            summary(
+                1,
+                "b",
+                "Officials said the Rockmouth battery complex contract would total $750 million.",
+                &[],
+            ),
+            summary(
+                2,
+                "c",
+                "The Silverwick battery complex contract would total $450 million.",
+                &[],
+            ),
+            summary(
+                3,
+                "d",
+                "Planners said the Silverwick battery complex contract would total $450 million.",
+                &[],
+            ),
+            summary(
+                4,
+                "e",
+                "The Silverwick battery complex contract would total $450 million, a report said.",
+                &[],
+            ),
+        ];
+        let out = resolve(&arts, &DedupOutcome::default(), &no_facts());
+        assert!(
+            conflicts(&out, FindingKind::QuantityConflict).is_empty(),
+            "{:?}",
+            out.findings
+        );
+        // The same named project with a slip is still caught.
+        let mut slip = arts.clone();
+        slip.push(summary(
+            5,
+            "f",
+            "The Silverwick battery complex contract would total $45 million.",
+            &[],
+        ));
+        let out = resolve(&slip, &DedupOutcome::default(), &no_facts());
+        let got = conflicts(&out, FindingKind::QuantityConflict);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, 5);
+    }
+
+    #[test]
     fn reworded_keys_group_and_different_things_do_not() {
         let arts = vec![
             summary(0, "a", "Japan's $550 billion investment tool is set. Projects cost from $350 million to $100 billion.", &[]),
@@ -1932,7 +2127,8 @@ mod tests {
     }
 
     fn facts(csv: &str) -> Rules {
-        Rules::parse(None, None, None, Some(csv), None, None).unwrap()
+        let j = include_str!("../rules/jurisdictions.csv");
+        Rules::parse(Some(j), None, None, Some(csv), None, None).unwrap()
     }
 
     #[test]
@@ -2156,15 +2352,7 @@ mod tests {
                 summary(i as u32, f, &text, k)
             })
             .collect();
-        let bundled = Rules::parse(
-            None,
-            None,
-            None,
-            Some(include_str!("../rules/facts.csv")),
-            None,
-            None,
-        )
-        .unwrap();
+        let bundled = facts(include_str!("../rules/facts.csv"));
         for rules in [no_facts(), bundled] {
             let out = resolve(&arts, &DedupOutcome::default(), &rules);
             let got = conflicts(&out, FindingKind::QuantityConflict);

@@ -1405,12 +1405,6 @@ pub fn find_dateline(text: &str) -> Option<Date> {
     None
 }
 
-/// Re-reads the entry and returns the article with `key`: used to fetch
-/// paragraph texts after the per-article pass dropped them.
-pub fn reload(entry: &Entry, key: &str, cfg: &IngestConfig) -> Option<Article> {
-    load(entry, cfg).articles.into_iter().find(|a| a.key == key)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -512,6 +512,11 @@ pub struct ArticlePrints {
     pub rows: Vec<DuplicateRow>,
 }
 
+/// Re-reads articles after the per-article pass dropped their texts: given
+/// ids, returns the segmented articles in the same order (`None` for one
+/// that can no longer be read). Batched so each file is read once per call.
+pub type LoadArticles<'a> = dyn Fn(&[ArticleId]) -> Vec<Option<Article>> + Sync + 'a;
+
 /// Result of linking all articles' prints.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DedupOutcome {
@@ -541,6 +546,10 @@ pub struct Claim {
     /// Content words of the noun phrase around the amount, normalised
     /// (e.g. ["investment", "package"]), used to group claims.
     pub key: Vec<String>,
+    /// Words of that phrase written with a capital (names of places,
+    /// countries, companies: ["rockmouth"], ["japan"]), normalised like the
+    /// key: claims about different named things are not compared.
+    pub entities: Vec<String>,
 }
 
 /// One row of claims.csv.

@@ -14,7 +14,8 @@ use crate::dedup::{self, DedupConfig};
 use crate::ingest::{self, Entry, IngestConfig};
 use crate::mentions::{self, NameIndex};
 use crate::model::{
-    Article, ArticleId, ArticleSummary, Date, Finding, FindingKind, InputFailure, Severity,
+    Article, ArticleId, ArticleSummary, Date, Finding, FindingKind, InputFailure, LoadArticles,
+    Severity,
 };
 use crate::report::{self, Reports};
 use crate::rules::{Rules, RulesError};
@@ -444,13 +445,38 @@ fn run_in_pool(
     };
 
     // ---- cross-article: dedup
-    let load = |id: ArticleId| -> Option<Article> {
-        let entry = &entries[*entry_of.get(id.0 as usize)? as usize];
-        let key = keys.get(id.0 as usize)?;
-        let mut a = ingest::reload(entry, key, &icfg)?;
-        a.id = id;
-        segment::segment(&mut a);
-        Some(a)
+    // Re-reads articles for dedup's text confirmation and duplicates.csv:
+    // each file once per call, however many of its records are asked for.
+    let load = |ids: &[ArticleId]| -> Vec<Option<Article>> {
+        let mut by_entry: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+        for (pos, id) in ids.iter().enumerate() {
+            if let Some(&e) = entry_of.get(id.0 as usize) {
+                by_entry.entry(e).or_default().push(pos);
+            }
+        }
+        let found: Vec<(usize, Article)> = by_entry
+            .into_par_iter()
+            .flat_map_iter(|(e, wanted)| {
+                let mut loaded = ingest::load(&entries[e as usize], &icfg).articles;
+                wanted
+                    .into_iter()
+                    .filter_map(|pos| {
+                        let id = ids[pos];
+                        let key = keys.get(id.0 as usize)?;
+                        let i = loaded.iter().position(|a| &a.key == key)?;
+                        let mut a = loaded.swap_remove(i);
+                        a.id = id;
+                        segment::segment(&mut a);
+                        Some((pos, a))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut out: Vec<Option<Article>> = vec![None; ids.len()];
+        for (pos, a) in found {
+            out[pos] = Some(a);
+        }
+        out
     };
     let dedup_out = dedup::link(&summaries, &dcfg, &load);
     progress.finish(2);
@@ -646,17 +672,15 @@ fn name_repeated_text(findings: &mut [Finding], rows: &[crate::model::DuplicateR
 }
 
 /// Re-reads the articles that duplicates.csv shows and fills in their texts.
-fn fill_duplicate_texts(
-    rows: &mut [crate::model::DuplicateRow],
-    load: &(dyn Fn(ArticleId) -> Option<Article> + Sync),
-) {
+fn fill_duplicate_texts(rows: &mut [crate::model::DuplicateRow], load: &LoadArticles<'_>) {
     let mut ids: Vec<ArticleId> = rows.iter().map(|r| r.article).collect();
     ids.sort();
     ids.dedup();
     let texts: Vec<(ArticleId, Vec<String>)> = ids
-        .par_iter()
-        .map(|&id| {
-            let paras = load(id)
+        .iter()
+        .zip(load(&ids))
+        .map(|(&id, art)| {
+            let paras = art
                 .map(|a| {
                     a.paragraphs
                         .iter()
@@ -720,7 +744,7 @@ mod tests {
                     .into_iter()
                     .map(|a| analyze(a, &names, &DedupConfig::default()))
                     .collect();
-                let load = |_: ArticleId| None;
+                let load = |ids: &[ArticleId]| -> Vec<Option<Article>> { vec![None; ids.len()] };
                 let d = dedup::link(&summaries, &DedupConfig::default(), &load);
                 let _ = claims::resolve(&summaries, &d, &rules);
             }

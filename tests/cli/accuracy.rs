@@ -192,18 +192,28 @@ const NAME_KINDS: [&str; 4] = [
 ];
 const DEDUP_KINDS: [&str; 3] = ["duplicate_paragraph", "syndicated_paragraph", "boilerplate"];
 
-#[test]
-#[ignore = "thresholds set after stages merge"]
-fn injected_defects_are_found_at_scale() {
-    // Provisional thresholds: the lead sets them from measured numbers once
-    // the name, claims and dedup stages are merged.
-    const NAME_P: f64 = 0.9;
-    const NAME_R: f64 = 0.8;
-    const QTY_P: f64 = 0.8;
-    const QTY_R: f64 = 0.7;
-    const DEDUP_P: f64 = 0.9;
-    const DEDUP_R: f64 = 0.8;
+/// Minimum (precision, recall) per metric: the values measured on this
+/// corpus (2,000 articles, seed 2026) when the thresholds were set, less a
+/// margin, so a regression fails the test. They are floors, not goals: the
+/// README lists where they fall short (quantity precision, boilerplate and
+/// misspelled-name recall) and why.
+fn floor(metric: &str) -> (f64, f64) {
+    match metric {
+        "outdated_officeholder" => (0.95, 0.88), // measured 1.000, 0.938
+        "misspelled_name" => (0.95, 0.65),       // measured 1.000, 0.712
+        "wrong_officeholder" => (0.75, 0.80),    // measured 0.812, 0.850
+        "role_mismatch" => (0.95, 0.90),         // measured 1.000, 0.963
+        "name errors (any kind)" => (0.97, 0.85), // measured 1.000, 0.906
+        "quantity_conflict" => (0.18, 0.55),     // measured 0.218, 0.621
+        "duplicate_paragraph" => (0.95, 0.95),   // measured 1.000, 1.000
+        "syndicated_paragraph" => (0.58, 0.93),  // measured 0.631, 0.988
+        "boilerplate" => (0.95, 0.33),           // measured 1.000, 0.373
+        _ => (0.95, 0.55),                       // not content: 0.996, 0.598
+    }
+}
 
+#[test]
+fn injected_defects_are_found_at_scale() {
     let n: usize = std::env::var("CREDENCE_ACCURACY_ARTICLES")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -240,8 +250,8 @@ fn injected_defects_are_found_at_scale() {
             &labelled(&[k]),
             &none,
             &found(&[k]),
-            NAME_P,
-            NAME_R,
+            floor(k).0,
+            floor(k).1,
         ));
     }
     // Any name error found at a paragraph with an injected name error,
@@ -251,40 +261,40 @@ fn injected_defects_are_found_at_scale() {
         &all_names,
         &none,
         &found(&NAME_KINDS),
-        NAME_P,
-        NAME_R,
+        floor("name errors (any kind)").0,
+        floor("name errors (any kind)").1,
     ));
     metrics.push(Metric::new(
         "quantity_conflict",
         &labelled(&["quantity_conflict"]),
         &none,
         &found(&["quantity_conflict"]),
-        QTY_P,
-        QTY_R,
+        floor("quantity_conflict").0,
+        floor("quantity_conflict").1,
     ));
     metrics.push(Metric::new(
         "duplicate_paragraph",
         &labelled(&["duplicate_paragraph"]),
         &none,
         &found(&["duplicate_paragraph"]),
-        DEDUP_P,
-        DEDUP_R,
+        floor("duplicate_paragraph").0,
+        floor("duplicate_paragraph").1,
     ));
     metrics.push(Metric::new(
         "syndicated_paragraph",
         &labelled(&["syndicated_paragraph"]),
         &origins,
         &found(&["syndicated_paragraph"]),
-        DEDUP_P,
-        DEDUP_R,
+        floor("syndicated_paragraph").0,
+        floor("syndicated_paragraph").1,
     ));
     metrics.push(Metric::new(
         "boilerplate",
         &labelled(&["boilerplate"]),
         &none,
         &found(&["boilerplate"]),
-        DEDUP_P,
-        DEDUP_R,
+        floor("boilerplate").0,
+        floor("boilerplate").1,
     ));
     // Repeats, copies and boilerplate are all "not content": a boilerplate
     // line reported as a syndicated copy is still kept out of the checks.
@@ -293,8 +303,8 @@ fn injected_defects_are_found_at_scale() {
         &labelled(&DEDUP_KINDS),
         &origins,
         &found(&DEDUP_KINDS),
-        DEDUP_P,
-        DEDUP_R,
+        floor("not content (any dedup kind)").0,
+        floor("not content (any dedup kind)").1,
     ));
 
     // Correct mentions and amounts flagged anyway.
@@ -345,5 +355,6 @@ fn injected_defects_are_found_at_scale() {
         correct_names.len(),
         correct_qty.len()
     );
+    assert_eq!(false_names, 0, "correct mentions flagged as name errors");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
