@@ -1316,25 +1316,12 @@ fn title_names(title: &str) -> Vec<String> {
     }
     caps.into_iter()
         .flat_map(parts)
-        .filter(|w| !CALENDAR.contains(&w.as_str()))
+        .filter(|w| !crate::ingest::MONTHS.contains(&w.as_str()) && !WEEKDAYS.contains(&w.as_str()))
         .collect()
 }
 
-/// Capitalised but naming no topic: months and weekdays (as `norm_word`
-/// leaves them).
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Capitalised but naming no topic: weekdays (and months, from ingest).
+const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",

@@ -1285,7 +1285,8 @@ fn render(html: &str, toks: &[Tok<'_>]) -> (String, Vec<u32>) {
 
 // ---------------------------------------------------------------- dates
 
-const MONTHS: [&str; 12] = [
+/// English month names, lowercase (datelines; claims' topic words).
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
