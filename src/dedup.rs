@@ -1327,25 +1327,21 @@ pub fn link(
             marks[a][p] = ParaMark::Boilerplate;
         }
     }
-    for (a, s) in articles.iter().enumerate() {
-        let ps = &s.prints.prints;
-        let starts: Vec<usize> = boiler_src
-            .iter()
-            .map(|x| idx.split(x.0))
-            .filter(|x| x.0 == a)
-            .map(|x| x.1)
-            .collect();
-        for p in starts {
-            let mut k = p;
-            while k > 0 && ps[k - 1].title_like && marks[a][k - 1] == ParaMark::Content {
-                k -= 1;
-                marks[a][k] = ParaMark::Boilerplate;
-            }
-            let mut k = p + 1;
-            while k < ps.len() && ps[k].title_like && marks[a][k] == ParaMark::Content {
-                marks[a][k] = ParaMark::Boilerplate;
-                k += 1;
-            }
+    // boiler_src is sorted by global paragraph, i.e. by article then
+    // paragraph: one pass (a scan of it per article was quadratic: 24 s of
+    // the link on 27,548 articles).
+    for &(g, _, _, _) in &boiler_src {
+        let (a, p) = idx.split(g);
+        let ps = &articles[a].prints.prints;
+        let mut k = p;
+        while k > 0 && ps[k - 1].title_like && marks[a][k - 1] == ParaMark::Content {
+            k -= 1;
+            marks[a][k] = ParaMark::Boilerplate;
+        }
+        let mut k = p + 1;
+        while k < ps.len() && ps[k].title_like && marks[a][k] == ParaMark::Content {
+            marks[a][k] = ParaMark::Boilerplate;
+            k += 1;
         }
     }
 
