@@ -361,12 +361,7 @@ fn quantity_at(text: &str, ns: usize, ne: usize, digits: &str) -> Option<Quantit
             if skipped <= 1 {
                 let lower: String = tail.chars().take(16).collect::<String>().to_lowercase();
                 for (w, code) in CURRENCY_WORDS {
-                    if lower.starts_with(w)
-                        && !lower[w.len()..]
-                            .chars()
-                            .next()
-                            .is_some_and(|c| c.is_alphanumeric())
-                    {
+                    if starts_with_word(&lower, w) {
                         unit = Some(code);
                         end += skipped + w.len();
                         break;
@@ -374,12 +369,7 @@ fn quantity_at(text: &str, ns: usize, ne: usize, digits: &str) -> Option<Quantit
                 }
                 if unit.is_none() {
                     for (c, code) in CODES {
-                        if tail.starts_with(c)
-                            && !tail[c.len()..]
-                                .chars()
-                                .next()
-                                .is_some_and(|ch| ch.is_alphanumeric())
-                        {
+                        if starts_with_word(tail, c) {
                             unit = Some(code);
                             end += skipped + c.len();
                             break;
@@ -403,6 +393,12 @@ fn quantity_at(text: &str, ns: usize, ne: usize, digits: &str) -> Option<Quantit
 }
 
 /// Spaces skipped and the run of ASCII letters that follows.
+/// True when `s` starts with `w` as a whole word: no letter or digit follows.
+fn starts_with_word(s: &str, w: &str) -> bool {
+    s.strip_prefix(w)
+        .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+}
+
 fn next_alpha_word(s: &str) -> (usize, &str) {
     let t = s.trim_start_matches(' ');
     let sp = s.len() - t.len();

@@ -368,12 +368,14 @@ impl Rules {
                 p.push(problem(f, row.line, "empty jurisdiction"));
                 continue;
             }
-            if let Some(first) = seen.insert(name.clone(), row.line) {
-                p.push(problem(
-                    f,
-                    row.line,
-                    &format!("duplicate jurisdiction {name:?} (first at line {first})"),
-                ));
+            if repeated(
+                &mut seen,
+                name.clone(),
+                f,
+                row.line,
+                || format!("jurisdiction {name:?}"),
+                &mut p,
+            ) {
                 continue;
             }
             rules.jurisdictions.push(Jurisdiction {
@@ -398,12 +400,14 @@ impl Rules {
                 p.push(problem(f, row.line, "empty role"));
                 continue;
             }
-            if let Some(first) = seen.insert(role.clone(), row.line) {
-                p.push(problem(
-                    f,
-                    row.line,
-                    &format!("duplicate role {role:?} (first at line {first})"),
-                ));
+            if repeated(
+                &mut seen,
+                role.clone(),
+                f,
+                row.line,
+                || format!("role {role:?}"),
+                &mut p,
+            ) {
                 continue;
             }
             if !rules.jurisdictions.iter().any(|j| j.name == jur) {
@@ -500,14 +504,9 @@ impl Rules {
                     continue;
                 }
             }
-            if let Some(first) = seen.insert((name.clone(), role.clone(), start), row.line) {
-                p.push(problem(
-                    f,
-                    row.line,
-                    &format!(
-                        "duplicate row: {name} as {role} from {start} (first at line {first})"
-                    ),
-                ));
+            let key = (name.clone(), role.clone(), start);
+            let what = || format!("row: {name} as {role} from {start}");
+            if repeated(&mut seen, key, f, row.line, what, &mut p) {
                 continue;
             }
             rules.officeholders.push(Officeholder {
@@ -544,12 +543,14 @@ impl Rules {
             if cues.is_empty() {
                 p.push(problem(f, row.line, &format!("fact {fact:?} has no cues")));
             }
-            if let Some(first) = seen.insert(fact.clone(), row.line) {
-                p.push(problem(
-                    f,
-                    row.line,
-                    &format!("duplicate fact {fact:?} (first at line {first})"),
-                ));
+            if repeated(
+                &mut seen,
+                fact.clone(),
+                f,
+                row.line,
+                || format!("fact {fact:?}"),
+                &mut p,
+            ) {
                 continue;
             }
             rules.facts.push(Fact {
@@ -615,15 +616,8 @@ impl Rules {
                     }
                 },
             };
-            if let Some(first) = seen.insert(kind, row.line) {
-                p.push(problem(
-                    f,
-                    row.line,
-                    &format!(
-                        "duplicate scoring row for {} (first at line {first})",
-                        kind.as_str()
-                    ),
-                ));
+            let what = || format!("scoring row for {}", kind.as_str());
+            if repeated(&mut seen, kind, f, row.line, what, &mut p) {
                 continue;
             }
             rules.scoring.push(ScoringRule {
@@ -692,12 +686,15 @@ impl Rules {
                 ));
                 continue;
             }
-            if let Some(first) = seen.insert(pattern.to_lowercase(), row.line) {
-                p.push(problem(
-                    f,
-                    row.line,
-                    &format!("duplicate pattern {pattern:?} (first at line {first})"),
-                ));
+            let key = pattern.to_lowercase();
+            if repeated(
+                &mut seen,
+                key,
+                f,
+                row.line,
+                || format!("pattern {pattern:?}"),
+                &mut p,
+            ) {
                 continue;
             }
             rules.tells.push(Tell {
@@ -737,6 +734,29 @@ impl Rules {
     /// The scoring rule for a kind, if any.
     pub fn scoring_for(&self, kind: FindingKind) -> Option<&ScoringRule> {
         self.scoring.iter().find(|s| s.kind == kind)
+    }
+}
+
+/// Records `key` as seen at `line`. A key seen before is a problem,
+/// `duplicate <what> (first at line N)`, and the caller skips the row.
+fn repeated<K: Ord>(
+    seen: &mut BTreeMap<K, u32>,
+    key: K,
+    file: &str,
+    line: u32,
+    what: impl FnOnce() -> String,
+    p: &mut Vec<Problem>,
+) -> bool {
+    match seen.insert(key, line) {
+        Some(first) => {
+            p.push(problem(
+                file,
+                line,
+                &format!("duplicate {} (first at line {first})", what()),
+            ));
+            true
+        }
+        None => false,
     }
 }
 
