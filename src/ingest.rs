@@ -357,7 +357,8 @@ pub fn load(entry: &Entry, cfg: &IngestConfig) -> Loaded {
     }
 }
 
-fn failure(file: &InputFile, reason: String) -> InputFailure {
+/// The failure of a whole file (no line), numbered later by the pipeline.
+pub fn failure(file: &InputFile, reason: String) -> InputFailure {
     InputFailure {
         id: ArticleId(0),
         key: file.rel.clone(),

@@ -631,13 +631,7 @@ fn read_entry(entry: &Entry, icfg: &IngestConfig, cache: &cache::Cache) -> Work 
         Err(reason) => Work::Fresh {
             loaded: ingest::Loaded {
                 articles: Vec::new(),
-                failures: vec![InputFailure {
-                    id: ArticleId(0),
-                    key: f.rel.clone(),
-                    path: f.path.clone(),
-                    line: None,
-                    reason,
-                }],
+                failures: vec![ingest::failure(f, reason)],
             },
             key: None,
         },
