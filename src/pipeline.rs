@@ -466,7 +466,7 @@ fn run_in_pool(
                         let i = loaded.iter().position(|a| &a.key == key)?;
                         let mut a = loaded.swap_remove(i);
                         a.id = id;
-                        segment::segment(&mut a);
+                        segment::outline(&mut a);
                         Some((pos, a))
                     })
                     .collect::<Vec<_>>()

@@ -22,7 +22,18 @@ const TERMINAL: &[char] = &[
 
 /// Fills `article.paragraphs` from `article.text`.
 pub fn segment(article: &mut Article) {
-    let mut paras = paragraphs(&article.text, 0);
+    split_article(article, true);
+}
+
+/// Fills `article.paragraphs` with byte ranges, lines and headings only (no
+/// sentences, no word counts): the same paragraphs as [`segment`], for a
+/// re-read that needs paragraph texts and nothing else.
+pub fn outline(article: &mut Article) {
+    split_article(article, false);
+}
+
+fn split_article(article: &mut Article, full: bool) {
+    let mut paras = split(&article.text, 0, full);
     for p in &mut paras {
         let i = p.line as usize;
         p.line = match article.line_map.get(i).or(article.line_map.last()) {
@@ -36,6 +47,10 @@ pub fn segment(article: &mut Article) {
 /// Splits `text` into paragraphs; `first_line` is the file line of the text's
 /// first line.
 pub fn paragraphs(text: &str, first_line: u32) -> Vec<Paragraph> {
+    split(text, first_line, true)
+}
+
+fn split(text: &str, first_line: u32, full: bool) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut block: Vec<(usize, usize, u32)> = Vec::new(); // (start, end, line)
     let mut offset = 0usize;
@@ -45,26 +60,31 @@ pub fn paragraphs(text: &str, first_line: u32) -> Vec<Paragraph> {
         let end = offset + raw.len();
         offset = end + 1;
         if raw.trim().is_empty() {
-            flush_block(text, &mut block, &mut out);
+            flush_block(text, &mut block, full, &mut out);
         } else {
             block.push((start, end, line_no));
         }
     }
-    flush_block(text, &mut block, &mut out);
+    flush_block(text, &mut block, full, &mut out);
     out
 }
 
-fn flush_block(text: &str, block: &mut Vec<(usize, usize, u32)>, out: &mut Vec<Paragraph>) {
+fn flush_block(
+    text: &str,
+    block: &mut Vec<(usize, usize, u32)>,
+    full: bool,
+    out: &mut Vec<Paragraph>,
+) {
     if block.is_empty() {
         return;
     }
     if is_wrapped(text, block) {
         let (start, _, line) = block[0];
         let (_, end, _) = block[block.len() - 1];
-        push_para(text, start, end, line, false, out);
+        push_para(text, (start, end), line, false, full, out);
     } else {
         for &(start, end, line) in block.iter() {
-            push_para(text, start, end, line, true, out);
+            push_para(text, (start, end), line, true, full, out);
         }
     }
     block.clear();
@@ -91,10 +111,10 @@ fn is_wrapped(text: &str, block: &[(usize, usize, u32)]) -> bool {
 
 fn push_para(
     text: &str,
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     line: u32,
     single_line: bool,
+    full: bool,
     out: &mut Vec<Paragraph>,
 ) {
     let slice = &text[start..end];
@@ -117,6 +137,18 @@ fn push_para(
         }
     }
     let body = &text[s..e];
+    if !full {
+        out.push(Paragraph {
+            idx: ParaIdx(out.len() as u32),
+            line,
+            start: s as u32,
+            end: e as u32,
+            heading,
+            sentences: Vec::new(),
+            words: 0,
+        });
+        return;
+    }
     if !heading && single_line {
         heading = looks_like_heading(body);
     }
