@@ -521,13 +521,62 @@ impl<'a> FastSentences<'a> {
         matches!(parts[idx], Part::STerm | Part::ATerm)
     }
 
+    /// Jumps over a run of ASCII characters that cannot matter.
+    ///
+    /// While no ATerm, STerm, paragraph separator or start of text is among
+    /// the four parts, no rule but SB998 can fire for a character that is
+    /// none of those either, and the state stays so: such a run only
+    /// shifts the state. So jump to the next '.', '!', '?', CR, LF or
+    /// non-ASCII byte and rebuild the state from the last four parts
+    /// before it (runs of Close or Sp collapse to one part). Runs too short
+    /// to hold four parts are left to the caller's per-character loop.
+    #[inline]
+    fn skip_quiet(&mut self) {
+        let quiet = |p: Part| {
+            !matches!(
+                p,
+                Part::Sot | Part::Eot | Part::ATerm | Part::STerm | Part::Sep | Part::Cr | Part::Lf
+            )
+        };
+        if !self.state.iter().all(|&p| quiet(p)) {
+            return;
+        }
+        let bytes = self.text.as_bytes();
+        let from = self.pos;
+        let stop = next_loud(bytes, from);
+        if stop - from < 8 {
+            return;
+        }
+        let mut parts = [Part::Other; 4];
+        let mut n = 0;
+        let mut j = stop;
+        while n < 4 && j > from {
+            j -= 1;
+            let cat = SB_LO_T[bytes[j] as usize];
+            if matches!(cat, Sb::Close | Sb::Sp) {
+                while j > from && SB_LO_T[bytes[j - 1] as usize] == cat {
+                    j -= 1;
+                }
+            }
+            n += 1;
+            parts[4 - n] = Self::advance([Part::Other; 4], cat)[3];
+        }
+        if n == 4 {
+            self.state = parts;
+            self.pos = stop;
+        }
+    }
+
     /// The next break position (byte index), as `SentenceBreaks::next`.
     fn next_break(&mut self) -> Option<usize> {
         let text = self.text;
         let bytes = text.as_bytes();
         while self.pos < bytes.len() {
+            self.skip_quiet();
+            let Some(&b) = bytes.get(self.pos) else {
+                break;
+            };
             let before_pos = self.pos;
-            let b = bytes[before_pos];
             let cat = if b < 0x80 {
                 self.pos += 1;
                 SB_LO_T[b as usize]
@@ -618,6 +667,39 @@ impl<'a> Iterator for FastSentences<'a> {
     }
 }
 
+/// The first byte at or after `from` that is '.', '!', '?', CR, LF or not
+/// ASCII (`bytes.len()` if none), eight bytes at a time.
+fn next_loud(bytes: &[u8], from: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // High bit of each zero byte of `v`; a borrow can only flag bytes above
+    // a real zero byte, so the lowest flagged byte is always a real one.
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let hit = zero(v ^ (LO * u64::from(b'.')))
+            | zero(v ^ (LO * u64::from(b'!')))
+            | zero(v ^ (LO * u64::from(b'?')))
+            | zero(v ^ (LO * u64::from(b'\r')))
+            | zero(v ^ (LO * u64::from(b'\n')))
+            | (v & HI);
+        if hit != 0 {
+            return at + (hit.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n') || b >= 0x80)
+        .map_or(bytes.len(), |i| at + i)
+}
+
 /// Words with their byte offsets: exactly `text.unicode_word_indices()`
 /// (UAX #29 words holding a letter or digit), fast on covered text.
 pub fn word_indices(text: &str) -> WordIndices<'_> {
@@ -692,7 +774,25 @@ impl FastWords<'_> {
             Wb::ALetter | Wb::Numeric | Wb::ExtendNumLet => {
                 let mut alnum = c.is_alphanumeric();
                 let mut state = cat;
-                while let Some((c2, cat2)) = self.at(i) {
+                let bytes = self.text.as_bytes();
+                loop {
+                    // Plain ASCII letters and digits first: most of a word.
+                    let run = bytes[i.min(bytes.len())..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len() - i.min(bytes.len()));
+                    if run > 0 {
+                        i += run;
+                        alnum = true;
+                        state = if bytes[i - 1].is_ascii_digit() {
+                            Wb::Numeric
+                        } else {
+                            Wb::ALetter
+                        };
+                    }
+                    let Some((c2, cat2)) = self.at(i) else {
+                        break;
+                    };
                     match cat2 {
                         Wb::ALetter | Wb::Numeric | Wb::ExtendNumLet => {
                             alnum |= c2.is_alphanumeric();
@@ -974,6 +1074,20 @@ mod tests {
             .map(|x| x.1)
             .collect();
         assert_eq!(s, vec!["One. ", "Two! ", "Three? ", "u.s. four."]);
+        for t in [
+            "abcdefgh.",
+            "abcdefghijklmno\n",
+            "ab\u{e9}cdefghijk?",
+            "abcdefghijklmnopq",
+        ] {
+            let stop = t
+                .find(['.', '!', '?', '\r', '\n', '\u{e9}'])
+                .unwrap_or(t.len());
+            assert_eq!(next_loud(t.as_bytes(), 0), stop, "{t:?}");
+            assert_eq!(next_loud(t.as_bytes(), t.len()), t.len());
+        }
+        assert_same("3.14'3.14 p.m._ x");
+        assert_same("Some text (quoted)   \"  here)) ]  and more text. Then (a) b. ((  x  )) y? z");
         let w: Vec<&str> = word_indices("it\u{2019}s 3.14, U.S.A. _x_ \u{b2}")
             .map(|x| x.1)
             .collect();
@@ -1152,6 +1266,17 @@ mod tests {
             fn words_match_the_crate(t in text()) {
                 prop_assert_eq!(word_indices(&t).collect::<Vec<_>>(), crate_words(&t));
                 prop_assert_eq!(count_words(&t) as usize, t.unicode_words().count());
+            }
+
+            #[test]
+            fn next_loud_finds_the_first_loud_byte(t in text(), from in 0usize..64) {
+                let b = t.as_bytes();
+                let from = from.min(b.len());
+                let naive = b[from..]
+                    .iter()
+                    .position(|&c| matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n') || c >= 0x80)
+                    .map_or(b.len(), |i| from + i);
+                prop_assert_eq!(next_loud(b, from), naive);
             }
 
             #[test]
