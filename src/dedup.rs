@@ -185,9 +185,8 @@ impl Norm {
 
     /// Builds from plain text split into sentences (for tests and tools).
     pub fn from_text(text: &str) -> Norm {
-        use unicode_segmentation::UnicodeSegmentation;
         let mut n = Norm::default();
-        for s in text.split_sentence_bounds() {
+        for (_, s) in crate::segment::sentence_bounds(text) {
             n.push_sentence(s);
         }
         n

@@ -28,7 +28,6 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// When a repeated phrase counts as keyword stuffing.
 #[derive(Copy, Clone, Debug, PartialEq)]
@@ -162,7 +161,7 @@ fn tokens(article: &Article, marks: &[ParaMark]) -> Vec<Tok> {
             let Some(text) = article.text.get(s as usize..e as usize) else {
                 continue;
             };
-            for (off, w) in text.unicode_word_indices() {
+            for (off, w) in crate::segment::word_indices(text) {
                 buf.clear();
                 for c in w.chars() {
                     match c {
