@@ -28,7 +28,7 @@
 
 use crate::model::{
     Article, ArticleId, ArticlePrints, ArticleSummary, DedupOutcome, DupKind, DuplicateRow,
-    Finding, FindingKind, LoadArticles, ParaIdx, ParaMark, ParaPrint, Paragraph,
+    Finding, FindingKind, LoadArticles, ParaIdx, ParaMark, ParaPrint, Paragraph, Scratch,
 };
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -486,42 +486,15 @@ const MIN_CONTAINMENT: f64 = 0.15;
 const ALIGN_CONTAINMENT: f64 = 0.3;
 
 /// A paragraph ready for confirmation: normalised text and shingle set.
-/// Re-read paragraphs come without sentence spans: the spans are only
-/// needed for the sentence-level alignments (rare, see [`ALIGN_CONTAINMENT`]),
-/// so they are computed from `raw` on first use.
 struct Ready {
     norm: Norm,
-    /// The paragraph's text when `norm` has no spans yet; empty otherwise.
-    raw: String,
-    aligned: std::sync::OnceLock<Norm>,
     shingles: Vec<u64>,
 }
 
 impl Ready {
     fn new(norm: Norm) -> Ready {
         let shingles = shingle_set(&norm.text);
-        Ready {
-            norm,
-            raw: String::new(),
-            aligned: std::sync::OnceLock::new(),
-            shingles,
-        }
-    }
-    /// From a paragraph's raw text: normalised whole (equal to the
-    /// sentence-by-sentence form, property-tested), sentences split later.
-    fn from_raw(raw: &str) -> Ready {
-        let mut norm = Norm::default();
-        normalise_into(raw, &mut norm.text);
-        let mut r = Ready::new(norm);
-        r.raw = raw.to_string();
-        r
-    }
-    fn sentences(&self) -> &Norm {
-        if self.raw.is_empty() {
-            &self.norm
-        } else {
-            self.aligned.get_or_init(|| Norm::from_text(&self.raw))
-        }
+        Ready { norm, shingles }
     }
     /// Exact when it reaches `floor` (see [`similarity_with`]).
     fn similarity(&self, other: &Ready, floor: f64) -> f64 {
@@ -529,11 +502,46 @@ impl Ready {
         if c < MIN_CONTAINMENT {
             return 0.0;
         }
-        if c >= ALIGN_CONTAINMENT {
-            similarity_with(self.sentences(), other.sentences(), true, floor)
-        } else {
-            similarity_with(&self.norm, &other.norm, false, floor)
+        similarity_with(&self.norm, &other.norm, c >= ALIGN_CONTAINMENT, floor)
+    }
+}
+
+impl Norm {
+    /// Serialised for the scratch space: text length, text, span count, spans
+    /// (little-endian u32s).
+    fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(8 + self.text.len() + 8 * self.spans.len());
+        out.extend_from_slice(&(self.text.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.text.as_bytes());
+        out.extend_from_slice(&(self.spans.len() as u32).to_le_bytes());
+        for &(a, b) in &self.spans {
+            out.extend_from_slice(&a.to_le_bytes());
+            out.extend_from_slice(&b.to_le_bytes());
         }
+        out
+    }
+    /// Inverse of [`Norm::encode`]; `None` on damaged bytes.
+    fn decode(bytes: &[u8]) -> Option<Norm> {
+        let u32_at = |i: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?))
+        };
+        let n = u32_at(0)? as usize;
+        let text = std::str::from_utf8(bytes.get(4..4 + n)?).ok()?.to_string();
+        let k = u32_at(4 + n)? as usize;
+        let mut spans = Vec::with_capacity(k.min(bytes.len() / 8));
+        for i in 0..k {
+            let at = 8 + n + 8 * i;
+            let (a, b) = (u32_at(at)?, u32_at(at + 4)?);
+            if a > b
+                || b as usize > n
+                || !text.is_char_boundary(a as usize)
+                || !text.is_char_boundary(b as usize)
+            {
+                return None;
+            }
+            spans.push((a, b));
+        }
+        Some(Norm { text, spans })
     }
 }
 
@@ -928,11 +936,14 @@ impl Dsu {
 /// Global paragraph numbering: paragraph `p` of article `a` is `base[a] + p`.
 struct Index {
     base: Vec<u32>,
+    /// The article of each global paragraph (a lookup, not a search: the
+    /// link asks millions of times).
+    owner: Vec<u32>,
 }
 
 impl Index {
     fn art(&self, g: u32) -> usize {
-        self.base.partition_point(|&b| b <= g).saturating_sub(1)
+        self.owner[g as usize] as usize
     }
     fn split(&self, g: u32) -> (usize, usize) {
         let a = self.art(g);
@@ -940,13 +951,17 @@ impl Index {
     }
 }
 
-/// Normalises the paragraphs `wanted` (sorted) of a re-read article; `None`
-/// when it cannot be read or changed since the first pass.
-fn load_norms(
+/// Paragraph numbers with their encoded normalised forms.
+type Encoded = Vec<(usize, Vec<u8>)>;
+
+/// Normalised forms (encoded for the scratch space) of the paragraphs
+/// `wanted` of a re-read article; `None` when it cannot be read or changed
+/// since the first pass.
+fn spill_norms(
     s: &ArticleSummary,
     a: Option<Article>,
     wanted: &[usize],
-) -> Option<Vec<(usize, Ready)>> {
+) -> Option<Vec<(usize, Vec<u8>)>> {
     let a = a?;
     if a.content_hash != s.content_hash || a.paragraphs.len() != s.prints.prints.len() {
         return None;
@@ -954,66 +969,79 @@ fn load_norms(
     Some(
         wanted
             .iter()
-            .filter_map(|&p| Some((p, Ready::from_raw(a.para_text(a.paragraphs.get(p)?)))))
+            .filter_map(|&p| {
+                Some((
+                    p,
+                    Norm::from_text(a.para_text(a.paragraphs.get(p)?)).encode(),
+                ))
+            })
             .collect(),
     )
 }
 
+/// Pairs confirmed per round: bounds the paragraphs held in memory.
+const PAIR_CHUNK: usize = 16_384;
+
 /// Similarity of each pair of global paragraphs (sorted pairs; exact when it
-/// reaches `floor`), re-reading
-/// articles in batches of [`BATCH_ARTICLES`]; only the paragraphs in pairs
-/// are normalised.
+/// reaches `floor`). Each article with a paragraph in a pair is re-read once,
+/// in batches of [`BATCH_ARTICLES`], and those paragraphs' normalised forms
+/// go to `scratch`; pairs are then confirmed in rounds of [`PAIR_CHUNK`],
+/// reading back only the paragraphs of the round. Re-reading per round
+/// instead would load an article once per round it appears in: about 30
+/// times each at 100 MB, where candidate pairs join articles at random.
 fn confirm(
     articles: &[ArticleSummary],
     idx: &Index,
     pairs: &[(u32, u32)],
     floor: f64,
     load: &LoadArticles<'_>,
+    scratch: &mut dyn Scratch,
 ) -> Vec<f64> {
-    let mut out = Vec::with_capacity(pairs.len());
-    let mut start = 0;
-    while start < pairs.len() {
-        let mut ids: BTreeSet<usize> = BTreeSet::new();
-        let mut end = start;
-        while end < pairs.len() {
-            let (a, b) = (idx.art(pairs[end].0), idx.art(pairs[end].1));
-            let new = usize::from(!ids.contains(&a)) + usize::from(!ids.contains(&b));
-            if end > start && ids.len() + new > BATCH_ARTICLES {
-                break;
-            }
-            ids.insert(a);
-            ids.insert(b);
-            end += 1;
+    let mut wanted: Vec<u32> = pairs.iter().flat_map(|&(x, y)| [x, y]).collect();
+    wanted.par_sort_unstable();
+    wanted.dedup();
+    let mut by_article: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &g in &wanted {
+        let (a, p) = idx.split(g);
+        match by_article.last_mut() {
+            Some((last, ps)) if *last == a => ps.push(p),
+            _ => by_article.push((a, vec![p])),
         }
-        let ids: Vec<usize> = ids.into_iter().collect();
-        let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
-        for &(x, y) in &pairs[start..end] {
-            for g in [x, y] {
-                let (a, p) = idx.split(g);
-                if let Ok(k) = ids.binary_search(&a) {
-                    wanted[k].push(p);
-                }
-            }
-        }
-        for w in &mut wanted {
-            w.sort_unstable();
-            w.dedup();
-        }
-        let loaded: Vec<Option<Vec<(usize, Ready)>>> = ids
+    }
+    drop(wanted);
+    // (global paragraph, offset, length) in the scratch space, sorted.
+    let mut located: Vec<(u32, u64, u32)> = Vec::new();
+    for batch in by_article.chunks(BATCH_ARTICLES) {
+        let ids: Vec<ArticleId> = batch.iter().map(|(a, _)| articles[*a].id).collect();
+        let norms: Vec<Option<Encoded>> = batch
             .par_iter()
-            .zip(wanted.par_iter())
-            .zip(load(
-                &ids.iter().map(|&a| articles[a].id).collect::<Vec<_>>(),
-            ))
-            .map(|((&a, w), art)| load_norms(&articles[a], art, w))
+            .zip(load(&ids))
+            .map(|((a, w), art)| spill_norms(&articles[*a], art, w))
             .collect();
-        let get = |g: u32| -> Option<&Ready> {
-            let (a, p) = idx.split(g);
-            let k = ids.binary_search(&a).ok()?;
-            let l = loaded[k].as_ref()?;
-            l.binary_search_by_key(&p, |x| x.0).ok().map(|i| &l[i].1)
-        };
-        let sims: Vec<f64> = pairs[start..end]
+        for ((a, _), n) in batch.iter().zip(norms) {
+            for (p, bytes) in n.into_iter().flatten() {
+                let at = scratch.append(&bytes);
+                located.push((idx.base[*a] + p as u32, at, bytes.len() as u32));
+            }
+        }
+    }
+    drop(by_article);
+    scratch.finish();
+    let mut out = Vec::with_capacity(pairs.len());
+    for round in pairs.chunks(PAIR_CHUNK) {
+        let mut need: Vec<u32> = round.iter().flat_map(|&(x, y)| [x, y]).collect();
+        need.sort_unstable();
+        need.dedup();
+        let ready: Vec<Option<Ready>> = need
+            .par_iter()
+            .map(|&g| {
+                let i = located.binary_search_by_key(&g, |l| l.0).ok()?;
+                let (_, at, len) = located[i];
+                Norm::decode(&scratch.read(at, len)).map(Ready::new)
+            })
+            .collect();
+        let get = |g: u32| -> Option<&Ready> { ready[need.binary_search(&g).ok()?].as_ref() };
+        let sims: Vec<f64> = round
             .par_iter()
             .map(|&(x, y)| match (get(x), get(y)) {
                 (Some(a), Some(b)) => a.similarity(b, floor),
@@ -1021,7 +1049,6 @@ fn confirm(
             })
             .collect();
         out.extend(sims);
-        start = end;
     }
     out
 }
@@ -1039,6 +1066,7 @@ pub fn link(
     articles: &[ArticleSummary],
     cfg: &DedupConfig,
     load: &LoadArticles<'_>,
+    scratch: &mut dyn Scratch,
 ) -> DedupOutcome {
     let na = articles.len();
     let mut base = Vec::with_capacity(na);
@@ -1047,7 +1075,11 @@ pub fn link(
         base.push(total);
         total += a.prints.prints.len() as u32;
     }
-    let idx = Index { base };
+    let mut owner = Vec::with_capacity(total as usize);
+    for (a, s) in articles.iter().enumerate() {
+        owner.extend(std::iter::repeat_n(a as u32, s.prints.prints.len()));
+    }
+    let idx = Index { base, owner };
     let pr = |g: u32| -> &ParaPrint {
         let (a, p) = idx.split(g);
         &articles[a].prints.prints[p]
@@ -1130,17 +1162,22 @@ pub fn link(
     // AND-amplify the banding: a pair must share at least MIN_BANDS bands,
     // unless the one band it shares is rare. Common phrases make unrelated
     // paragraphs collide in one crowded band; they rarely collide in two.
-    cand.retain(|&(x, y)| {
-        let shared = pr(x)
-            .minhash
-            .iter()
-            .zip(&pr(y).minhash)
-            .filter(|(a, b)| a == b)
-            .count();
-        shared >= MIN_BANDS || rare.binary_search(&(x, y)).is_ok()
-    });
+    let keep: Vec<bool> = cand
+        .par_iter()
+        .map(|&(x, y)| {
+            let shared = pr(x)
+                .minhash
+                .iter()
+                .zip(&pr(y).minhash)
+                .filter(|(a, b)| a == b)
+                .count();
+            shared >= MIN_BANDS || rare.binary_search(&(x, y)).is_ok()
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    cand.retain(|_| keep.next().unwrap_or(false));
     drop(rare);
-    let sims = confirm(articles, &idx, &cand, cfg.near_dup, load);
+    let sims = confirm(articles, &idx, &cand, cfg.near_dup, load, scratch);
     let mut known: Vec<((u32, u32), f64)> = Vec::new();
     for (&(x, y), &s) in cand.iter().zip(&sims) {
         if s >= cfg.near_dup {
@@ -1635,7 +1672,7 @@ mod tests {
                 .map(|id| arts.iter().find(|a| a.id == *id).cloned())
                 .collect()
         };
-        link(&sums, &DedupConfig::default(), &load)
+        link(&sums, &DedupConfig::default(), &load, &mut Vec::new())
     }
 
     fn kinds(fs: &[Finding]) -> Vec<(u32, FindingKind, Option<u32>)> {
@@ -1658,6 +1695,18 @@ mod tests {
             );
         }
 
+        /// The scratch encoding of a normalised paragraph reads back equal,
+        /// and damaged bytes are refused rather than misread.
+        #[test]
+        fn norm_encoding_round_trips(text in "([a-z]{1,6}[ .!?]{1,2}|\u{e9}|\u{65e5}){0,40}", cut in 0usize..64) {
+            let n = Norm::from_text(&text);
+            let bytes = n.encode();
+            proptest::prop_assert_eq!(Norm::decode(&bytes), Some(n));
+            if cut > 0 && cut <= bytes.len() {
+                proptest::prop_assert_eq!(Norm::decode(&bytes[..bytes.len() - cut]), None);
+            }
+        }
+
         /// Re-read paragraphs are normalised whole, first-pass ones sentence
         /// by sentence: the texts must agree or exact hashes would not match.
         #[test]
@@ -1667,8 +1716,8 @@ mod tests {
             proptest::prop_assert_eq!(normalise(&text), Norm::from_text(&text).text);
         }
 
-        /// A pair confirmed from raw re-read text gets the similarity the
-        /// first pass would give it, whenever it reaches the floor.
+        /// A confirmation with a floor gets the exact similarity whenever it
+        /// reaches the floor, and never more than the exact one.
         #[test]
         fn similarity_from_raw_text_is_exact_above_the_floor(
             a in "([a-f]{1,6}[ .]{1,2}){12,40}",
@@ -1680,7 +1729,7 @@ mod tests {
                 b.replace_range(at..(at + 2).min(b.len()), &with);
             }
             let full = similarity(&Norm::from_text(&a), &Norm::from_text(&b));
-            let (ra, rb) = (Ready::from_raw(&a), Ready::from_raw(&b));
+            let (ra, rb) = (Ready::new(Norm::from_text(&a)), Ready::new(Norm::from_text(&b)));
             let c = containment(&ra.shingles, &rb.shingles);
             for floor in [0.0, 0.5, 0.75] {
                 let fast = ra.similarity(&rb, floor);
@@ -1961,10 +2010,10 @@ mod tests {
                 })
                 .collect()
         };
-        let out = link(&sums, &DedupConfig::default(), &load);
+        let out = link(&sums, &DedupConfig::default(), &load, &mut Vec::new());
         assert!(out.copies.is_empty());
         let none = |ids: &[ArticleId]| -> Vec<Option<Article>> { vec![None; ids.len()] };
-        let out = link(&sums, &DedupConfig::default(), &none);
+        let out = link(&sums, &DedupConfig::default(), &none, &mut Vec::new());
         assert!(out.copies.is_empty());
     }
 }

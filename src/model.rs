@@ -517,6 +517,35 @@ pub struct ArticlePrints {
 /// that can no longer be read). Batched so each file is read once per call.
 pub type LoadArticles<'a> = dyn Fn(&[ArticleId]) -> Vec<Option<Article>> + Sync + 'a;
 
+/// Scratch space for the cross-article pass: bytes written once, then read
+/// back by position, so what the pass needs again neither stays in memory
+/// nor is parsed a second time. `report::Scratch` keeps it in a temporary
+/// file; `Vec<u8>` keeps it in memory (tests, tools).
+pub trait Scratch: Sync {
+    /// Appends `bytes`; returns their offset.
+    fn append(&mut self, bytes: &[u8]) -> u64;
+    /// Called once all appends are done, before any read.
+    fn finish(&mut self) {}
+    /// The `len` bytes at `offset`; empty if they cannot be read.
+    fn read(&self, offset: u64, len: u32) -> Vec<u8>;
+}
+
+impl Scratch for Vec<u8> {
+    fn append(&mut self, bytes: &[u8]) -> u64 {
+        let at = self.len() as u64;
+        self.extend_from_slice(bytes);
+        at
+    }
+    fn read(&self, offset: u64, len: u32) -> Vec<u8> {
+        let start = usize::try_from(offset).unwrap_or(usize::MAX);
+        start
+            .checked_add(len as usize)
+            .and_then(|end| self.get(start..end))
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default()
+    }
+}
+
 /// Result of linking all articles' prints.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DedupOutcome {

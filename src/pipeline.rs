@@ -478,7 +478,9 @@ fn run_in_pool(
         }
         out
     };
-    let dedup_out = dedup::link(&summaries, &dcfg, &load);
+    let mut scratch = report::Scratch::new(lock);
+    let dedup_out = dedup::link(&summaries, &dcfg, &load, &mut scratch);
+    drop(scratch);
     progress.finish(2);
     lap("dedup link");
 
@@ -739,7 +741,7 @@ mod tests {
                     .map(|a| analyze(a, &names, &DedupConfig::default()))
                     .collect();
                 let load = |ids: &[ArticleId]| -> Vec<Option<Article>> { vec![None; ids.len()] };
-                let d = dedup::link(&summaries, &DedupConfig::default(), &load);
+                let d = dedup::link(&summaries, &DedupConfig::default(), &load, &mut Vec::new());
                 let _ = claims::resolve(&summaries, &d, &rules);
             }
         }
