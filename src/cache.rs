@@ -1,4 +1,5 @@
-//! The incremental cache: per-file results of the per-article pass.
+//! The incremental cache: per-file results of the per-article pass, and the
+//! similarities of the dedup link's candidate pairs.
 //!
 //! In: the bytes of a previous run's cache (read by `ingest`), and this run's
 //! results per file. Out: lookups by (file, content key) and the bytes of the
@@ -41,10 +42,32 @@ struct Entry {
     items: Vec<u8>,
 }
 
+/// What the last run wrote, for the up-to-date check: when the inputs and
+/// settings are the same and the reports on disk are the ones written, the
+/// run has nothing to redo.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outputs {
+    /// Digest of the inputs (every entry's path and content key, in order)
+    /// and of the report settings.
+    pub inputs: u64,
+    /// Each report's file name and the xxh3 hash of its bytes.
+    pub reports: Vec<(String, u64)>,
+    pub articles: usize,
+    pub failed: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Every article's key and score (for `--fail-under`, which may change).
+    pub scores: Vec<(String, f64)>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct FileFormat {
     validity: Validity,
     entries: Vec<Entry>,
+    /// Similarities of the dedup link's candidate pairs, sorted by pair key.
+    pairs: Vec<(u64, f64)>,
+    outputs: Option<Outputs>,
 }
 
 /// A loaded cache, ready for lookups.
@@ -52,6 +75,8 @@ struct FileFormat {
 pub struct Cache {
     entries: HashMap<(String, u64), Vec<u8>>,
     run_date_changed: bool,
+    pairs: Vec<(u64, f64)>,
+    outputs: Option<Outputs>,
 }
 
 impl Cache {
@@ -71,7 +96,13 @@ impl Cache {
         {
             return Cache::default();
         }
+        let mut pairs = file.pairs;
+        if !pairs.is_sorted_by_key(|p| p.0) {
+            pairs.clear();
+        }
         Cache {
+            pairs,
+            outputs: file.outputs,
             run_date_changed: v.run_date != now.run_date,
             entries: file
                 .entries
@@ -99,6 +130,17 @@ impl Cache {
         self.entries.len()
     }
 
+    /// The previous run's candidate-pair similarities (see
+    /// [`crate::model::PairMemo`]); taken, since only the link needs them.
+    pub fn take_pairs(&mut self) -> Vec<(u64, f64)> {
+        std::mem::take(&mut self.pairs)
+    }
+
+    /// What the last run wrote (see [`Outputs`]).
+    pub fn outputs(&self) -> Option<&Outputs> {
+        self.outputs.as_ref()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -108,6 +150,8 @@ impl Cache {
 pub struct Writer {
     validity: Validity,
     entries: Vec<Entry>,
+    pairs: Vec<(u64, f64)>,
+    outputs: Option<Outputs>,
 }
 
 impl Writer {
@@ -115,6 +159,8 @@ impl Writer {
         Writer {
             validity,
             entries: Vec::new(),
+            pairs: Vec::new(),
+            outputs: None,
         }
     }
 
@@ -138,10 +184,22 @@ impl Writer {
         });
     }
 
+    /// Records this run's candidate-pair similarities, sorted by key.
+    pub fn set_pairs(&mut self, pairs: Vec<(u64, f64)>) {
+        self.pairs = pairs;
+    }
+
+    /// Records what this run wrote.
+    pub fn set_outputs(&mut self, outputs: Outputs) {
+        self.outputs = Some(outputs);
+    }
+
     pub fn finish(self) -> Vec<u8> {
         postcard::to_stdvec(&FileFormat {
             validity: self.validity,
             entries: self.entries,
+            pairs: self.pairs,
+            outputs: self.outputs,
         })
         .unwrap_or_default()
     }
@@ -176,8 +234,9 @@ mod tests {
         let mut w = Writer::new(validity(7));
         w.add("a.txt", 42, &[failure()]);
         let bytes = w.finish();
-        let c = Cache::decode(Some(&bytes), &validity(7));
+        let mut c = Cache::decode(Some(&bytes), &validity(7));
         assert_eq!(c.len(), 1);
+        assert!(c.take_pairs().is_empty());
         assert!(c.get("a.txt", 42).is_some());
         assert!(c.get("a.txt", 43).is_none(), "changed content misses");
         assert!(
@@ -190,6 +249,24 @@ mod tests {
             Cache::decode(Some(&bytes), &other).is_empty(),
             "upgraded credence"
         );
+    }
+
+    #[test]
+    fn pair_similarities_round_trip_and_unsorted_ones_are_dropped() {
+        let mut w = Writer::new(validity(7));
+        w.set_pairs(vec![(1, 0.5), (9, 0.875)]);
+        let bytes = w.finish();
+        let mut c = Cache::decode(Some(&bytes), &validity(7));
+        assert_eq!(c.take_pairs(), vec![(1, 0.5), (9, 0.875)]);
+        let mut w = Writer::new(validity(7));
+        w.set_pairs(vec![(9, 0.5), (1, 0.875)]);
+        let bytes = w.finish();
+        assert!(Cache::decode(Some(&bytes), &validity(7))
+            .take_pairs()
+            .is_empty());
+        assert!(Cache::decode(Some(&bytes), &validity(8))
+            .take_pairs()
+            .is_empty());
     }
 
     #[test]

@@ -28,7 +28,7 @@
 
 use crate::model::{
     Article, ArticleId, ArticlePrints, ArticleSummary, DedupOutcome, DupKind, DuplicateRow,
-    Finding, FindingKind, LoadArticles, ParaIdx, ParaMark, ParaPrint, Paragraph, Scratch,
+    Finding, FindingKind, LoadArticles, PairMemo, ParaIdx, ParaMark, ParaPrint, Paragraph, Scratch,
 };
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -1067,6 +1067,7 @@ pub fn link(
     cfg: &DedupConfig,
     load: &LoadArticles<'_>,
     scratch: &mut dyn Scratch,
+    memo: &mut PairMemo,
 ) -> DedupOutcome {
     let na = articles.len();
     let mut base = Vec::with_capacity(na);
@@ -1162,22 +1163,70 @@ pub fn link(
     // AND-amplify the banding: a pair must share at least MIN_BANDS bands,
     // unless the one band it shares is rare. Common phrases make unrelated
     // paragraphs collide in one crowded band; they rarely collide in two.
+    // Millions of pairs are checked (2.6 million at 100 MB): first on one
+    // byte of each band key from a flat table (a few cache lines per pair),
+    // then exactly on the full keys for the pairs that pass.
+    let low_bytes: Vec<[u8; BANDS]> = (0..total)
+        .into_par_iter()
+        .map(|g| {
+            let mut t = [0u8; BANDS];
+            for (b, k) in t.iter_mut().zip(&pr(g).minhash) {
+                *b = *k as u8;
+            }
+            t
+        })
+        .collect();
     let keep: Vec<bool> = cand
         .par_iter()
         .map(|&(x, y)| {
-            let shared = pr(x)
-                .minhash
-                .iter()
-                .zip(&pr(y).minhash)
-                .filter(|(a, b)| a == b)
-                .count();
-            shared >= MIN_BANDS || rare.binary_search(&(x, y)).is_ok()
+            let (lx, ly) = (&low_bytes[x as usize], &low_bytes[y as usize]);
+            let maybe = lx.iter().zip(ly).filter(|(a, b)| a == b).count() >= MIN_BANDS;
+            let shared = || {
+                pr(x)
+                    .minhash
+                    .iter()
+                    .zip(&pr(y).minhash)
+                    .filter(|(a, b)| a == b)
+                    .count()
+            };
+            (maybe && shared() >= MIN_BANDS) || rare.binary_search(&(x, y)).is_ok()
         })
         .collect();
+    drop(low_bytes);
     let mut keep = keep.into_iter();
     cand.retain(|_| keep.next().unwrap_or(false));
     drop(rare);
-    let sims = confirm(articles, &idx, &cand, cfg.near_dup, load, scratch);
+    // Pairs compared by an earlier run on the same texts keep their value.
+    let key_of_pair = |(x, y): (u32, u32)| {
+        let ((ax, px), (ay, py)) = (idx.split(x), idx.split(y));
+        let mut b = [0u8; 24];
+        b[..8].copy_from_slice(&articles[ax].content_hash.to_le_bytes());
+        b[8..12].copy_from_slice(&(px as u32).to_le_bytes());
+        b[12..20].copy_from_slice(&articles[ay].content_hash.to_le_bytes());
+        b[20..].copy_from_slice(&(py as u32).to_le_bytes());
+        xxh3_64(&b)
+    };
+    let pair_keys: Vec<u64> = cand.par_iter().map(|&p| key_of_pair(p)).collect();
+    let mut sims: Vec<f64> = pair_keys
+        .iter()
+        .map(|&k| memo.get(k).unwrap_or(f64::NAN))
+        .collect();
+    let unknown: Vec<(u32, u32)> = cand
+        .iter()
+        .zip(&sims)
+        .filter(|(_, s)| s.is_nan())
+        .map(|(&p, _)| p)
+        .collect();
+    let mut fresh = confirm(articles, &idx, &unknown, cfg.near_dup, load, scratch).into_iter();
+    for s in sims.iter_mut().filter(|s| s.is_nan()) {
+        *s = fresh.next().unwrap_or(0.0);
+    }
+    drop(unknown);
+    if memo.remember {
+        memo.fresh = pair_keys.into_iter().zip(sims.iter().copied()).collect();
+        memo.fresh.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        memo.fresh.dedup_by_key(|k| k.0);
+    }
     let mut known: Vec<((u32, u32), f64)> = Vec::new();
     for (&(x, y), &s) in cand.iter().zip(&sims) {
         if s >= cfg.near_dup {
@@ -1672,7 +1721,13 @@ mod tests {
                 .map(|id| arts.iter().find(|a| a.id == *id).cloned())
                 .collect()
         };
-        link(&sums, &DedupConfig::default(), &load, &mut Vec::new())
+        link(
+            &sums,
+            &DedupConfig::default(),
+            &load,
+            &mut Vec::new(),
+            &mut PairMemo::default(),
+        )
     }
 
     fn kinds(fs: &[Finding]) -> Vec<(u32, FindingKind, Option<u32>)> {
@@ -2010,10 +2065,22 @@ mod tests {
                 })
                 .collect()
         };
-        let out = link(&sums, &DedupConfig::default(), &load, &mut Vec::new());
+        let out = link(
+            &sums,
+            &DedupConfig::default(),
+            &load,
+            &mut Vec::new(),
+            &mut PairMemo::default(),
+        );
         assert!(out.copies.is_empty());
         let none = |ids: &[ArticleId]| -> Vec<Option<Article>> { vec![None; ids.len()] };
-        let out = link(&sums, &DedupConfig::default(), &none, &mut Vec::new());
+        let out = link(
+            &sums,
+            &DedupConfig::default(),
+            &none,
+            &mut Vec::new(),
+            &mut PairMemo::default(),
+        );
         assert!(out.copies.is_empty());
     }
 }

@@ -457,6 +457,22 @@ pub fn read_cache(path: &Path) -> Option<Vec<u8>> {
     std::fs::read(path).ok()
 }
 
+/// xxh3 hash of a file's bytes (a report an `--incremental` run may keep);
+/// `None` when it cannot be read.
+pub fn file_hash(path: &Path) -> Option<u64> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match std::io::Read::read(&mut f, &mut buf) {
+            Ok(0) => return Some(hash.digest()),
+            Ok(n) => hash.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+}
+
 /// Text decoded from file bytes.
 #[derive(Debug)]
 struct Decoded {

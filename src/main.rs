@@ -165,6 +165,11 @@ fn score(args: ScoreArgs) -> ExitCode {
                         "credence: {} file(s) reused from the incremental cache",
                         sum.cached_files
                     );
+                    if sum.up_to_date {
+                        eprintln!(
+                            "credence: nothing changed since the last run; reports kept as written"
+                        );
+                    }
                 }
                 print_timings(&sum, started.elapsed());
             }

@@ -546,6 +546,27 @@ impl Scratch for Vec<u8> {
     }
 }
 
+/// Similarities of candidate paragraph pairs carried from one run to the
+/// next (`--incremental`), so an unchanged pair is not re-read or compared
+/// again. A pair's key hashes both articles' content hashes and paragraph
+/// numbers: same texts, same key, same similarity.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PairMemo {
+    /// From the previous run: (pair key, similarity), sorted by key.
+    pub known: Vec<(u64, f64)>,
+    /// Whether to collect this run's pairs into `fresh`.
+    pub remember: bool,
+    /// This run's candidate pairs, sorted by key (only when `remember`).
+    pub fresh: Vec<(u64, f64)>,
+}
+
+impl PairMemo {
+    pub fn get(&self, key: u64) -> Option<f64> {
+        let i = self.known.binary_search_by_key(&key, |k| k.0).ok()?;
+        Some(self.known[i].1)
+    }
+}
+
 /// Result of linking all articles' prints.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DedupOutcome {

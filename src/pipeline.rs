@@ -88,6 +88,9 @@ pub struct RunSummary {
     pub timings: Vec<(&'static str, Duration)>,
     /// Bytes of the input files the run read.
     pub input_bytes: u64,
+    /// `--incremental` found nothing changed since the last run and the
+    /// reports on disk as it wrote them: they were kept, not rewritten.
+    pub up_to_date: bool,
 }
 
 /// Why a run stopped.
@@ -168,6 +171,12 @@ impl Progress {
         let b = &self.bars[i];
         b.set_length(b.length().unwrap_or(0).max(b.position()));
         b.finish();
+    }
+
+    fn finish_all(&self) {
+        for i in 0..self.bars.len() {
+            self.finish(i);
+        }
     }
 }
 
@@ -313,7 +322,7 @@ fn run_in_pool(
         run_date: cfg.run_date,
     };
     let cache_path = cfg.out_dir.join(cache::FILE);
-    let old_cache = if cfg.incremental {
+    let mut old_cache = if cfg.incremental {
         cache::Cache::decode(ingest::read_cache(&cache_path).as_deref(), &validity)
     } else {
         cache::Cache::default()
@@ -322,6 +331,14 @@ fn run_in_pool(
         .incremental
         .then(|| cache::Writer::new(validity.clone()));
     let mut cached_files = 0usize;
+    let file_entries = entries
+        .iter()
+        .filter(|e| matches!(e, Entry::File(_)))
+        .count();
+    // What the reports are a function of: every entry and its content key
+    // (rules, version and settings are in the cache's validity), and the BOM.
+    let mut inputs = xxhash_rust::xxh3::Xxh3::new();
+    inputs.update(&[u8::from(cfg.bom)]);
 
     let mut summaries: Vec<ArticleSummary> = Vec::new();
     let mut failures: Vec<InputFailure> = Vec::new();
@@ -406,6 +423,17 @@ fn run_in_pool(
                     (items.into_iter().map(|(_, i)| i).collect(), key)
                 }
             };
+            match &entries[entry_idx as usize] {
+                Entry::File(f) => {
+                    inputs.update(f.rel.as_bytes());
+                    inputs.update(&cache_key.unwrap_or(0).to_le_bytes());
+                }
+                Entry::Failed { rel, reason, .. } => {
+                    inputs.update(rel.as_bytes());
+                    inputs.update(reason.as_bytes());
+                }
+            }
+            inputs.update(b"\0");
             if let (Some(writer), Some(key), Entry::File(f)) =
                 (new_cache.as_mut(), cache_key, &entries[entry_idx as usize])
             {
@@ -438,6 +466,37 @@ fn run_in_pool(
     progress.finish(1);
 
     let mut timings = vec![("read", read_time), ("analyze", analyze_time)];
+    let inputs = inputs.digest();
+
+    // ---- up to date: same inputs and settings, and the reports on disk are
+    // the ones the last run wrote; nothing to redo.
+    if let Some(out) = old_cache.outputs() {
+        let unchanged = cfg.incremental
+            && cached_files == file_entries
+            && out.inputs == inputs
+            && out
+                .reports
+                .iter()
+                .all(|(name, hash)| ingest::file_hash(&cfg.out_dir.join(name)) == Some(*hash));
+        if unchanged {
+            progress.finish_all();
+            return Ok(RunSummary {
+                articles: out.articles,
+                failed: out.failed,
+                skipped: discovery.skipped.len(),
+                errors: out.errors,
+                warnings: out.warnings,
+                infos: out.infos,
+                below: below(&out.scores, cfg.fail_under),
+                out_dir: cfg.out_dir.clone(),
+                skipped_paths: discovery.skipped,
+                cached_files,
+                timings,
+                input_bytes,
+                up_to_date: true,
+            });
+        }
+    }
     let mut clock = Instant::now();
     let mut lap = |name: &'static str| {
         timings.push((name, clock.elapsed()));
@@ -479,8 +538,17 @@ fn run_in_pool(
         out
     };
     let mut scratch = report::Scratch::new(lock);
-    let dedup_out = dedup::link(&summaries, &dcfg, &load, &mut scratch);
+    let mut memo = crate::model::PairMemo {
+        known: old_cache.take_pairs(),
+        remember: new_cache.is_some(),
+        fresh: Vec::new(),
+    };
+    let dedup_out = dedup::link(&summaries, &dcfg, &load, &mut scratch, &mut memo);
     drop(scratch);
+    if let Some(writer) = new_cache.as_mut() {
+        writer.set_pairs(std::mem::take(&mut memo.fresh));
+    }
+    drop(memo);
     progress.finish(2);
     lap("dedup link");
 
@@ -554,7 +622,7 @@ fn run_in_pool(
     let mut rows = dedup_out.rows.clone();
     fill_duplicate_texts(&mut rows, &load);
     name_repeated_text(&mut findings, &rows);
-    report::write(
+    let hashes = report::write(
         lock,
         &Reports {
             articles: &summaries,
@@ -568,35 +636,52 @@ fn run_in_pool(
         },
         cfg.bom,
     )?;
-    if let Some(writer) = new_cache {
-        report::write_cache(lock, &cache_path, &writer.finish())?;
-    }
-    progress.finish(6);
-    lap("report write");
-
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let below = match cfg.fail_under {
-        Some(t) => scores
-            .iter()
-            .filter(|s| s.score < t)
-            .map(|s| (keys[s.article.0 as usize].clone(), s.score))
-            .collect(),
-        None => Vec::new(),
-    };
-    Ok(RunSummary {
+    let all_scores: Vec<(String, f64)> = scores
+        .iter()
+        .map(|s| (keys[s.article.0 as usize].clone(), s.score))
+        .collect();
+    let outputs = cache::Outputs {
+        inputs,
+        reports: hashes,
         articles: summaries.len(),
         failed: failures.len(),
-        skipped: discovery.skipped.len(),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
+        scores: all_scores,
+    };
+    let below = below(&outputs.scores, cfg.fail_under);
+    let summary = RunSummary {
+        articles: outputs.articles,
+        failed: outputs.failed,
+        skipped: discovery.skipped.len(),
+        errors: outputs.errors,
+        warnings: outputs.warnings,
+        infos: outputs.infos,
         below,
         out_dir: cfg.out_dir.clone(),
         skipped_paths: discovery.skipped,
         cached_files,
-        timings,
+        timings: Vec::new(),
         input_bytes,
-    })
+        up_to_date: false,
+    };
+    if let Some(mut writer) = new_cache {
+        writer.set_outputs(outputs);
+        report::write_cache(lock, &cache_path, &writer.finish())?;
+    }
+    progress.finish(6);
+    lap("report write");
+    Ok(RunSummary { timings, ..summary })
+}
+
+/// Articles scoring below `--fail-under`: (key, score), in report order.
+fn below(scores: &[(String, f64)], fail_under: Option<f64>) -> Vec<(String, f64)> {
+    match fail_under {
+        Some(t) => scores.iter().filter(|s| s.1 < t).cloned().collect(),
+        None => Vec::new(),
+    }
 }
 
 /// One entry after reading: cached results, or freshly parsed articles.
@@ -741,7 +826,7 @@ mod tests {
                     .map(|a| analyze(a, &names, &DedupConfig::default()))
                     .collect();
                 let load = |ids: &[ArticleId]| -> Vec<Option<Article>> { vec![None; ids.len()] };
-                let d = dedup::link(&summaries, &DedupConfig::default(), &load, &mut Vec::new());
+                let d = dedup::link(&summaries, &DedupConfig::default(), &load, &mut Vec::new(), &mut crate::model::PairMemo::default());
                 let _ = claims::resolve(&summaries, &d, &rules);
             }
         }

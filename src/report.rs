@@ -251,7 +251,13 @@ fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
 }
 
 /// Writes all reports into the locked folder, atomically as a set.
-pub fn write(lock: &OutLock, reports: &Reports<'_>, bom: bool) -> Result<(), ReportError> {
+/// Returns each report's name with the xxh3 hash of the bytes written, so a
+/// later `--incremental` run can tell the reports are still these.
+pub fn write(
+    lock: &OutLock,
+    reports: &Reports<'_>,
+    bom: bool,
+) -> Result<Vec<(String, u64)>, ReportError> {
     let dir = lock.dir();
     let tmp_name = format!("{TMP_PREFIX}{}", std::process::id());
     let tmp = dir.join(&tmp_name);
@@ -260,14 +266,19 @@ pub fn write(lock: &OutLock, reports: &Reports<'_>, bom: bool) -> Result<(), Rep
     }
     fs::create_dir(&tmp).map_err(io_err(&tmp))?;
     let tables = render(reports)?;
+    let mut written = Vec::with_capacity(REPORTS.len());
     for (name, bytes) in REPORTS.iter().zip(tables) {
         let path = tmp.join(name);
         let mut f = File::create(&path).map_err(io_err(&path))?;
+        let mut hash = xxhash_rust::xxh3::Xxh3::new();
         if bom {
             f.write_all(b"\xEF\xBB\xBF").map_err(io_err(&path))?;
+            hash.update(b"\xEF\xBB\xBF");
         }
         f.write_all(&bytes).map_err(io_err(&path))?;
+        hash.update(&bytes);
         f.sync_all().map_err(io_err(&path))?;
+        written.push((name.to_string(), hash.digest()));
     }
     sync_dir(&tmp)?;
     failpoint("before-journal");
@@ -290,7 +301,7 @@ pub fn write(lock: &OutLock, reports: &Reports<'_>, bom: bool) -> Result<(), Rep
     sync_dir(dir)?;
     fs::remove_file(&journal).map_err(io_err(&journal))?;
     fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
-    Ok(())
+    Ok(written)
 }
 
 /// Writes the incremental cache atomically (temp file, fsync, rename).

@@ -398,3 +398,61 @@ fn incremental_run_redoes_only_changed_files() {
     assert!(credence().args(a).output().unwrap().status.success());
     assert_eq!(seed_reports(inc.path()), seed_reports(full.path()));
 }
+
+#[test]
+fn incremental_rerun_of_an_unchanged_corpus_keeps_its_reports_and_exit_code() {
+    let inc = tempfile::tempdir().unwrap();
+    let i = inc.path().to_str().unwrap();
+    let go_with = |fail: &str, extra: &[&str]| {
+        let mut a = vec![
+            "score",
+            "-v",
+            "--incremental",
+            "--fail-under",
+            fail,
+            "--out",
+            i,
+        ];
+        a.extend_from_slice(extra);
+        run(&a)
+    };
+    let go = |extra: &[&str]| go_with("60", extra);
+    let kept = |o: &std::process::Output| {
+        String::from_utf8_lossy(&o.stderr).contains("nothing changed since the last run")
+    };
+    let first = go(&[]);
+    assert!(!kept(&first));
+    let written = seed_reports(inc.path());
+    let mtime = std::fs::metadata(inc.path().join("findings.csv"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let second = go(&[]);
+    assert!(kept(&second), "{}", String::from_utf8_lossy(&second.stderr));
+    // Same summary line, same exit code (two seeds score below 60), and the
+    // reports are the very files written before.
+    assert_eq!(first.stdout, second.stdout);
+    assert_eq!(first.status.code(), Some(1));
+    assert_eq!(second.status.code(), Some(1));
+    assert_eq!(seed_reports(inc.path()), written);
+    let again = std::fs::metadata(inc.path().join("findings.csv"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(mtime, again);
+    // A changed threshold is applied to the kept scores.
+    let lenient = go_with("10", &[]);
+    assert!(kept(&lenient));
+    assert_eq!(lenient.status.code(), Some(0));
+    // A report edited by hand (say, saved from a spreadsheet) is rewritten.
+    std::fs::write(inc.path().join("sources.csv"), "edited").unwrap();
+    let third = go(&[]);
+    assert!(!kept(&third));
+    assert_eq!(seed_reports(inc.path()), written);
+    // Another report setting is another output: not up to date.
+    let no_bom = go(&["--no-bom"]);
+    assert!(!kept(&no_bom));
+    assert!(!std::fs::read(inc.path().join("articles.csv"))
+        .unwrap()
+        .starts_with(b"\xEF\xBB\xBF"));
+}
