@@ -233,15 +233,23 @@ impl Norm {
 /// `strsim::levenshtein` (property-tested), about 64 times fewer steps.
 /// ASCII text (most normalised text) is read as bytes, without decoding.
 pub fn levenshtein_bits(a: &str, b: &str) -> usize {
+    levenshtein_within(a, b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// [`levenshtein_bits`] when it is at most `k`, else `None`, found early:
+/// after column `j` of `n` the final distance is at least the current
+/// last-row value minus the `n - j` columns left (each lowers it by at most
+/// one), so a pair that cannot come within `k` stops there.
+pub fn levenshtein_within(a: &str, b: &str, k: usize) -> Option<usize> {
     if a.is_ascii() && b.is_ascii() {
         let (p, t) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-        return myers(p.as_bytes(), t.as_bytes());
+        return myers(p.as_bytes(), t.as_bytes(), k);
     }
     let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if x.len() <= y.len() {
-        myers(&x, &y)
+        myers(&x, &y, k)
     } else {
-        myers(&y, &x)
+        myers(&y, &x, k)
     }
 }
 
@@ -260,11 +268,15 @@ impl Sym for char {
     }
 }
 
-/// Myers' algorithm over pattern `p` (the shorter) and text `t`.
-fn myers<T: Sym>(p: &[T], t: &[T]) -> usize {
+/// Myers' algorithm over pattern `p` (the shorter) and text `t`; `None`
+/// once the distance is sure to exceed `k`.
+fn myers<T: Sym>(p: &[T], t: &[T], k: usize) -> Option<usize> {
     let m = p.len();
+    if t.len() - m > k {
+        return None;
+    }
     if m == 0 {
-        return t.len();
+        return Some(t.len());
     }
     let blocks = m.div_ceil(64);
     // Match masks per block: ASCII in a table, other symbols in a map.
@@ -282,7 +294,7 @@ fn myers<T: Sym>(p: &[T], t: &[T]) -> usize {
     let mut pv = vec![!0u64; blocks];
     let mut mv = vec![0u64; blocks];
     let mut score = m;
-    for &c in t {
+    for (j, &c) in t.iter().enumerate() {
         let code = c.code();
         let oth = if code < 128 { None } else { other.get(&c) };
         // Row 0 of the table grows by one per column: carry +1 into block 0.
@@ -325,8 +337,11 @@ fn myers<T: Sym>(p: &[T], t: &[T]) -> usize {
             hin = hout;
         }
         score = (score as isize + hin as isize) as usize;
+        if score.saturating_sub(t.len() - 1 - j) > k {
+            return None;
+        }
     }
-    score
+    Some(score)
 }
 
 /// Length in characters; normalised text is mostly ASCII.
@@ -340,13 +355,16 @@ fn char_len(s: &str) -> usize {
 
 /// Normalised Levenshtein similarity exactly as `strsim::normalized_levenshtein`
 /// computes it (same formula over the same distance, see
-/// [`levenshtein_bits`]).
-fn normalized_levenshtein(a: &str, b: &str) -> f64 {
+/// [`levenshtein_bits`]) when it can reach `at_least`, else `None` (the
+/// distance bound is rounded up, so no reachable value is refused).
+fn normalized_levenshtein_over(a: &str, b: &str, at_least: f64) -> Option<f64> {
     let longest = char_len(a).max(char_len(b));
     if longest == 0 {
-        return 1.0;
+        return Some(1.0);
     }
-    1.0 - levenshtein_bits(a, b) as f64 / longest as f64
+    let k = ((1.0 - at_least).max(0.0) * longest as f64).floor() as usize + 1;
+    let d = levenshtein_within(a, b, k)?;
+    Some(1.0 - d as f64 / longest as f64)
 }
 
 /// Similarity (0..1) of two normalised paragraphs: normalised Levenshtein of
@@ -362,8 +380,7 @@ pub fn similarity(a: &Norm, b: &Norm) -> f64 {
 /// a padded or reordered copy keeps most of the shorter paragraph's word
 /// shingles, so callers enable them only above [`ALIGN_CONTAINMENT`].
 /// The value is exact when it reaches `floor`; below `floor` it may be any
-/// lower value (comparisons whose lengths alone keep them below `floor` are
-/// skipped).
+/// lower value (a comparison stops as soon as it cannot reach `floor`).
 fn similarity_with(a: &Norm, b: &Norm, align: bool, floor: f64) -> f64 {
     let (s, l) = if a.text.len() <= b.text.len() {
         (a, b)
@@ -379,7 +396,9 @@ fn similarity_with(a: &Norm, b: &Norm, align: bool, floor: f64) -> f64 {
         let nw = char_len(w);
         let bound = 1.0 - (nw.abs_diff(ns)) as f64 / nw.max(ns) as f64;
         if bound > best && bound >= floor {
-            best = best.max(normalized_levenshtein(&s.text, w));
+            if let Some(v) = normalized_levenshtein_over(&s.text, w, best.max(floor)) {
+                best = best.max(v);
+            }
         }
     };
     consider(&l.text);
@@ -403,7 +422,7 @@ fn similarity_with(a: &Norm, b: &Norm, align: bool, floor: f64) -> f64 {
         }
     }
     if s.spans.len() > 1 {
-        best = best.max(sentence_cover(s, l));
+        best = best.max(sentence_cover(s, l, best.max(floor)));
     }
     best
 }
@@ -411,13 +430,21 @@ fn similarity_with(a: &Norm, b: &Norm, align: bool, floor: f64) -> f64 {
 /// How well the sentences of `s` are covered by `l`: each sentence of `s`
 /// against its best-matching sentence (or pair of adjacent sentences) of
 /// `l`, weighted by length. Catches reordered and split/merged sentences.
-fn sentence_cover(s: &Norm, l: &Norm) -> f64 {
+/// Exact when it reaches `floor`; stops (returning less) once the sentences
+/// left cannot lift the weighted mean to `floor`.
+fn sentence_cover(s: &Norm, l: &Norm, floor: f64) -> f64 {
+    let sentences: Vec<&str> = s
+        .spans
+        .iter()
+        .filter_map(|&(a, b)| s.text.get(a as usize..b as usize))
+        .collect();
+    let den: f64 = sentences.iter().map(|si| char_len(si) as f64).sum();
+    if den == 0.0 {
+        return 0.0;
+    }
     let mut num = 0.0;
-    let mut den = 0.0;
-    for &(a, b) in &s.spans {
-        let Some(si) = s.text.get(a as usize..b as usize) else {
-            continue;
-        };
+    let mut left = den;
+    for si in sentences {
         let n = char_len(si);
         let mut best = 0.0f64;
         for j in 0..l.spans.len() {
@@ -428,18 +455,19 @@ fn sentence_cover(s: &Norm, l: &Norm) -> f64 {
                 let nw = char_len(w);
                 let bound = 1.0 - nw.abs_diff(n) as f64 / nw.max(n).max(1) as f64;
                 if bound > best {
-                    best = best.max(normalized_levenshtein(si, w));
+                    if let Some(v) = normalized_levenshtein_over(si, w, best) {
+                        best = best.max(v);
+                    }
                 }
             }
         }
         num += n as f64 * best;
-        den += n as f64;
+        left -= n as f64;
+        if (num + left) / den < floor {
+            return num / den;
+        }
     }
-    if den == 0.0 {
-        0.0
-    } else {
-        num / den
-    }
+    num / den
 }
 
 /// Sorted, distinct hashes of a normalised text's word 3-shingles.
@@ -1744,10 +1772,17 @@ mod tests {
             b in "([a-e ]{0,90}|[a-c\u{e9}\u{4e00}-\u{4e03} ]{0,200})",
         ) {
             proptest::prop_assert_eq!(levenshtein_bits(&a, &b), strsim::levenshtein(&a, &b));
-            proptest::prop_assert_eq!(
-                normalized_levenshtein(&a, &b),
-                strsim::normalized_levenshtein(&a, &b)
-            );
+            let exact = strsim::normalized_levenshtein(&a, &b);
+            proptest::prop_assert_eq!(normalized_levenshtein_over(&a, &b, 0.0), Some(exact));
+            // With a bar: the exact value whenever it reaches the bar.
+            for bar in [0.5, 0.75, 0.9] {
+                let got = normalized_levenshtein_over(&a, &b, bar);
+                if exact >= bar {
+                    proptest::prop_assert_eq!(got, Some(exact));
+                } else if let Some(v) = got {
+                    proptest::prop_assert_eq!(v, exact);
+                }
+            }
         }
 
         /// The scratch encoding of a normalised paragraph reads back equal,
