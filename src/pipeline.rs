@@ -224,7 +224,7 @@ fn analyze_segmented(
     for f in &mut findings {
         f.article = article.id;
     }
-    ArticleSummary {
+    let mut summary = ArticleSummary {
         id: article.id,
         para_words: article.paragraphs.iter().map(|p| p.words).collect(),
         para_lines: article.paragraphs.iter().map(|p| p.line).collect(),
@@ -241,7 +241,9 @@ fn analyze_segmented(
         prints,
         findings,
         claims,
-    }
+    };
+    summary.compact();
+    summary
 }
 
 /// Entries are read in batches of about this many bytes, so memory holds
