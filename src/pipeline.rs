@@ -493,6 +493,10 @@ fn run_in_pool(
         s.findings
             .retain(|f| !is_name_kind(f.kind) || content(f.paragraph));
         s.claims.retain(|c| content(Some(c.paragraph)));
+        // The link was the last reader of the prints (its marks are in
+        // `dedup_out`): give their memory back for the stages after it.
+        s.prints = Default::default();
+        s.para_lines = Vec::new();
     }
     progress.finish(3);
 
@@ -520,14 +524,17 @@ fn run_in_pool(
         );
     }
     // Move, not copy: from here on the summaries keep only what scoring and
-    // articles.csv read (ids, metadata, word counts); prints and claims are
-    // done with, so their memory goes back before the reports are built.
+    // articles.csv read (ids, metadata, word counts); claims are done with,
+    // so their memory goes back before the reports are built.
+    findings.reserve_exact(
+        summaries.iter().map(|s| s.findings.len()).sum::<usize>()
+            + dedup_out.findings.len()
+            + claims_out.findings.len(),
+    );
     for s in &mut summaries {
         findings.append(&mut s.findings);
         s.findings = Vec::new();
         s.claims = Vec::new();
-        s.prints = Default::default();
-        s.para_lines = Vec::new();
     }
     findings.append(&mut dedup_out.findings);
     findings.append(&mut claims_out.findings);
