@@ -753,7 +753,7 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
             line: p.line,
             words: norm.words(),
             exact: xxh3_64(norm.text.as_bytes()),
-            minhash: band_keys(&norm.text, &mut words),
+            minhash: band_keys(&norm.text, &mut words).into(),
             title_like: title_like(article, p),
         });
     }

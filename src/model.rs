@@ -241,6 +241,48 @@ impl ArticleSummary {
     }
 }
 
+impl ArticleSummary {
+    /// Gives back the spare capacity of every vector and string: summaries
+    /// live for the whole run (one per article), and the per-article checks
+    /// grow their vectors by doubling and format their messages with slack.
+    pub fn compact(&mut self) {
+        fn finding(f: &mut Finding) {
+            f.mention.shrink_to_fit();
+            f.expected.shrink_to_fit();
+            f.message.shrink_to_fit();
+            f.evidence.shrink_to_fit();
+        }
+        self.key.shrink_to_fit();
+        self.title.shrink_to_fit();
+        self.source.shrink_to_fit();
+        self.author.shrink_to_fit();
+        self.url.shrink_to_fit();
+        self.path.shrink_to_fit();
+        self.para_words.shrink_to_fit();
+        self.para_lines.shrink_to_fit();
+        self.prints.prints.shrink_to_fit();
+        self.prints.marks.shrink_to_fit();
+        self.prints.findings.iter_mut().for_each(finding);
+        self.prints.findings.shrink_to_fit();
+        self.prints
+            .rows
+            .iter_mut()
+            .for_each(|r| r.text.shrink_to_fit());
+        self.prints.rows.shrink_to_fit();
+        self.findings.iter_mut().for_each(finding);
+        self.findings.shrink_to_fit();
+        for c in &mut self.claims {
+            c.mention.shrink_to_fit();
+            c.unit.shrink_to_fit();
+            c.key.iter_mut().for_each(String::shrink_to_fit);
+            c.key.shrink_to_fit();
+            c.entities.iter_mut().for_each(String::shrink_to_fit);
+            c.entities.shrink_to_fit();
+        }
+        self.claims.shrink_to_fit();
+    }
+}
+
 impl Article {
     /// The text of one paragraph.
     pub fn para_text(&self, p: &Paragraph) -> &str {
@@ -491,11 +533,61 @@ pub struct ParaPrint {
     /// MinHash over word 3-shingles, folded into LSH band keys (one u32 per
     /// band of two hashes); empty for short paragraphs. Only band keys are
     /// kept because the link needs band equality alone (similarity is then
-    /// confirmed on text), which halves memory per paragraph.
-    pub minhash: Vec<u32>,
+    /// confirmed on text), which halves memory per paragraph. Held inline
+    /// (no heap allocation per paragraph).
+    pub minhash: BandKeys,
     /// A short title-like line (heading, list item, byline, date line): lets
     /// the link grow a boilerplate block over its label lines without text.
     pub title_like: bool,
+}
+
+/// The LSH band keys of one paragraph, inline: either none (a short
+/// paragraph) or exactly [`crate::dedup::BANDS`]. Reads as a `[u32]` slice.
+/// A heap `Vec` per paragraph cost 24 bytes here plus an 80-byte allocation;
+/// this is 68 bytes and no allocation.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct BandKeys {
+    len: u8,
+    keys: [u32; crate::dedup::BANDS],
+}
+
+impl std::ops::Deref for BandKeys {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.keys[..usize::from(self.len)]
+    }
+}
+
+impl<'a> IntoIterator for &'a BandKeys {
+    type Item = &'a u32;
+    type IntoIter = std::slice::Iter<'a, u32>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl From<&[u32]> for BandKeys {
+    /// Keeps the first [`crate::dedup::BANDS`] keys.
+    fn from(v: &[u32]) -> BandKeys {
+        let mut b = BandKeys::default();
+        for (slot, &k) in b.keys.iter_mut().zip(v) {
+            *slot = k;
+            b.len += 1;
+        }
+        b
+    }
+}
+
+impl From<Vec<u32>> for BandKeys {
+    fn from(v: Vec<u32>) -> BandKeys {
+        BandKeys::from(v.as_slice())
+    }
+}
+
+impl fmt::Debug for BandKeys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 /// Everything dedup keeps about one article between the per-article pass and

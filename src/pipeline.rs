@@ -233,7 +233,7 @@ fn analyze_segmented(
     for f in &mut findings {
         f.article = article.id;
     }
-    ArticleSummary {
+    let mut summary = ArticleSummary {
         id: article.id,
         para_words: article.paragraphs.iter().map(|p| p.words).collect(),
         para_lines: article.paragraphs.iter().map(|p| p.line).collect(),
@@ -250,7 +250,9 @@ fn analyze_segmented(
         prints,
         findings,
         claims,
-    }
+    };
+    summary.compact();
+    summary
 }
 
 /// Entries are read in batches of about this many bytes, so memory holds
@@ -543,7 +545,7 @@ fn run_in_pool(
         remember: new_cache.is_some(),
         fresh: Vec::new(),
     };
-    let dedup_out = dedup::link(&summaries, &dcfg, &load, &mut scratch, &mut memo);
+    let mut dedup_out = dedup::link(&summaries, &dcfg, &load, &mut scratch, &mut memo);
     drop(scratch);
     if let Some(writer) = new_cache.as_mut() {
         writer.set_pairs(std::mem::take(&mut memo.fresh));
@@ -561,11 +563,15 @@ fn run_in_pool(
         s.findings
             .retain(|f| !is_name_kind(f.kind) || content(f.paragraph));
         s.claims.retain(|c| content(Some(c.paragraph)));
+        // The link was the last reader of the prints (its marks are in
+        // `dedup_out`): give their memory back for the stages after it.
+        s.prints = Default::default();
+        s.para_lines = Vec::new();
     }
     progress.finish(3);
 
     // ---- cross-article: claims
-    let claims_out = claims::resolve(&summaries, &dedup_out, rules);
+    let mut claims_out = claims::resolve(&summaries, &dedup_out, rules);
     progress.finish(4);
     lap("claims resolve");
 
@@ -587,11 +593,21 @@ fn run_in_pool(
                 }),
         );
     }
-    for s in &summaries {
-        findings.extend(s.findings.iter().cloned());
+    // Move, not copy: from here on the summaries keep only what scoring and
+    // articles.csv read (ids, metadata, word counts); claims are done with,
+    // so their memory goes back before the reports are built.
+    findings.reserve_exact(
+        summaries.iter().map(|s| s.findings.len()).sum::<usize>()
+            + dedup_out.findings.len()
+            + claims_out.findings.len(),
+    );
+    for s in &mut summaries {
+        findings.append(&mut s.findings);
+        s.findings = Vec::new();
+        s.claims = Vec::new();
     }
-    findings.extend(dedup_out.findings.iter().cloned());
-    findings.extend(claims_out.findings.iter().cloned());
+    findings.append(&mut dedup_out.findings);
+    findings.append(&mut claims_out.findings);
 
     let mut by_article: Vec<Vec<&Finding>> = vec![Vec::new(); keys.len()];
     for f in &findings {
@@ -619,8 +635,8 @@ fn run_in_pool(
     lap("scoring");
 
     // ---- reports: fetch the few texts duplicates.csv shows
-    let mut rows = dedup_out.rows.clone();
-    fill_duplicate_texts(&mut rows, &load);
+    let mut rows = std::mem::take(&mut dedup_out.rows);
+    fill_duplicate_texts(&mut rows, &entry_of, &load);
     name_repeated_text(&mut findings, &rows);
     let hashes = report::write(
         lock,
@@ -752,32 +768,48 @@ fn name_repeated_text(findings: &mut [Finding], rows: &[crate::model::DuplicateR
     }
 }
 
-/// Re-reads the articles that duplicates.csv shows and fills in their texts.
-fn fill_duplicate_texts(rows: &mut [crate::model::DuplicateRow], load: &LoadArticles<'_>) {
-    let mut ids: Vec<ArticleId> = rows.iter().map(|r| r.article).collect();
-    ids.sort();
-    ids.dedup();
-    let texts: Vec<(ArticleId, Vec<String>)> = ids
-        .iter()
-        .zip(load(&ids))
-        .map(|(&id, art)| {
-            let paras = art
-                .map(|a| {
-                    a.paragraphs
-                        .iter()
-                        .map(|p| ingest::truncate_chars(a.para_text(p), 200))
-                        .collect()
-                })
-                .unwrap_or_default();
-            (id, paras)
-        })
-        .collect();
-    for r in rows.iter_mut() {
-        if let Ok(i) = texts.binary_search_by_key(&r.article, |(id, _)| *id) {
-            if let Some(t) = texts[i].1.get(r.paragraph.0 as usize) {
-                r.text = t.replace('\n', " ");
+/// Articles re-read at once for duplicates.csv texts (the records of one
+/// file are never split across loads, so a file is read once).
+const TEXT_BATCH: usize = 256;
+
+/// Re-reads the articles that duplicates.csv shows and fills in their texts,
+/// a few hundred articles at a time so only those texts are in memory.
+fn fill_duplicate_texts(
+    rows: &mut [crate::model::DuplicateRow],
+    entry_of: &[u32],
+    load: &LoadArticles<'_>,
+) {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_unstable_by_key(|&i| (rows[i].article, rows[i].paragraph));
+    let entry = |id: ArticleId| entry_of.get(id.0 as usize).copied();
+    let mut start = 0;
+    while start < order.len() {
+        // Take up to TEXT_BATCH articles, then the rest of the last one's file.
+        let mut ids: Vec<ArticleId> = Vec::new();
+        let mut end = start;
+        while end < order.len() {
+            let id = rows[order[end]].article;
+            if ids.last() != Some(&id) {
+                if ids.len() >= TEXT_BATCH && ids.last().map(|&l| entry(l)) != Some(entry(id)) {
+                    break;
+                }
+                ids.push(id);
+            }
+            end += 1;
+        }
+        let arts = load(&ids);
+        let mut k = 0;
+        for &i in &order[start..end] {
+            let r = &mut rows[i];
+            while ids.get(k).is_some_and(|&id| id < r.article) {
+                k += 1;
+            }
+            let Some(Some(a)) = arts.get(k) else { continue };
+            if let Some(p) = a.paragraphs.get(r.paragraph.0 as usize) {
+                r.text = ingest::truncate_chars(a.para_text(p), 200).replace('\n', " ");
             }
         }
+        start = end;
     }
 }
 

@@ -265,20 +265,25 @@ pub fn write(
         fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
     }
     fs::create_dir(&tmp).map_err(io_err(&tmp))?;
-    let tables = render(reports)?;
     let mut written = Vec::with_capacity(REPORTS.len());
-    for (name, bytes) in REPORTS.iter().zip(tables) {
+    for (i, name) in REPORTS.iter().enumerate() {
         let path = tmp.join(name);
-        let mut f = File::create(&path).map_err(io_err(&path))?;
-        let mut hash = xxhash_rust::xxh3::Xxh3::new();
+        let f = File::create(&path).map_err(io_err(&path))?;
+        let mut out = Hashing {
+            inner: std::io::BufWriter::with_capacity(1 << 16, f),
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+        };
         if bom {
-            f.write_all(b"\xEF\xBB\xBF").map_err(io_err(&path))?;
-            hash.update(b"\xEF\xBB\xBF");
+            out.write_all(b"\xEF\xBB\xBF").map_err(io_err(&path))?;
         }
-        f.write_all(&bytes).map_err(io_err(&path))?;
-        hash.update(&bytes);
+        let out = render_table(reports, i, out)?;
+        let hash = out.hash.digest();
+        let f = out
+            .inner
+            .into_inner()
+            .map_err(|e| io_err(&path)(e.into_error()))?;
         f.sync_all().map_err(io_err(&path))?;
-        written.push((name.to_string(), hash.digest()));
+        written.push((name.to_string(), hash));
     }
     sync_dir(&tmp)?;
     failpoint("before-journal");
@@ -302,6 +307,24 @@ pub fn write(
     fs::remove_file(&journal).map_err(io_err(&journal))?;
     fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
     Ok(written)
+}
+
+/// A writer that hashes what passes through it (xxh3), so the reports'
+/// hashes come with writing them.
+struct Hashing<W> {
+    inner: W,
+    hash: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Writes the incremental cache atomically (temp file, fsync, rename).
@@ -381,32 +404,48 @@ pub fn fmt_num(v: f64, decimals: usize) -> String {
     }
 }
 
-fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, ReportError> {
-    let mut w = csv::WriterBuilder::new()
+/// A CSV writer onto `out` with the reports' dialect (CRLF rows).
+fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let map = |source| ReportError::Csv {
-        path: PathBuf::from("<report>"),
-        source,
-    };
-    w.write_record(header).map_err(map)?;
-    for r in rows {
-        w.write_record(&r).map_err(map)?;
-    }
-    w.into_inner().map_err(|e| ReportError::Io {
-        path: PathBuf::from("<report>"),
-        source: e.into_error(),
-    })
+        .from_writer(out)
 }
 
 /// Renders the five tables (without BOM), in [`REPORTS`] order. Pure.
 pub fn render(r: &Reports<'_>) -> Result<Vec<Vec<u8>>, ReportError> {
-    let key = |id: ArticleId| r.keys.get(id.0 as usize).cloned().unwrap_or_default();
-    let para =
-        |p: Option<crate::model::ParaIdx>| p.map(|p| p.number().to_string()).unwrap_or_default();
+    (0..REPORTS.len())
+        .map(|i| render_table(r, i, Vec::new()))
+        .collect()
+}
 
-    // articles.csv. Counts and scores are indexed by id once: a scan of all
-    // findings per article would be quadratic (minutes at 200,000 articles).
+/// Streams table `which` (an index into [`REPORTS`]) onto `out`, one row at
+/// a time, so no table is held in memory as cells or bytes.
+fn render_table<W: Write>(r: &Reports<'_>, which: usize, out: W) -> Result<W, ReportError> {
+    let mut w = csv_writer(out);
+    match which {
+        0 => articles_table(r, &mut w),
+        1 => findings_table(r, &mut w),
+        2 => duplicates_table(r, &mut w),
+        3 => claims_table(r, &mut w),
+        _ => sources_table(r, &mut w),
+    }
+    .map_err(|source| ReportError::Csv {
+        path: PathBuf::from(REPORTS[which.min(REPORTS.len() - 1)]),
+        source,
+    })?;
+    w.into_inner().map_err(|e| ReportError::Io {
+        path: PathBuf::from(REPORTS[which.min(REPORTS.len() - 1)]),
+        source: e.into_error(),
+    })
+}
+
+fn key_of(r: &Reports<'_>, id: ArticleId) -> String {
+    r.keys.get(id.0 as usize).cloned().unwrap_or_default()
+}
+
+fn articles_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    // Counts and scores are indexed by id once: a scan of all findings per
+    // article would be quadratic (minutes at 200,000 articles).
     let mut counts = vec![[0usize; 3]; r.keys.len()];
     for f in r.findings {
         if let Some(c) = counts.get_mut(f.article.0 as usize) {
@@ -419,8 +458,27 @@ pub fn render(r: &Reports<'_>) -> Result<Vec<Vec<u8>>, ReportError> {
             *slot = Some(s);
         }
     }
-    let mut articles = Vec::new();
-    for (i, a) in r.articles.iter().enumerate() {
+    w.write_record([
+        "article",
+        "source",
+        "title",
+        "date",
+        "date_origin",
+        "words",
+        "paragraphs",
+        "duplicate_paragraphs",
+        "boilerplate_paragraphs",
+        "errors",
+        "warnings",
+        "infos",
+        "score",
+        "grade",
+        "top_finding",
+    ])?;
+    let mut order: Vec<usize> = (0..r.articles.len()).collect();
+    order.sort_by_key(|&i| r.articles[i].id);
+    for i in order {
+        let a = &r.articles[i];
         let marks = r.marks.get(i).map(|m| m.as_slice()).unwrap_or(&[]);
         let words: u32 = a
             .para_words
@@ -439,50 +497,30 @@ pub fn render(r: &Reports<'_>) -> Result<Vec<Vec<u8>>, ReportError> {
             .count();
         let count = |s: Severity| counts.get(a.id.0 as usize).map_or(0, |c| c[s as usize]);
         let score = score_of.get(a.id.0 as usize).copied().flatten();
-        articles.push((
-            a.id,
-            vec![
-                safe_text(&a.key),
-                safe_text(&a.source),
-                safe_text(&a.title),
-                a.date.to_string(),
-                a.date_origin.as_str().to_string(),
-                words.to_string(),
-                a.para_words.len().to_string(),
-                dups.to_string(),
-                boiler.to_string(),
-                count(Severity::Error).to_string(),
-                count(Severity::Warning).to_string(),
-                count(Severity::Info).to_string(),
-                score.map(|s| fmt_num(s.score, 1)).unwrap_or_default(),
-                score.map(|s| s.grade.clone()).unwrap_or_default(),
-                safe_text(score.map(|s| s.top_finding.as_str()).unwrap_or("")),
-            ],
-        ));
+        w.write_record([
+            safe_text(&a.key),
+            safe_text(&a.source),
+            safe_text(&a.title),
+            a.date.to_string(),
+            a.date_origin.as_str().to_string(),
+            words.to_string(),
+            a.para_words.len().to_string(),
+            dups.to_string(),
+            boiler.to_string(),
+            count(Severity::Error).to_string(),
+            count(Severity::Warning).to_string(),
+            count(Severity::Info).to_string(),
+            score.map(|s| fmt_num(s.score, 1)).unwrap_or_default(),
+            score.map(|s| s.grade.clone()).unwrap_or_default(),
+            safe_text(score.map(|s| s.top_finding.as_str()).unwrap_or("")),
+        ])?;
     }
-    articles.sort_by_key(|(id, _)| *id);
-    let articles = csv_bytes(
-        &[
-            "article",
-            "source",
-            "title",
-            "date",
-            "date_origin",
-            "words",
-            "paragraphs",
-            "duplicate_paragraphs",
-            "boilerplate_paragraphs",
-            "errors",
-            "warnings",
-            "infos",
-            "score",
-            "grade",
-            "top_finding",
-        ],
-        articles.into_iter().map(|(_, r)| r).collect(),
-    )?;
+    Ok(())
+}
 
-    // findings.csv
+fn findings_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    let para =
+        |p: Option<crate::model::ParaIdx>| p.map(|p| p.number().to_string()).unwrap_or_default();
     let mut fs: Vec<&Finding> = r.findings.iter().collect();
     fs.sort_by(|a, b| {
         (
@@ -506,135 +544,125 @@ pub fn render(r: &Reports<'_>) -> Result<Vec<Vec<u8>>, ReportError> {
                 &b.evidence,
             ))
     });
-    let findings = csv_bytes(
-        &[
-            "article",
-            "paragraph",
-            "line",
-            "severity",
-            "kind",
-            "mention",
-            "expected",
-            "message",
-            "evidence",
-        ],
-        fs.iter()
-            .map(|f| {
-                vec![
-                    safe_text(&key(f.article)),
-                    para(f.paragraph),
-                    f.line.map(|l| l.to_string()).unwrap_or_default(),
-                    f.severity.as_str().to_string(),
-                    f.kind.as_str().to_string(),
-                    safe_text(&f.mention),
-                    safe_text(&f.expected),
-                    safe_text(&f.message),
-                    safe_text(&f.evidence),
-                ]
-            })
-            .collect(),
-    )?;
+    w.write_record([
+        "article",
+        "paragraph",
+        "line",
+        "severity",
+        "kind",
+        "mention",
+        "expected",
+        "message",
+        "evidence",
+    ])?;
+    for f in fs {
+        w.write_record([
+            safe_text(&key_of(r, f.article)),
+            para(f.paragraph),
+            f.line.map(|l| l.to_string()).unwrap_or_default(),
+            f.severity.as_str().to_string(),
+            f.kind.as_str().to_string(),
+            safe_text(&f.mention),
+            safe_text(&f.expected),
+            safe_text(&f.message),
+            safe_text(&f.evidence),
+        ])?;
+    }
+    Ok(())
+}
 
-    // duplicates.csv
+fn duplicates_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
     let mut ds: Vec<&DuplicateRow> = r.duplicates.iter().collect();
     ds.sort_by_key(|d| (d.group, d.article, d.paragraph));
-    let duplicates = csv_bytes(
-        &[
-            "group",
-            "article",
-            "paragraph",
-            "line",
-            "kind",
-            "similarity",
-            "first_article",
-            "first_paragraph",
-            "text",
-        ],
-        ds.iter()
-            .map(|d| {
-                vec![
-                    d.group.to_string(),
-                    safe_text(&key(d.article)),
-                    d.paragraph.number().to_string(),
-                    d.line.to_string(),
-                    d.kind.as_str().to_string(),
-                    fmt_num(d.similarity, 3),
-                    safe_text(&key(d.first_article)),
-                    d.first_paragraph.number().to_string(),
-                    safe_text(&crate::ingest::truncate_chars(&d.text, 200)),
-                ]
-            })
-            .collect(),
-    )?;
+    w.write_record([
+        "group",
+        "article",
+        "paragraph",
+        "line",
+        "kind",
+        "similarity",
+        "first_article",
+        "first_paragraph",
+        "text",
+    ])?;
+    for d in ds {
+        w.write_record([
+            d.group.to_string(),
+            safe_text(&key_of(r, d.article)),
+            d.paragraph.number().to_string(),
+            d.line.to_string(),
+            d.kind.as_str().to_string(),
+            fmt_num(d.similarity, 3),
+            safe_text(&key_of(r, d.first_article)),
+            d.first_paragraph.number().to_string(),
+            safe_text(&crate::ingest::truncate_chars(&d.text, 200)),
+        ])?;
+    }
+    Ok(())
+}
 
-    // claims.csv
+fn claims_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
     let mut cs: Vec<&ClaimRow> = r.claims.iter().collect();
     cs.sort_by(|a, b| {
         (&a.claim, a.article, a.paragraph, &a.mention)
             .cmp(&(&b.claim, b.article, b.paragraph, &b.mention))
             .then(a.value.total_cmp(&b.value))
     });
-    let claims = csv_bytes(
-        &[
-            "claim",
-            "article",
-            "paragraph",
-            "mention",
-            "value",
-            "unit",
-            "consensus",
-            "support",
-            "agrees",
-            "reference",
-        ],
-        cs.iter()
-            .map(|c| {
-                vec![
-                    safe_text(&c.claim),
-                    safe_text(&key(c.article)),
-                    c.paragraph.number().to_string(),
-                    safe_text(&c.mention),
-                    fmt_num(c.value, 6),
-                    safe_text(&c.unit),
-                    c.consensus.map(|v| fmt_num(v, 6)).unwrap_or_default(),
-                    fmt_num(c.support, 3),
-                    if c.agrees { "yes" } else { "no" }.to_string(),
-                    safe_text(&c.reference),
-                ]
-            })
-            .collect(),
-    )?;
+    w.write_record([
+        "claim",
+        "article",
+        "paragraph",
+        "mention",
+        "value",
+        "unit",
+        "consensus",
+        "support",
+        "agrees",
+        "reference",
+    ])?;
+    for c in cs {
+        w.write_record([
+            safe_text(&c.claim),
+            safe_text(&key_of(r, c.article)),
+            c.paragraph.number().to_string(),
+            safe_text(&c.mention),
+            fmt_num(c.value, 6),
+            safe_text(&c.unit),
+            c.consensus.map(|v| fmt_num(v, 6)).unwrap_or_default(),
+            fmt_num(c.support, 3),
+            if c.agrees { "yes" } else { "no" }.to_string(),
+            safe_text(&c.reference),
+        ])?;
+    }
+    Ok(())
+}
 
-    // sources.csv
+fn sources_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
     let mut ss: Vec<&SourceRow> = r.sources.iter().collect();
     ss.sort_by(|a, b| a.source.cmp(&b.source));
-    let sources = csv_bytes(
-        &[
-            "source",
-            "articles",
-            "mean_score",
-            "min_score",
-            "errors",
-            "warnings",
-            "trust",
-            "worst_article",
-        ],
-        ss.iter()
-            .map(|s| {
-                vec![
-                    safe_text(&s.source),
-                    s.articles.to_string(),
-                    fmt_num(s.mean_score, 1),
-                    fmt_num(s.min_score, 1),
-                    s.errors.to_string(),
-                    s.warnings.to_string(),
-                    s.trust.map(|t| fmt_num(t, 3)).unwrap_or_default(),
-                    safe_text(&s.worst_article),
-                ]
-            })
-            .collect(),
-    )?;
-    Ok(vec![articles, findings, duplicates, claims, sources])
+    w.write_record([
+        "source",
+        "articles",
+        "mean_score",
+        "min_score",
+        "errors",
+        "warnings",
+        "trust",
+        "worst_article",
+    ])?;
+    for s in ss {
+        w.write_record([
+            safe_text(&s.source),
+            s.articles.to_string(),
+            fmt_num(s.mean_score, 1),
+            fmt_num(s.min_score, 1),
+            s.errors.to_string(),
+            s.warnings.to_string(),
+            s.trust.map(|t| fmt_num(t, 3)).unwrap_or_default(),
+            safe_text(&s.worst_article),
+        ])?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
