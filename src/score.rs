@@ -94,8 +94,28 @@ const STOPWORDS: &[&str] = &[
     "why", "will", "with", "would", "you", "your",
 ];
 
+#[cfg(test)]
 fn is_stopword(w: &str) -> bool {
     STOPWORDS.binary_search(&w).is_ok()
+}
+
+/// [`is_stopword`] for a word whose xxh3 hash is known: a lookup among the
+/// stopwords' hashes, the text compared only on a hit.
+fn is_stopword_hashed(w: &str, hash: u64) -> bool {
+    static HASHES: OnceLock<Vec<(u64, &'static str)>> = OnceLock::new();
+    let table = HASHES.get_or_init(|| {
+        let mut t: Vec<(u64, &'static str)> = STOPWORDS
+            .iter()
+            .map(|w| (xxhash_rust::xxh3::xxh3_64(w.as_bytes()), *w))
+            .collect();
+        t.sort_unstable();
+        t
+    });
+    let i = table.partition_point(|e| e.0 < hash);
+    table[i..]
+        .iter()
+        .take_while(|e| e.0 == hash)
+        .any(|e| e.1 == w)
 }
 
 /// Passes an already-hashed u64 key through (keys are xxh3 hashes).
@@ -163,10 +183,15 @@ fn tokens(article: &Article, marks: &[ParaMark]) -> Vec<Tok> {
             };
             for (off, w) in crate::segment::word_indices(text) {
                 buf.clear();
-                for c in w.chars() {
-                    match c {
-                        '\u{2019}' | '\u{2018}' | '\u{02bc}' => buf.push('\''),
-                        _ => buf.extend(c.to_lowercase()),
+                if w.is_ascii() {
+                    buf.push_str(w);
+                    buf.make_ascii_lowercase();
+                } else {
+                    for c in w.chars() {
+                        match c {
+                            '\u{2019}' | '\u{2018}' | '\u{02bc}' => buf.push('\''),
+                            _ => buf.extend(c.to_lowercase()),
+                        }
                     }
                 }
                 let norm = buf.strip_suffix("'s").unwrap_or(&buf);
@@ -196,12 +221,17 @@ fn tokens(article: &Article, marks: &[ParaMark]) -> Vec<Tok> {
                 };
                 let code = glued(text[..off].chars().next_back())
                     || glued(text[off + w.len()..].chars().next());
+                let hash = xxhash_rust::xxh3::xxh3_64(norm.as_bytes());
                 out.push(Tok {
-                    hash: xxhash_rust::xxh3::xxh3_64(norm.as_bytes()),
+                    hash,
                     start,
                     end: start + w.len() as u32,
-                    stop: is_stopword(norm),
-                    alpha: norm.chars().any(char::is_alphabetic),
+                    stop: is_stopword_hashed(norm, hash),
+                    alpha: if norm.is_ascii() {
+                        norm.bytes().any(|b| b.is_ascii_alphabetic())
+                    } else {
+                        norm.chars().any(char::is_alphabetic)
+                    },
                     code,
                     upper: w.chars().next().is_some_and(char::is_uppercase),
                     heading: p.heading,
@@ -264,6 +294,19 @@ pub fn repeated_phrases(
     // n-gram is frequent; only frequent n-grams are extended to n+1.
     let mut prev_hash: Vec<u64> = Vec::new();
     let mut prev_freq: Vec<bool> = Vec::new();
+    // A phrase occurs no more often than its rarest word: only words seen
+    // `min_count` times can be part of a frequent phrase (exact, and most
+    // words of an article are not).
+    let frequent_word: Vec<bool> = {
+        let mut sorted: Vec<u64> = toks.iter().map(|t| t.hash).collect();
+        sorted.sort_unstable();
+        toks.iter()
+            .map(|t| {
+                let lo = sorted.partition_point(|&h| h < t.hash);
+                sorted[lo..].iter().take_while(|&&h| h == t.hash).count() >= min_count as usize
+            })
+            .collect()
+    };
     for n in MIN_N..=MAX_N {
         if t < n {
             break;
@@ -278,7 +321,10 @@ pub fn repeated_phrases(
                 continue;
             }
             let h = if n == MIN_N {
-                if toks[i].code || toks[i + 1].code {
+                if toks[i].code
+                    || toks[i + 1].code
+                    || !(frequent_word[i] && frequent_word[i + 1] && frequent_word[i + 2])
+                {
                     continue;
                 }
                 mix(mix(toks[i].hash, toks[i + 1].hash), toks[i + 2].hash)
@@ -539,6 +585,11 @@ fn normalise_into(text: &str, base: usize, out: &mut String, map: &mut Vec<u32>)
             continue;
         }
         space = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(at);
+            continue;
+        }
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
             '\u{201c}' | '\u{201d}' => '"',
@@ -764,6 +815,22 @@ pub fn roll_up(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_stopword_lookup_equals_the_list() {
+        for w in STOPWORDS
+            .iter()
+            .copied()
+            .chain(["the ", "thé", "The", "investment", "", "us"])
+        {
+            let h = xxhash_rust::xxh3::xxh3_64(w.as_bytes());
+            assert_eq!(is_stopword_hashed(w, h), is_stopword(w), "{w:?}");
+        }
+        assert!(
+            STOPWORDS.windows(2).all(|p| p[0] < p[1]),
+            "sorted for binary search"
+        );
+    }
     use crate::model::{Date, DateOrigin};
     use crate::segment::article_from_text;
     use std::path::PathBuf;
