@@ -298,14 +298,21 @@ pub fn repeated_phrases(
     // `min_count` times can be part of a frequent phrase (exact, and most
     // words of an article are not).
     let frequent_word: Vec<bool> = {
-        let mut sorted: Vec<u64> = toks.iter().map(|t| t.hash).collect();
-        sorted.sort_unstable();
-        toks.iter()
-            .map(|t| {
-                let lo = sorted.partition_point(|&h| h < t.hash);
-                sorted[lo..].iter().take_while(|&&h| h == t.hash).count() >= min_count as usize
-            })
-            .collect()
+        let mut by_word: Vec<(u64, u32)> = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.hash, i as u32))
+            .collect();
+        by_word.sort_unstable();
+        let mut f = vec![false; t];
+        for run in by_word.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() >= min_count as usize {
+                for &(_, i) in run {
+                    f[i as usize] = true;
+                }
+            }
+        }
+        f
     };
     for n in MIN_N..=MAX_N {
         if t < n {
