@@ -1151,38 +1151,53 @@ pub fn link(
     // with the bucket's first member and its predecessor (linear in bucket size).
     // Pairs from a rare band key (small bucket) are kept on one shared band;
     // others need MIN_BANDS (see there).
-    let mut rare: Vec<(u32, u32)> = Vec::new();
-    let mut cand: Vec<(u32, u32)> = Vec::new();
     let with_sig: Vec<u32> = (0..total)
         .filter(|&g| pr(g).minhash.len() == BANDS)
         .collect();
-    for b in 0..BANDS {
-        let mut keys: Vec<(u32, u32)> = with_sig.iter().map(|&g| (pr(g).minhash[b], g)).collect();
-        keys.par_sort_unstable();
-        for run in keys.chunk_by(|x, y| x.0 == y.0) {
-            // Rarity counts distinct texts: exact copies of a story are one voice.
-            let mut texts: Vec<u64> = Vec::with_capacity(RARE_BUCKET + 1);
-            for &(_, g) in run {
-                if !texts.contains(&pr(g).exact) {
-                    texts.push(pr(g).exact);
-                    if texts.len() > RARE_BUCKET {
-                        break;
+    // Bands are independent: one task each; their pairs are sorted together
+    // below, so the order of the bands does not matter.
+    type Pairs = Vec<(u32, u32)>;
+    let per_band: Vec<(Pairs, Pairs)> = (0..BANDS)
+        .into_par_iter()
+        .map(|b| {
+            let mut cand: Pairs = Vec::new();
+            let mut rare: Pairs = Vec::new();
+            let mut keys: Vec<(u32, u32)> =
+                with_sig.iter().map(|&g| (pr(g).minhash[b], g)).collect();
+            keys.sort_unstable();
+            for run in keys.chunk_by(|x, y| x.0 == y.0) {
+                // Rarity counts distinct texts: exact copies of a story are one voice.
+                let mut texts: Vec<u64> = Vec::with_capacity(RARE_BUCKET + 1);
+                for &(_, g) in run {
+                    if !texts.contains(&pr(g).exact) {
+                        texts.push(pr(g).exact);
+                        if texts.len() > RARE_BUCKET {
+                            break;
+                        }
                     }
                 }
-            }
-            let is_rare = texts.len() <= RARE_BUCKET;
-            for k in 1..run.len() {
-                for other in [run[0].1, run[k - 1].1] {
-                    let g = run[k].1;
-                    if idx.art(other) != idx.art(g) && pr(other).exact != pr(g).exact {
-                        cand.push((other.min(g), other.max(g)));
-                        if is_rare {
-                            rare.push((other.min(g), other.max(g)));
+                let is_rare = texts.len() <= RARE_BUCKET;
+                for k in 1..run.len() {
+                    for other in [run[0].1, run[k - 1].1] {
+                        let g = run[k].1;
+                        if idx.art(other) != idx.art(g) && pr(other).exact != pr(g).exact {
+                            cand.push((other.min(g), other.max(g)));
+                            if is_rare {
+                                rare.push((other.min(g), other.max(g)));
+                            }
                         }
                     }
                 }
             }
-        }
+            (cand, rare)
+        })
+        .collect();
+    drop(with_sig);
+    let mut cand: Pairs = Vec::with_capacity(per_band.iter().map(|p| p.0.len()).sum());
+    let mut rare: Pairs = Vec::with_capacity(per_band.iter().map(|p| p.1.len()).sum());
+    for (c, r) in per_band {
+        cand.extend(c);
+        rare.extend(r);
     }
     cand.par_sort_unstable();
     cand.dedup();
