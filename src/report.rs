@@ -13,6 +13,7 @@ use crate::model::{
     ArticleId, ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, ParaMark, Severity,
     SourceRow,
 };
+use rayon::prelude::*;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -265,26 +266,30 @@ pub fn write(
         fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
     }
     fs::create_dir(&tmp).map_err(io_err(&tmp))?;
-    let mut written = Vec::with_capacity(REPORTS.len());
-    for (i, name) in REPORTS.iter().enumerate() {
-        let path = tmp.join(name);
-        let f = File::create(&path).map_err(io_err(&path))?;
-        let mut out = Hashing {
-            inner: std::io::BufWriter::with_capacity(1 << 16, f),
-            hash: xxhash_rust::xxh3::Xxh3::new(),
-        };
-        if bom {
-            out.write_all(b"\xEF\xBB\xBF").map_err(io_err(&path))?;
-        }
-        let out = render_table(reports, i, out)?;
-        let hash = out.hash.digest();
-        let f = out
-            .inner
-            .into_inner()
-            .map_err(|e| io_err(&path)(e.into_error()))?;
-        f.sync_all().map_err(io_err(&path))?;
-        written.push((name.to_string(), hash));
-    }
+    // The five tables are independent: rendered and written in parallel.
+    let written: Vec<(String, u64)> = REPORTS
+        .par_iter()
+        .enumerate()
+        .map(|(i, name)| -> Result<(String, u64), ReportError> {
+            let path = tmp.join(name);
+            let f = File::create(&path).map_err(io_err(&path))?;
+            let mut out = Hashing {
+                inner: std::io::BufWriter::with_capacity(1 << 16, f),
+                hash: xxhash_rust::xxh3::Xxh3::new(),
+            };
+            if bom {
+                out.write_all(b"\xEF\xBB\xBF").map_err(io_err(&path))?;
+            }
+            let out = render_table(reports, i, out)?;
+            let hash = out.hash.digest();
+            let f = out
+                .inner
+                .into_inner()
+                .map_err(|e| io_err(&path)(e.into_error()))?;
+            f.sync_all().map_err(io_err(&path))?;
+            Ok((name.to_string(), hash))
+        })
+        .collect::<Result<_, _>>()?;
     sync_dir(&tmp)?;
     failpoint("before-journal");
     // The journal makes the set of renames all-or-nothing: once it is on
