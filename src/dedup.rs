@@ -1154,14 +1154,40 @@ pub fn link(
     let with_sig: Vec<u32> = (0..total)
         .filter(|&g| pr(g).minhash.len() == BANDS)
         .collect();
+    // AND-amplify the banding: a pair must share at least MIN_BANDS bands,
+    // unless the one band it shares is rare. Common phrases make unrelated
+    // paragraphs collide in one crowded band; they rarely collide in two.
+    // Millions of pairs are checked (2.6 million at 100 MB): first on one
+    // byte of each band key from a flat table (a few cache lines per pair),
+    // then exactly on the full keys for the pairs that pass. The check runs
+    // as pairs are found, so only kept pairs are ever stored.
+    let low_bytes: Vec<[u8; BANDS]> = (0..total)
+        .into_par_iter()
+        .map(|g| {
+            let mut t = [0u8; BANDS];
+            for (b, k) in t.iter_mut().zip(&pr(g).minhash) {
+                *b = *k as u8;
+            }
+            t
+        })
+        .collect();
+    let shares_bands = |x: u32, y: u32| {
+        let (lx, ly) = (&low_bytes[x as usize], &low_bytes[y as usize]);
+        lx.iter().zip(ly).filter(|(a, b)| a == b).count() >= MIN_BANDS
+            && pr(x)
+                .minhash
+                .iter()
+                .zip(&pr(y).minhash)
+                .filter(|(a, b)| a == b)
+                .count()
+                >= MIN_BANDS
+    };
     // Bands are independent: one task each; their pairs are sorted together
     // below, so the order of the bands does not matter.
-    type Pairs = Vec<(u32, u32)>;
-    let per_band: Vec<(Pairs, Pairs)> = (0..BANDS)
+    let per_band: Vec<Vec<(u32, u32)>> = (0..BANDS)
         .into_par_iter()
         .map(|b| {
-            let mut cand: Pairs = Vec::new();
-            let mut rare: Pairs = Vec::new();
+            let mut cand: Vec<(u32, u32)> = Vec::new();
             let mut keys: Vec<(u32, u32)> =
                 with_sig.iter().map(|&g| (pr(g).minhash[b], g)).collect();
             keys.sort_unstable();
@@ -1180,65 +1206,28 @@ pub fn link(
                 for k in 1..run.len() {
                     for other in [run[0].1, run[k - 1].1] {
                         let g = run[k].1;
-                        if idx.art(other) != idx.art(g) && pr(other).exact != pr(g).exact {
+                        if idx.art(other) != idx.art(g)
+                            && pr(other).exact != pr(g).exact
+                            && (is_rare || shares_bands(other, g))
+                        {
                             cand.push((other.min(g), other.max(g)));
-                            if is_rare {
-                                rare.push((other.min(g), other.max(g)));
-                            }
                         }
                     }
                 }
             }
-            (cand, rare)
+            cand.sort_unstable();
+            cand.dedup();
+            cand
         })
         .collect();
     drop(with_sig);
-    let mut cand: Pairs = Vec::with_capacity(per_band.iter().map(|p| p.0.len()).sum());
-    let mut rare: Pairs = Vec::with_capacity(per_band.iter().map(|p| p.1.len()).sum());
-    for (c, r) in per_band {
+    drop(low_bytes);
+    let mut cand: Vec<(u32, u32)> = Vec::with_capacity(per_band.iter().map(Vec::len).sum());
+    for c in per_band {
         cand.extend(c);
-        rare.extend(r);
     }
     cand.par_sort_unstable();
     cand.dedup();
-    rare.par_sort_unstable();
-    rare.dedup();
-    // AND-amplify the banding: a pair must share at least MIN_BANDS bands,
-    // unless the one band it shares is rare. Common phrases make unrelated
-    // paragraphs collide in one crowded band; they rarely collide in two.
-    // Millions of pairs are checked (2.6 million at 100 MB): first on one
-    // byte of each band key from a flat table (a few cache lines per pair),
-    // then exactly on the full keys for the pairs that pass.
-    let low_bytes: Vec<[u8; BANDS]> = (0..total)
-        .into_par_iter()
-        .map(|g| {
-            let mut t = [0u8; BANDS];
-            for (b, k) in t.iter_mut().zip(&pr(g).minhash) {
-                *b = *k as u8;
-            }
-            t
-        })
-        .collect();
-    let keep: Vec<bool> = cand
-        .par_iter()
-        .map(|&(x, y)| {
-            let (lx, ly) = (&low_bytes[x as usize], &low_bytes[y as usize]);
-            let maybe = lx.iter().zip(ly).filter(|(a, b)| a == b).count() >= MIN_BANDS;
-            let shared = || {
-                pr(x)
-                    .minhash
-                    .iter()
-                    .zip(&pr(y).minhash)
-                    .filter(|(a, b)| a == b)
-                    .count()
-            };
-            (maybe && shared() >= MIN_BANDS) || rare.binary_search(&(x, y)).is_ok()
-        })
-        .collect();
-    drop(low_bytes);
-    let mut keep = keep.into_iter();
-    cand.retain(|_| keep.next().unwrap_or(false));
-    drop(rare);
     // Pairs compared by an earlier run on the same texts keep their value.
     let key_of_pair = |(x, y): (u32, u32)| {
         let ((ax, px), (ay, py)) = (idx.split(x), idx.split(y));
