@@ -9,7 +9,7 @@
 //! lives here (reference values come from `facts.csv` only); extraction is a
 //! pure single pass over each content paragraph that only looks around digits.
 //!
-//! Method (details and citations in the README section, notes/claims.md):
+//! Method (details and citations in the README section "Checking figures"):
 //! 1. *Extract*: a quantity is a number with a currency, a scale word
 //!    (thousand..trillion, bn/tn, m/k after a currency) or a percent sign; bare
 //!    numbers (years, dates, ages, list numbers) are never claims. Its key is

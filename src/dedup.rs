@@ -19,7 +19,7 @@
 //! confirmed when the normalised Levenshtein similarity (strsim's formula) of the
 //! shorter text with the whole longer text, with its best-matching run of
 //! sentences (padded copies), or sentence by sentence (reordered copies)
-//! reaches `near_dup` (default 0.75, measured: see notes/dedup.md).
+//! reaches `near_dup` (default 0.75, measured: see the README, "Repeated paragraphs").
 //! Boilerplate is either structural (a run of title-like lines, such as a
 //! related-stories list, found per article) or repetition: a paragraph
 //! repeated across articles, at the head or tail of every one of them, in
@@ -43,7 +43,7 @@ pub struct DedupConfig {
 }
 
 /// Default `near_dup`, measured on paraphrase / non-paraphrase pairs (see
-/// notes/dedup.md).
+/// the README, "Repeated paragraphs").
 pub const DEFAULT_NEAR_DUP: f64 = 0.75;
 
 impl Default for DedupConfig {
@@ -490,7 +490,7 @@ fn shingle_set(norm: &str) -> Vec<u64> {
 
 /// Share of the smaller shingle set found in the other: a cheap filter run
 /// before the Levenshtein confirmation. Every measured pair at or above the
-/// default threshold had at least 0.17 (notes/dedup.md), so below
+/// default threshold had at least 0.17 (README, "Repeated paragraphs"), so below
 /// [`MIN_CONTAINMENT`] the expensive comparison is skipped.
 fn containment(a: &[u64], b: &[u64]) -> f64 {
     let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };

@@ -32,7 +32,7 @@ use unicode_normalization::UnicodeNormalization;
 /// person: the lowest Jaro-Winkler score over the aligned words of the two
 /// folded names (whole-name Jaro-Winkler when the word counts differ).
 /// Measured on a labelled list of 47 misspellings and 42 pairs of different
-/// people (the `threshold_*` test, notes/names.md): 0.91 gives the fewest
+/// people (the `threshold_*` test, README "Checking names"): 0.91 gives the fewest
 /// errors, 2 misspellings missed and 2 different people tied; whole-name
 /// Jaro-Winkler does worse at every threshold (a shared given name lifts the
 /// common-prefix bonus).

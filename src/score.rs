@@ -16,7 +16,7 @@
 //! A phrase of n words is stuffed when it occurs at least
 //! [`STUFFING`]`.min_count` times AND at least `index / (n − 2)` times per
 //! 1,000 content words (4× that for proper-name phrases); the thresholds were
-//! measured on real prose (see notes/score.md). Of a phrase and its
+//! measured on real prose (see the README, "keyword_stuffing"). Of a phrase and its
 //! sub-phrases, only the one covering the most repeated text is reported.
 
 use crate::model::{
@@ -59,7 +59,7 @@ impl StuffingConfig {
     }
 }
 
-/// Thresholds measured on 1,230 real documents (notes/score.md): the
+/// Thresholds measured on 1,230 real documents (README, "keyword_stuffing"): the
 /// highest index of a descriptive phrase in book and licence prose was 9.6.
 pub const STUFFING: StuffingConfig = StuffingConfig {
     min_count: 6,
