@@ -1037,8 +1037,9 @@ fn confirm(
         }
     }
     drop(wanted);
-    // (global paragraph, offset, length) in the scratch space, sorted.
-    let mut located: Vec<(u32, u64, u32)> = Vec::new();
+    // (global paragraph, offset, length, hash of the encoded form) in the
+    // scratch space, sorted by paragraph.
+    let mut located: Vec<(u32, u64, u32, u64)> = Vec::new();
     for batch in by_article.chunks(BATCH_ARTICLES) {
         let ids: Vec<ArticleId> = batch.iter().map(|(a, _)| articles[*a].id).collect();
         let norms: Vec<Option<Encoded>> = batch
@@ -1049,36 +1050,78 @@ fn confirm(
         for ((a, _), n) in batch.iter().zip(norms) {
             for (p, bytes) in n.into_iter().flatten() {
                 let at = scratch.append(&bytes);
-                located.push((idx.base[*a] + p as u32, at, bytes.len() as u32));
+                located.push((
+                    idx.base[*a] + p as u32,
+                    at,
+                    bytes.len() as u32,
+                    xxh3_64(&bytes),
+                ));
             }
         }
     }
     drop(by_article);
     scratch.finish();
-    let mut out = Vec::with_capacity(pairs.len());
-    for round in pairs.chunks(PAIR_CHUNK) {
-        let mut need: Vec<u32> = round.iter().flat_map(|&(x, y)| [x, y]).collect();
+    // Similarity is a function of the two normalised forms alone, and
+    // syndicated stories repeat them (17% of the pairs at 1 GB are pairs of
+    // the same two texts): each distinct pair of forms is compared once.
+    let form = |g: u32| {
+        located
+            .binary_search_by_key(&g, |l| l.0)
+            .ok()
+            .map(|i| located[i].3)
+    };
+    let mut keyed: Vec<(u64, u32)> = pairs
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, &(x, y))| {
+            let (fx, fy) = (form(x)?, form(y)?);
+            let mut b = [0u8; 16];
+            b[..8].copy_from_slice(&fx.to_le_bytes());
+            b[8..].copy_from_slice(&fy.to_le_bytes());
+            Some((xxh3_64(&b), i as u32))
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    // Each pair's representative (the first pair with its forms); pairs
+    // with a paragraph that could not be re-read keep similarity 0.
+    let mut rep: Vec<u32> = vec![u32::MAX; pairs.len()];
+    let mut unique: Vec<u32> = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        unique.push(run[0].1);
+        for &(_, i) in run {
+            rep[i as usize] = run[0].1;
+        }
+    }
+    drop(keyed);
+    unique.par_sort_unstable();
+    let mut sims: Vec<f64> = Vec::with_capacity(unique.len());
+    for round in unique.chunks(PAIR_CHUNK) {
+        let mut need: Vec<u32> = round
+            .iter()
+            .flat_map(|&i| [pairs[i as usize].0, pairs[i as usize].1])
+            .collect();
         need.sort_unstable();
         need.dedup();
         let ready: Vec<Option<Ready>> = need
             .par_iter()
             .map(|&g| {
                 let i = located.binary_search_by_key(&g, |l| l.0).ok()?;
-                let (_, at, len) = located[i];
+                let (_, at, len, _) = located[i];
                 Norm::decode(&scratch.read(at, len)).map(Ready::new)
             })
             .collect();
         let get = |g: u32| -> Option<&Ready> { ready[need.binary_search(&g).ok()?].as_ref() };
-        let sims: Vec<f64> = round
-            .par_iter()
-            .map(|&(x, y)| match (get(x), get(y)) {
+        sims.par_extend(round.par_iter().map(|&i| {
+            let (x, y) = pairs[i as usize];
+            match (get(x), get(y)) {
                 (Some(a), Some(b)) => a.similarity(b, floor),
                 _ => 0.0,
-            })
-            .collect();
-        out.extend(sims);
+            }
+        }));
     }
-    out
+    rep.iter()
+        .map(|&r| unique.binary_search(&r).ok().map_or(0.0, |k| sims[k]))
+        .collect()
 }
 
 /// How one repeated group of paragraphs is classified.
