@@ -5,9 +5,11 @@
 //! `duplicate_paragraph` / `syndicated_paragraph` / `boilerplate` findings and
 //! duplicates.csv rows (text left empty). Guarantees: across articles only
 //! signatures are kept (an exact hash and 16 LSH band keys per paragraph);
-//! texts are re-read only for the articles that have near-duplicate
-//! candidates, in bounded batches; output does not depend on thread count or
-//! hash-map order (everything is sorted on full keys).
+//! texts are re-read once, only for the articles that have near-duplicate
+//! candidates, in bounded batches, and their candidate paragraphs' normalised
+//! forms wait in a scratch space (a temporary file), not in memory; output
+//! does not depend on thread count or hash-map order (everything is sorted
+//! on full keys).
 //!
 //! Method. Paragraph text is normalised (NFKC, lower-cased, every run of
 //! non-alphanumeric characters collapsed to one space, CJK characters split

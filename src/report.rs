@@ -7,7 +7,10 @@
 //! neutralised and no cell exceeds Excel's 32,767 characters; all five files
 //! appear together or not at all (temp folder, fsync, journal, rename), so a
 //! run killed at any point leaves the previous reports intact; one run at a
-//! time holds the folder's lock. This is the only module that writes files.
+//! time holds the folder's lock. This is the only module that writes files;
+//! it also keeps the cross-article pass's scratch space ([`Scratch`], an
+//! anonymous temporary file in `--out`) and returns each report's hash for
+//! the incremental up-to-date check.
 
 use crate::model::{
     ArticleId, ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, ParaMark, Severity,
