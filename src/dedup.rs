@@ -1283,22 +1283,32 @@ pub fn link(
         b[20..].copy_from_slice(&(py as u32).to_le_bytes());
         xxh3_64(&b)
     };
-    let pair_keys: Vec<u64> = cand.par_iter().map(|&p| key_of_pair(p)).collect();
-    let mut sims: Vec<f64> = pair_keys
-        .iter()
-        .map(|&k| memo.get(k).unwrap_or(f64::NAN))
-        .collect();
-    let unknown: Vec<(u32, u32)> = cand
-        .iter()
-        .zip(&sims)
-        .filter(|(_, s)| s.is_nan())
-        .map(|(&p, _)| p)
-        .collect();
-    let mut fresh = confirm(articles, &idx, &unknown, cfg.near_dup, load, scratch).into_iter();
-    for s in sims.iter_mut().filter(|s| s.is_nan()) {
-        *s = fresh.next().unwrap_or(0.0);
-    }
-    drop(unknown);
+    // Without a memo (not --incremental) no key is computed or kept.
+    let use_memo = memo.remember || !memo.known.is_empty();
+    let pair_keys: Vec<u64> = if use_memo {
+        cand.par_iter().map(|&p| key_of_pair(p)).collect()
+    } else {
+        Vec::new()
+    };
+    let sims: Vec<f64> = if memo.known.is_empty() {
+        confirm(articles, &idx, &cand, cfg.near_dup, load, scratch)
+    } else {
+        let mut sims: Vec<f64> = pair_keys
+            .iter()
+            .map(|&k| memo.get(k).unwrap_or(f64::NAN))
+            .collect();
+        let unknown: Vec<(u32, u32)> = cand
+            .iter()
+            .zip(&sims)
+            .filter(|(_, s)| s.is_nan())
+            .map(|(&p, _)| p)
+            .collect();
+        let mut fresh = confirm(articles, &idx, &unknown, cfg.near_dup, load, scratch).into_iter();
+        for s in sims.iter_mut().filter(|s| s.is_nan()) {
+            *s = fresh.next().unwrap_or(0.0);
+        }
+        sims
+    };
     if memo.remember {
         memo.fresh = pair_keys.into_iter().zip(sims.iter().copied()).collect();
         memo.fresh.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
