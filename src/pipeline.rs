@@ -483,19 +483,11 @@ fn run_in_pool(
         if unchanged {
             progress.finish_all();
             return Ok(RunSummary {
-                articles: out.articles,
-                failed: out.failed,
-                skipped: discovery.skipped.len(),
-                errors: out.errors,
-                warnings: out.warnings,
-                infos: out.infos,
-                below: below(&out.scores, cfg.fail_under),
-                out_dir: cfg.out_dir.clone(),
-                skipped_paths: discovery.skipped,
                 cached_files,
                 timings,
                 input_bytes,
                 up_to_date: true,
+                ..summarise(out, cfg, discovery.skipped)
             });
         }
     }
@@ -667,21 +659,10 @@ fn run_in_pool(
         infos: count(Severity::Info),
         scores: all_scores,
     };
-    let below = below(&outputs.scores, cfg.fail_under);
     let summary = RunSummary {
-        articles: outputs.articles,
-        failed: outputs.failed,
-        skipped: discovery.skipped.len(),
-        errors: outputs.errors,
-        warnings: outputs.warnings,
-        infos: outputs.infos,
-        below,
-        out_dir: cfg.out_dir.clone(),
-        skipped_paths: discovery.skipped,
         cached_files,
-        timings: Vec::new(),
         input_bytes,
-        up_to_date: false,
+        ..summarise(&outputs, cfg, discovery.skipped)
     };
     if let Some(mut writer) = new_cache {
         writer.set_outputs(outputs);
@@ -692,11 +673,24 @@ fn run_in_pool(
     Ok(RunSummary { timings, ..summary })
 }
 
-/// Articles scoring below `--fail-under`: (key, score), in report order.
-fn below(scores: &[(String, f64)], fail_under: Option<f64>) -> Vec<(String, f64)> {
-    match fail_under {
-        Some(t) => scores.iter().filter(|s| s.1 < t).cloned().collect(),
+/// The summary line and exit code of a run that wrote (or kept) `out`; the
+/// articles below `--fail-under` come from its scores, in report order.
+fn summarise(out: &cache::Outputs, cfg: &Config, skipped_paths: Vec<PathBuf>) -> RunSummary {
+    let below = match cfg.fail_under {
+        Some(t) => out.scores.iter().filter(|s| s.1 < t).cloned().collect(),
         None => Vec::new(),
+    };
+    RunSummary {
+        articles: out.articles,
+        failed: out.failed,
+        skipped: skipped_paths.len(),
+        errors: out.errors,
+        warnings: out.warnings,
+        infos: out.infos,
+        below,
+        out_dir: cfg.out_dir.clone(),
+        skipped_paths,
+        ..RunSummary::default()
     }
 }
 

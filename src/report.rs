@@ -216,12 +216,7 @@ impl crate::model::Scratch for Scratch {
 
     fn read(&self, offset: u64, len: u32) -> Vec<u8> {
         if offset >= self.in_file {
-            let start = usize::try_from(offset - self.in_file).unwrap_or(usize::MAX);
-            return start
-                .checked_add(len as usize)
-                .and_then(|end| self.memory.get(start..end))
-                .map(<[u8]>::to_vec)
-                .unwrap_or_default();
+            return self.memory.read(offset - self.in_file, len);
         }
         let mut out = vec![0u8; len as usize];
         match &self.file {
