@@ -146,9 +146,9 @@ fn median(mut runs: Vec<Run>) -> Run {
 /// Times each fused per-article stage on its own, single-threaded, in this
 /// process, on up to `limit_mb` of the corpus.
 fn stage_costs(articles: &Path, limit_mb: f64) -> Vec<(&'static str, f64, f64)> {
-    use credence::{claims, dedup, ingest, mentions, score, segment};
+    use credence::{claims, dedup, ingest, names, score, segment};
     let rules = credence::rules::Rules::load(&root().join("rules")).expect("rules load");
-    let names = mentions::NameIndex::new(&rules);
+    let names = names::NameIndex::new(&rules);
     let tells = score::TellIndex::new(&rules.tells);
     let dcfg = dedup::DedupConfig::default();
     let icfg = ingest::IngestConfig::default();
@@ -185,7 +185,7 @@ fn stage_costs(articles: &Path, limit_mb: f64) -> Vec<(&'static str, f64, f64)> 
     let mut n = 0usize;
     let names_t = time(&mut || {
         for (a, p) in arts.iter().zip(&prints) {
-            n += mentions::check(a, &p.marks, &names).len();
+            n += names::check(a, &p.marks, &names).len();
         }
     });
     let claims_t = time(&mut || {

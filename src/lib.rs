@@ -1,18 +1,19 @@
 //! credence: scores how credible news articles and their outlets are.
 //!
-//! The pipeline runs these stages, each a module with plain data in and out
-//! (see [`model`]): [`ingest`] → [`segment`] → [`dedup`] → [`mentions`] →
+//! The pipeline runs these stages, each a folder with plain data in and out
+//! (see [`model`]): [`ingest`] → [`segment`] → [`dedup`] → [`names`] →
 //! [`claims`] → [`score`] → [`report`]. [`pipeline::run`] ties them together.
-//! Only `ingest` and `rules` read files; only `report` writes them.
+//! Only `ingest` and `rules` read files; only `report` writes them. [`text`]
+//! holds the few string helpers every stage may use.
 
-pub mod cache;
 pub mod claims;
 pub mod dedup;
 pub mod ingest;
-pub mod mentions;
 pub mod model;
+pub mod names;
 pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod score;
 pub mod segment;
+pub mod text;

@@ -541,14 +541,17 @@ pub struct ParaPrint {
     pub title_like: bool,
 }
 
+/// Number of LSH bands in a paragraph's MinHash signature (see `dedup`).
+pub const BANDS: usize = 16;
+
 /// The LSH band keys of one paragraph, inline: either none (a short
-/// paragraph) or exactly [`crate::dedup::BANDS`]. Reads as a `[u32]` slice.
+/// paragraph) or exactly [`BANDS`]. Reads as a `[u32]` slice.
 /// A heap `Vec` per paragraph cost 24 bytes here plus an 80-byte allocation;
 /// this is 68 bytes and no allocation.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct BandKeys {
     len: u8,
-    keys: [u32; crate::dedup::BANDS],
+    keys: [u32; BANDS],
 }
 
 impl std::ops::Deref for BandKeys {
@@ -567,7 +570,7 @@ impl<'a> IntoIterator for &'a BandKeys {
 }
 
 impl From<&[u32]> for BandKeys {
-    /// Keeps the first [`crate::dedup::BANDS`] keys.
+    /// Keeps the first [`BANDS`] keys.
     fn from(v: &[u32]) -> BandKeys {
         let mut b = BandKeys::default();
         for (slot, &k) in b.keys.iter_mut().zip(v) {

@@ -10,16 +10,18 @@
 //! reported, never the end of the run; bad rules stop the run before the
 //! output folder is touched.
 
+mod cache;
+
 use crate::dedup::{self, DedupConfig};
 use crate::ingest::{self, Entry, IngestConfig};
-use crate::mentions::{self, NameIndex};
 use crate::model::{
     Article, ArticleId, ArticleSummary, Date, Finding, FindingKind, InputFailure, LoadArticles,
     Severity,
 };
+use crate::names::{self, NameIndex};
 use crate::report::{self, Reports};
 use crate::rules::{Rules, RulesError};
-use crate::{cache, claims, score, segment};
+use crate::{claims, score, segment};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -225,7 +227,7 @@ fn analyze_segmented(
     let prints = dedup::fingerprint(&article, dedup_cfg);
     tick(2);
     let mut findings = article.notes.clone();
-    findings.extend(mentions::check(&article, &prints.marks, names));
+    findings.extend(names::check(&article, &prints.marks, names));
     tick(3);
     let claims = claims::extract(&article, &prints.marks);
     tick(4);
@@ -757,7 +759,7 @@ fn name_repeated_text(findings: &mut [Finding], rows: &[crate::model::DuplicateR
         }
         let Some(p) = f.paragraph else { continue };
         if let Ok(i) = text.binary_search_by_key(&(f.article, p.0), |t| t.0) {
-            f.mention = ingest::truncate_chars(text[i].1, 80);
+            f.mention = crate::text::truncate_chars(text[i].1, 80);
         }
     }
 }
@@ -800,7 +802,7 @@ fn fill_duplicate_texts(
             }
             let Some(Some(a)) = arts.get(k) else { continue };
             if let Some(p) = a.paragraphs.get(r.paragraph.0 as usize) {
-                r.text = ingest::truncate_chars(a.para_text(p), 200).replace('\n', " ");
+                r.text = crate::text::truncate_chars(a.para_text(p), 200).replace('\n', " ");
             }
         }
         start = end;

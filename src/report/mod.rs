@@ -598,7 +598,7 @@ fn duplicates_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::R
             fmt_num(d.similarity, 3),
             safe_text(&key_of(r, d.first_article)),
             d.first_paragraph.number().to_string(),
-            safe_text(&crate::ingest::truncate_chars(&d.text, 200)),
+            safe_text(&crate::text::truncate_chars(&d.text, 200)),
         ])?;
     }
     Ok(())

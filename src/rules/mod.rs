@@ -22,11 +22,11 @@ use std::path::{Path, PathBuf};
 pub const LIST_SEP: char = '|';
 
 /// The bundled scoring weights, used when a rules folder has no scoring.csv.
-const DEFAULT_SCORING: &str = include_str!("../rules/scoring.csv");
+const DEFAULT_SCORING: &str = include_str!("../../rules/scoring.csv");
 /// The bundled grade bands, used when a rules folder has no grades.csv.
-const DEFAULT_GRADES: &str = include_str!("../rules/grades.csv");
+const DEFAULT_GRADES: &str = include_str!("../../rules/grades.csv");
 /// The bundled machine-writing tells, used when a rules folder has no tells.csv.
-const DEFAULT_TELLS: &str = include_str!("../rules/tells.csv");
+const DEFAULT_TELLS: &str = include_str!("../../rules/tells.csv");
 
 /// One problem in a rules table.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

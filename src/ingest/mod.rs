@@ -13,6 +13,7 @@
 use crate::model::{
     Article, ArticleId, Date, DateOrigin, Finding, FindingKind, InputFailure, Meta,
 };
+use crate::text::{truncate_chars, MONTHS};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -654,14 +655,6 @@ fn first_line_title(text: &str) -> String {
     truncate_chars(line, 200)
 }
 
-/// The first `n` characters of `s`.
-pub fn truncate_chars(s: &str, n: usize) -> String {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => s[..i].to_string(),
-        None => s.to_string(),
-    }
-}
-
 /// The host of an http(s) URL, without `www.`.
 pub fn url_host(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://")?.1;
@@ -1301,22 +1294,6 @@ fn render(html: &str, toks: &[Tok<'_>]) -> (String, Vec<u32>) {
 }
 
 // ---------------------------------------------------------------- dates
-
-/// English month names, lowercase (datelines; claims' topic words).
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn month_of(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();

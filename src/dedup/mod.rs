@@ -65,7 +65,7 @@ pub const MIN_NEAR_WORDS: u32 = 12;
 /// Words per shingle.
 const SHINGLE: usize = 3;
 /// LSH bands and rows per band (BANDS * ROWS MinHash permutations).
-pub const BANDS: usize = 16;
+pub use crate::model::BANDS;
 /// Bands two paragraphs must share to be compared across articles. With 2
 /// rows a band, a pair of shingle Jaccard J shares Binomial(16, J²) bands:
 /// at least 2 with probability 0.94 at J = 0.5 and 0.99 at J = 0.6, but only
@@ -715,7 +715,7 @@ fn para_key(key: &str, p: ParaIdx) -> String {
 }
 
 fn excerpt(s: &str) -> String {
-    crate::ingest::truncate_chars(s.trim(), 80).replace('\n', " ")
+    crate::text::truncate_chars(s.trim(), 80).replace('\n', " ")
 }
 
 /// The `boilerplate` finding for one block of paragraphs.

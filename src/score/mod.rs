@@ -665,7 +665,7 @@ fn tells(article: &Article, marks: &[ParaMark], index: &TellIndex) -> Vec<Findin
                     .mention(snippet.split_whitespace().collect::<Vec<_>>().join(" "))
                     .message(format!(
                         "{note}: \"{}\"",
-                        crate::ingest::truncate_chars(
+                        crate::text::truncate_chars(
                             &sentence.split_whitespace().collect::<Vec<_>>().join(" "),
                             200
                         )
@@ -842,11 +842,14 @@ mod tests {
     use crate::segment::article_from_text;
     use std::path::PathBuf;
 
-    const STUFFED: &str = include_str!("../tests/corpora/score_stuffing/input/stuffed_gadget.txt");
-    const COUNCIL: &str = include_str!("../tests/corpora/score_stuffing/input/natural_council.txt");
-    const SCIENCE: &str = include_str!("../tests/corpora/score_stuffing/input/natural_science.txt");
+    const STUFFED: &str =
+        include_str!("../../tests/corpora/score_stuffing/input/stuffed_gadget.txt");
+    const COUNCIL: &str =
+        include_str!("../../tests/corpora/score_stuffing/input/natural_council.txt");
+    const SCIENCE: &str =
+        include_str!("../../tests/corpora/score_stuffing/input/natural_science.txt");
     const NAMES: &str =
-        include_str!("../tests/corpora/score_stuffing/input/natural_name_heavy.txt");
+        include_str!("../../tests/corpora/score_stuffing/input/natural_name_heavy.txt");
 
     fn article(text: &str) -> Article {
         article_from_text(0, "a.txt", text, Date::parse_iso("2026-02-12").unwrap())

@@ -1312,7 +1312,7 @@ fn title_names(title: &str) -> Vec<String> {
     }
     caps.into_iter()
         .flat_map(parts)
-        .filter(|w| !crate::ingest::MONTHS.contains(&w.as_str()) && !WEEKDAYS.contains(&w.as_str()))
+        .filter(|w| !crate::text::MONTHS.contains(&w.as_str()) && !WEEKDAYS.contains(&w.as_str()))
         .collect()
 }
 
@@ -2110,7 +2110,7 @@ mod tests {
     }
 
     fn facts(csv: &str) -> Rules {
-        let j = include_str!("../rules/jurisdictions.csv");
+        let j = include_str!("../../rules/jurisdictions.csv");
         Rules::parse(Some(j), None, None, Some(csv), None, None).unwrap()
     }
 
@@ -2335,7 +2335,7 @@ mod tests {
                 summary(i as u32, f, &text, k)
             })
             .collect();
-        let bundled = facts(include_str!("../rules/facts.csv"));
+        let bundled = facts(include_str!("../../rules/facts.csv"));
         for rules in [no_facts(), bundled] {
             let out = resolve(&arts, &DedupOutcome::default(), &rules);
             let got = conflicts(&out, FindingKind::QuantityConflict);

@@ -126,7 +126,9 @@ impl Cache {
         Some(items)
     }
 
-    pub fn len(&self) -> usize {
+    /// Number of cached files.
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.entries.len()
     }
 
@@ -141,7 +143,9 @@ impl Cache {
         self.outputs.as_ref()
     }
 
-    pub fn is_empty(&self) -> bool {
+    /// Whether no file is cached.
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 }
@@ -173,15 +177,6 @@ impl Writer {
                 items: bytes,
             });
         }
-    }
-
-    /// Records one file's already-encoded items (a cache hit, kept as is).
-    pub fn add_encoded(&mut self, rel: &str, key: u64, items: Vec<u8>) {
-        self.entries.push(Entry {
-            rel: rel.to_string(),
-            key,
-            items,
-        });
     }
 
     /// Records this run's candidate-pair similarities, sorted by key.
@@ -279,7 +274,7 @@ mod tests {
     fn run_dated_articles_expire_with_the_day() {
         let mut a = crate::pipeline::analyze(
             crate::segment::article_from_text(0, "u.txt", "Undated text.", validity(1).run_date),
-            &crate::mentions::NameIndex::default(),
+            &crate::names::NameIndex::default(),
             &crate::dedup::DedupConfig::default(),
         );
         a.date_origin = DateOrigin::RunDate;
