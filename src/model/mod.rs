@@ -1,0 +1,39 @@
+//! Hand-off structs shared by the stages.
+//!
+//! Every value that crosses a stage boundary is defined here, as plain data:
+//! ids are small newtypes (indexes into the run's tables), never references,
+//! so stages can run in parallel and be unit-tested on hand-built values.
+//! Nothing here reads or writes files, and nothing here imports a stage:
+//! stages import from `model`, never the reverse.
+//!
+//! | file | types |
+//! |---|---|
+//! | `ids.rs` | [`ArticleId`], [`ParaIdx`] |
+//! | `date.rs` | [`Date`], [`DateOrigin`] |
+//! | `article.rs` | [`Meta`], [`Paragraph`], [`Article`], [`InputFailure`] (ingest, segment) |
+//! | `finding.rs` | [`Severity`], [`FindingKind`], [`Finding`] (every check) |
+//! | `dedup.rs` | [`ParaMark`], [`ParaPrint`], [`BandKeys`], [`ArticlePrints`], [`DuplicateRow`], [`DedupOutcome`], [`PairMemo`], [`Scratch`], [`LoadArticles`] |
+//! | `claims.rs` | [`Claim`], [`ClaimRow`], [`ClaimsOutcome`] |
+//! | `score.rs` | [`ArticleScore`], [`SourceRow`] |
+//! | `summary.rs` | [`ArticleSummary`]: what the per-article pass keeps of each article |
+
+mod article;
+mod claims;
+mod date;
+mod dedup;
+mod finding;
+mod ids;
+mod score;
+mod summary;
+
+pub use article::{Article, InputFailure, Meta, Paragraph};
+pub use claims::{Claim, ClaimRow, ClaimsOutcome};
+pub use date::{Date, DateOrigin};
+pub use dedup::{
+    ArticlePrints, BandKeys, DedupOutcome, DupKind, DuplicateRow, LoadArticles, PairMemo, ParaMark,
+    ParaPrint, Scratch, BANDS,
+};
+pub use finding::{Finding, FindingKind, Severity};
+pub use ids::{ArticleId, ParaIdx};
+pub use score::{ArticleScore, SourceRow};
+pub use summary::ArticleSummary;
