@@ -1,0 +1,445 @@
+//! The [`NameIndex`]: one automaton over every normalised title and
+//! jurisdiction term, and the people and terms of the officeholder table,
+//! built once from the rules.
+
+use super::fold::{compact_native, fold_token, is_native, lower_words};
+use super::normalise::normalise_str;
+use crate::model::Date;
+use crate::rules::Rules;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{BTreeMap, HashMap};
+
+/// One normalised pattern of the automaton: a title, a jurisdiction term, or both.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Pattern {
+    /// Roles with this title (indexes into `NameIndex::roles`).
+    pub(super) roles: Vec<usize>,
+    /// Jurisdictions this is a term of.
+    pub(super) jurs: Vec<usize>,
+    /// Written in capitals in the rules ("PM", "US"): the text must be too.
+    pub(super) acronym: bool,
+    /// Starts / ends with a letter of a script without spaces (CJK): no
+    /// word-boundary check on that side.
+    pub(super) open_start: bool,
+    pub(super) open_end: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct RoleInfo {
+    pub(super) jur: usize,
+    /// The first title, used in messages.
+    pub(super) label: String,
+    /// Terms of this role (indexes into `NameIndex::terms`), by start date.
+    pub(super) terms: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Term {
+    pub(super) person: usize,
+    pub(super) role: usize,
+    pub(super) start: Date,
+    pub(super) end: Option<Date>,
+    pub(super) line: u32,
+}
+
+impl Term {
+    pub(super) fn serves_on(&self, d: Date) -> bool {
+        self.start <= d && self.end.is_none_or(|e| d < e)
+    }
+    pub(super) fn span(&self) -> String {
+        match self.end {
+            Some(e) => format!("{} to {}", self.start, e),
+            None => format!("since {}", self.start),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Person {
+    pub(super) name: String,
+    /// The name lowercased, whitespace collapsed: the standard spelling.
+    pub(super) lower: String,
+    /// Folded token forms: the name, its Latin aliases, and their reversals.
+    pub(super) forms: Vec<Vec<String>>,
+    /// Native-script aliases, compacted.
+    pub(super) native: Vec<String>,
+    /// Terms (indexes into `NameIndex::terms`), by start date.
+    pub(super) terms: Vec<usize>,
+}
+
+/// How a written name relates to a known person's standard spelling.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Variant {
+    Standard,
+    Spelling,
+    Order,
+    Alias,
+    Shortened,
+    Initials,
+    Surname,
+}
+
+impl Variant {
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Variant::Standard => "standard spelling",
+            Variant::Spelling => "missing diacritics or different hyphenation",
+            Variant::Order => "family-name-first order",
+            Variant::Alias => "listed alias",
+            Variant::Shortened => "shortened or initialled given name",
+            Variant::Initials => "added initials",
+            Variant::Surname => "surname only",
+        }
+    }
+}
+
+/// Which form of a person a folded key came from.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) enum KeyKind {
+    Name,
+    NameReversed,
+    Alias,
+    AliasReversed,
+}
+
+/// Everything about the rules the per-article check needs, built once.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    pub(super) ac: Option<AhoCorasick>,
+    pub(super) patterns: Vec<Pattern>,
+    pub(super) roles: Vec<RoleInfo>,
+    pub(super) jurs: Vec<String>,
+    pub(super) persons: Vec<Person>,
+    pub(super) terms: Vec<Term>,
+    /// Compact folded name (tokens concatenated) -> persons.
+    pub(super) by_key: HashMap<String, Vec<(usize, KeyKind)>>,
+    /// Folded first/last token of every Latin form -> persons.
+    pub(super) by_token: HashMap<String, Vec<usize>>,
+    /// Compact native-script alias -> person.
+    pub(super) by_native: HashMap<String, usize>,
+}
+
+impl NameIndex {
+    /// Builds the automaton and lookup tables from the rules:
+    /// 1. `NameIndex::add_jurisdictions_and_roles`: numbers jurisdictions
+    ///    and the roles of known jurisdictions;
+    /// 2. `PatternTable`: every normalised title and term, one automaton;
+    /// 3. `NameIndex::add_officeholders`: people, their spellings and terms;
+    /// 4. `NameIndex::sort_terms`: each role's and person's terms by date.
+    pub fn new(rules: &Rules) -> NameIndex {
+        let mut ix = NameIndex::default();
+        let (jur_ix, role_ix) = ix.add_jurisdictions_and_roles(rules);
+        let mut patterns = PatternTable::default();
+        for j in &rules.jurisdictions {
+            let ji = jur_ix.get(j.name.as_str()).copied();
+            for t in &j.terms {
+                patterns.add(t, None, ji);
+            }
+        }
+        for r in &rules.roles {
+            let ri = role_ix.get(r.role.as_str()).copied();
+            if ri.is_none() {
+                continue;
+            }
+            for t in &r.titles {
+                patterns.add(t, ri, None);
+            }
+        }
+        (ix.ac, ix.patterns) = patterns.build();
+        ix.add_officeholders(rules, &role_ix);
+        ix.sort_terms();
+        ix
+    }
+
+    /// Numbers the jurisdictions and the roles whose jurisdiction is known;
+    /// returns name -> number for both.
+    fn add_jurisdictions_and_roles<'r>(
+        &mut self,
+        rules: &'r Rules,
+    ) -> (HashMap<&'r str, usize>, HashMap<&'r str, usize>) {
+        let mut jur_ix: HashMap<&str, usize> = HashMap::new();
+        for j in &rules.jurisdictions {
+            jur_ix.insert(j.name.as_str(), self.jurs.len());
+            self.jurs.push(j.name.clone());
+        }
+        let mut role_ix: HashMap<&str, usize> = HashMap::new();
+        for r in &rules.roles {
+            let Some(&jur) = jur_ix.get(r.jurisdiction.as_str()) else {
+                continue;
+            };
+            role_ix.insert(r.role.as_str(), self.roles.len());
+            self.roles.push(RoleInfo {
+                jur,
+                label: r.titles.first().cloned().unwrap_or_else(|| r.role.clone()),
+                terms: Vec::new(),
+            });
+        }
+        (jur_ix, role_ix)
+    }
+
+    /// Adds one person per distinct officeholder name (with its Latin
+    /// spellings and native-script aliases) and one term per row whose role
+    /// is known.
+    fn add_officeholders(&mut self, rules: &Rules, role_ix: &HashMap<&str, usize>) {
+        let mut person_ix: BTreeMap<&str, usize> = BTreeMap::new();
+        for o in &rules.officeholders {
+            let Some(&role) = role_ix.get(o.role.as_str()) else {
+                continue;
+            };
+            let pid = match person_ix.get(o.name.as_str()) {
+                Some(&p) => p,
+                None => {
+                    let p = self.persons.len();
+                    person_ix.insert(o.name.as_str(), p);
+                    self.persons.push(Person {
+                        name: o.name.clone(),
+                        lower: lower_words(&o.name),
+                        forms: Vec::new(),
+                        native: Vec::new(),
+                        terms: Vec::new(),
+                    });
+                    self.add_form(p, &o.name, true);
+                    p
+                }
+            };
+            for a in &o.aliases {
+                if is_native(a) {
+                    let c = compact_native(a);
+                    if !c.is_empty() && !self.persons[pid].native.contains(&c) {
+                        self.by_native.entry(c.clone()).or_insert(pid);
+                        self.persons[pid].native.push(c);
+                    }
+                } else {
+                    self.add_form(pid, a, false);
+                }
+            }
+            let t = self.terms.len();
+            self.terms.push(Term {
+                person: pid,
+                role,
+                start: o.start,
+                end: o.end,
+                line: o.line,
+            });
+            self.persons[pid].terms.push(t);
+            self.roles[role].terms.push(t);
+        }
+    }
+
+    /// Orders each role's and each person's terms by (start, line).
+    fn sort_terms(&mut self) {
+        let terms = &self.terms;
+        for r in &mut self.roles {
+            r.terms.sort_by_key(|&t| (terms[t].start, terms[t].line));
+        }
+        for p in &mut self.persons {
+            p.terms.sort_by_key(|&t| (terms[t].start, terms[t].line));
+        }
+    }
+
+    /// Registers one Latin spelling of a person (and its reversal).
+    fn add_form(&mut self, pid: usize, raw: &str, is_name: bool) {
+        let toks: Vec<String> = raw
+            .split_whitespace()
+            .map(fold_token)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if toks.is_empty() {
+            return;
+        }
+        let mut rev = toks.clone();
+        rev.reverse();
+        let (k1, k2) = if is_name {
+            (KeyKind::Name, KeyKind::NameReversed)
+        } else {
+            (KeyKind::Alias, KeyKind::AliasReversed)
+        };
+        let mut put = |key: String, kind: KeyKind| {
+            let v = self.by_key.entry(key).or_default();
+            if !v.iter().any(|&(p, _)| p == pid) {
+                v.push((pid, kind));
+            }
+        };
+        put(toks.concat(), k1);
+        if toks.len() > 1 {
+            put(rev.concat(), k2);
+        }
+        for t in [toks.first(), toks.last()].into_iter().flatten() {
+            let v = self.by_token.entry(t.clone()).or_default();
+            if !v.contains(&pid) {
+                v.push(pid);
+            }
+        }
+        let p = &mut self.persons[pid];
+        if !p.forms.contains(&toks) {
+            p.forms.push(toks);
+        }
+        if rev.len() > 1 && !p.forms.contains(&rev) {
+            p.forms.push(rev);
+        }
+    }
+}
+
+/// The automaton's patterns being collected: normalised title / term ->
+/// entry (a BTreeMap, so pattern ids are stable).
+#[derive(Default)]
+struct PatternTable(BTreeMap<String, Pattern>);
+
+impl PatternTable {
+    /// Adds a title (of `role`) or a term (of `jur`); spellings that
+    /// normalise alike share an entry, an acronym only if all are.
+    fn add(&mut self, raw: &str, role: Option<usize>, jur: Option<usize>) {
+        let n = normalise_str(raw);
+        if n.is_empty() {
+            return;
+        }
+        let acronym = is_acronym(raw);
+        let fresh = !self.0.contains_key(&n);
+        let p = self.0.entry(n.clone()).or_default();
+        p.acronym = if fresh { acronym } else { p.acronym && acronym };
+        p.open_start = n.chars().next().is_some_and(is_unspaced_script);
+        p.open_end = n.chars().last().is_some_and(is_unspaced_script);
+        if let Some(r) = role {
+            if !p.roles.contains(&r) {
+                p.roles.push(r);
+            }
+        }
+        if let Some(j) = jur {
+            if !p.jurs.contains(&j) {
+                p.jurs.push(j);
+            }
+        }
+    }
+
+    /// The leftmost-longest automaton (none without patterns) and the
+    /// patterns in automaton order.
+    fn build(self) -> (Option<AhoCorasick>, Vec<Pattern>) {
+        let keys: Vec<String> = self.0.keys().cloned().collect();
+        let patterns = self.0.into_values().collect();
+        let mut automaton = None;
+        if !keys.is_empty() {
+            automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&keys)
+                .ok();
+        }
+        (automaton, patterns)
+    }
+}
+
+/// True for a title or term written all in capitals ("PM", "U.S.").
+fn is_acronym(raw: &str) -> bool {
+    let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Letters of scripts written without spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F | 0x20000..=0x2FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::fixture::{J, O, R};
+
+    fn rules() -> Rules {
+        Rules::parse(Some(J), Some(R), Some(O), None, None, None).unwrap()
+    }
+
+    #[test]
+    fn pattern_table_merges_spellings_that_normalise_alike() {
+        let mut table = PatternTable::default();
+        table.add("PM", Some(0), None);
+        table.add("P.M.", Some(1), None);
+        table.add("Norland", None, Some(0));
+        table.add("Norland", None, Some(0));
+        table.add("...", Some(2), None);
+        table.add("US", None, Some(1));
+        table.add("us", None, Some(1));
+        table.add("東京", None, Some(2));
+        let (automaton, patterns) = table.build();
+        assert!(automaton.is_some());
+        // BTreeMap order: "norland", "pm", "us", "東京".
+        assert_eq!(patterns.len(), 4);
+        assert_eq!(
+            (patterns[0].jurs.clone(), patterns[0].acronym),
+            (vec![0], false)
+        );
+        assert_eq!(
+            (patterns[1].roles.clone(), patterns[1].acronym),
+            (vec![0, 1], true)
+        );
+        assert!(!patterns[2].acronym, "an acronym only if every spelling is");
+        assert!(patterns[3].open_start && patterns[3].open_end);
+        assert!(!patterns[0].open_start);
+        assert!(PatternTable::default().build().0.is_none());
+    }
+
+    #[test]
+    fn roles_of_unknown_jurisdictions_are_left_out() {
+        let mut rules = rules();
+        rules.roles[4].jurisdiction = "atlantis".into();
+        let mut ix = NameIndex::default();
+        let (jur_ix, role_ix) = ix.add_jurisdictions_and_roles(&rules);
+        assert_eq!(ix.jurs, vec!["norland", "sudria"]);
+        assert_eq!(jur_ix["sudria"], 1);
+        assert_eq!(ix.roles.len(), 4);
+        assert_eq!(ix.roles[0].label, "Prime Minister");
+        assert!(!role_ix.contains_key("su_pres"));
+    }
+
+    #[test]
+    fn officeholders_become_people_with_forms_natives_and_terms() {
+        let rules = rules();
+        let mut ix = NameIndex::default();
+        let (_, role_ix) = ix.add_jurisdictions_and_roles(&rules);
+        ix.add_officeholders(&rules, &role_ix);
+        assert_eq!(ix.persons.len(), 7);
+        assert_eq!(ix.terms.len(), 7);
+        let petrov = &ix.persons[0];
+        assert_eq!(petrov.lower, "ivan petrov");
+        assert_eq!(
+            petrov.forms,
+            vec![
+                vec!["ivan".to_string(), "petrov".to_string()],
+                vec!["petrov".to_string(), "ivan".to_string()]
+            ]
+        );
+        assert_eq!(petrov.native, vec!["иванпетров"]);
+        assert_eq!(ix.by_native["иванпетров"], 0);
+        assert_eq!(ix.by_key["ivanpetrov"], vec![(0, KeyKind::Name)]);
+        assert_eq!(ix.by_key["petrovivan"], vec![(0, KeyKind::NameReversed)]);
+        assert_eq!(ix.by_token["petrov"], vec![0]);
+        assert_eq!(
+            (ix.terms[1].person, ix.terms[1].role, ix.terms[1].line),
+            (1, 0, 3)
+        );
+        assert_eq!(ix.roles[0].terms, vec![0, 1]);
+    }
+
+    #[test]
+    fn terms_are_sorted_by_start_date() {
+        let o = "name,aliases,role,start,end,note\n\
+            Åsa Lindqvist,,no_pm,2024-06-15,,t\n\
+            Ivan Petrov,,no_pm,2018-03-01,2024-06-15,t\n\
+            Ivan Petrov,,no_fin,2010-01-01,2012-01-01,t\n";
+        let rules = Rules::parse(Some(J), Some(R), Some(o), None, None, None).unwrap();
+        let mut ix = NameIndex::default();
+        let (_, role_ix) = ix.add_jurisdictions_and_roles(&rules);
+        ix.add_officeholders(&rules, &role_ix);
+        assert_eq!(ix.roles[0].terms, vec![0, 1]);
+        assert_eq!(ix.persons[1].terms, vec![1, 2]);
+        ix.sort_terms();
+        assert_eq!(ix.roles[0].terms, vec![1, 0]);
+        assert_eq!(ix.persons[1].terms, vec![2, 1]);
+    }
+
+    #[test]
+    fn is_acronym_and_unspaced_script() {
+        assert!(is_acronym("PM") && is_acronym("U.S.") && !is_acronym("Pm") && !is_acronym("P"));
+        assert!(is_unspaced_script('田') && is_unspaced_script('한') && !is_unspaced_script('a'));
+    }
+}

@@ -1,0 +1,515 @@
+//! Judging one mention against the officeholder table on the article's date.
+
+use super::fold::fold_token;
+use super::index::{NameIndex, Variant};
+use super::MISSPELL_JW;
+use crate::model::{Date, FindingKind};
+
+/// What a mention comes to.
+pub(super) struct Verdict {
+    pub(super) kind: FindingKind,
+    pub(super) expected: String,
+    pub(super) message: String,
+    /// officeholders.csv lines of the terms the message relies on.
+    pub(super) lines: Vec<u32>,
+}
+
+/// Judges one mention: `roles` are the candidate roles of the title.
+/// 1. [`narrow_candidates`]: the known people the written name fits,
+///    narrowed by the native-script name, then the role;
+/// 2. the identity: the first candidate, else an exact native-script match;
+/// 3. [`choose_role`]: of the title's roles, the one the person held;
+/// 4. [`Case::known`] for an identified person, else [`Case::fuzzy`] for a
+///    misspelling of a holder, else [`Case::unknown`].
+pub(super) fn judge(
+    index: &NameIndex,
+    roles: &[usize],
+    qualified: bool,
+    tokens: &[&str],
+    native: Option<&str>,
+    date: Date,
+) -> Option<Verdict> {
+    let folded: Vec<String> = tokens
+        .iter()
+        .map(|t| fold_token(t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if folded.is_empty() {
+        return None;
+    }
+    let native_hit = native.and_then(|n| index.native_match(n));
+    let candidates = narrow_candidates(
+        index,
+        index.identify(tokens),
+        native_hit,
+        roles,
+        date,
+        folded.len(),
+    )?;
+    // Identity: (person, variant) from the Latin name, or the native name.
+    let who: Option<(usize, Option<Variant>)> = match candidates.first() {
+        Some(&(p, v)) => Some((p, Some(v))),
+        None => native_hit
+            .filter(|&(_, exact)| exact)
+            .map(|(p, _)| (p, None)),
+    };
+    let role = choose_role(index, roles, who, &folded, native_hit, date)?;
+    let case = Case::new(index, tokens.join(" "), folded, native, role, date);
+    if let Some((pid, variant)) = who {
+        return case.known(pid, variant);
+    }
+    if case.holders.is_empty() {
+        return None;
+    }
+    case.fuzzy(native_hit).or_else(|| case.unknown(qualified))
+}
+
+/// Of several people the words fit, keeps the one the native-script name
+/// names, then those who held one of `roles`, then those serving on `date`
+/// (each step only when it leaves someone). `None` when several people
+/// still fit a one-word name ("President Kim": no way to tell).
+fn narrow_candidates(
+    index: &NameIndex,
+    mut candidates: Vec<(usize, Variant)>,
+    native_hit: Option<(usize, bool)>,
+    roles: &[usize],
+    date: Date,
+    words: usize,
+) -> Option<Vec<(usize, Variant)>> {
+    if candidates.len() <= 1 {
+        return Some(candidates);
+    }
+    if let Some((np, _)) = native_hit {
+        if candidates.iter().any(|&(p, _)| p == np) {
+            candidates.retain(|&(p, _)| p == np);
+        }
+    }
+    let holding: Vec<(usize, Variant)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(p, _)| roles.iter().any(|&r| !index.held(p, r).is_empty()))
+        .collect();
+    if !holding.is_empty() {
+        candidates = holding;
+    }
+    let serving: Vec<(usize, Variant)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(p, _)| {
+            roles.iter().any(|&r| {
+                index
+                    .held(p, r)
+                    .iter()
+                    .any(|&t| index.terms[t].serves_on(date))
+            })
+        })
+        .collect();
+    if !serving.is_empty() {
+        candidates = serving;
+    }
+    if candidates.len() > 1 && words == 1 {
+        return None;
+    }
+    Some(candidates)
+}
+
+/// The role a mention is about: the title's only role, else the one the
+/// identified person held (for an unknown person, the best fuzzy match
+/// among the holders of the title's roles).
+fn choose_role(
+    index: &NameIndex,
+    roles: &[usize],
+    who: Option<(usize, Option<Variant>)>,
+    folded: &[String],
+    native_hit: Option<(usize, bool)>,
+    date: Date,
+) -> Option<usize> {
+    if roles.len() == 1 {
+        return Some(roles[0]);
+    }
+    let pid = match who {
+        Some((p, _)) => p,
+        None => {
+            // Fuzzy among the holders of the candidate roles.
+            let (p, _) = best_fuzzy(index, folded, native_hit, roles, date)?;
+            p
+        }
+    };
+    index.pick_role(pid, roles, date)
+}
+
+/// One mention with its role chosen, and the role's holders on the date.
+struct Case<'a> {
+    index: &'a NameIndex,
+    /// The name as written, words joined by spaces.
+    written: String,
+    folded: Vec<String>,
+    native: Option<&'a str>,
+    role: usize,
+    date: Date,
+    label: &'a str,
+    /// Terms of the role serving on `date`.
+    holders: Vec<usize>,
+    holder_names: String,
+    holder_lines: Vec<u32>,
+}
+
+impl<'a> Case<'a> {
+    fn new(
+        index: &'a NameIndex,
+        written: String,
+        folded: Vec<String>,
+        native: Option<&'a str>,
+        role: usize,
+        date: Date,
+    ) -> Case<'a> {
+        let holders = index.holders_on(role, date);
+        Case {
+            index,
+            written,
+            folded,
+            native,
+            role,
+            date,
+            label: &index.roles[role].label,
+            holder_names: index.names_of(&holders),
+            holder_lines: holders.iter().map(|&t| index.terms[t].line).collect(),
+            holders,
+        }
+    }
+
+    /// A known person (`variant` is `None` when only the native-script name
+    /// identified them): a variant or misspelling if they serve on the
+    /// date, else outdated if they once held the role, else a role mismatch.
+    fn known(&self, pid: usize, variant: Option<Variant>) -> Option<Verdict> {
+        let Case {
+            index: ix,
+            written,
+            native,
+            role,
+            date,
+            label,
+            holder_names,
+            holder_lines,
+            ..
+        } = self;
+        let (role, date) = (*role, *date);
+        let person = &ix.persons[pid];
+        let held = ix.held(pid, role);
+        let serving: Vec<usize> = held
+            .iter()
+            .copied()
+            .filter(|&t| ix.terms[t].serves_on(date))
+            .collect();
+        if !serving.is_empty() {
+            let lines = serving.iter().map(|&t| ix.terms[t].line).collect();
+            return match variant {
+                Some(Variant::Standard) => None,
+                Some(v) => Some(Verdict {
+                    kind: FindingKind::NameVariant,
+                    expected: person.name.clone(),
+                    message: format!(
+                        "{written} is an accepted variant ({}) of {}, {label} on {date}",
+                        v.describe(),
+                        person.name
+                    ),
+                    lines,
+                }),
+                None => Some(Verdict {
+                    kind: FindingKind::MisspelledName,
+                    expected: person.name.clone(),
+                    message: format!(
+                        "{written} is not a spelling of {}, {label} on {date}; the native-script name {} is theirs",
+                        person.name,
+                        native.unwrap_or("")
+                    ),
+                    lines,
+                }),
+            };
+        }
+        if self.holders.is_empty() {
+            return None;
+        }
+        if let Some(&last) = held.last() {
+            let mut lines: Vec<u32> = held.iter().map(|&t| ix.terms[t].line).collect();
+            lines.extend(holder_lines);
+            let spelled = match variant {
+                Some(Variant::Standard) => String::new(),
+                Some(v) => format!(" (written {written}: {})", v.describe()),
+                None => format!(" (written {written}; native-script name matches)"),
+            };
+            return Some(Verdict {
+                kind: FindingKind::OutdatedOfficeholder,
+                expected: holder_names.clone(),
+                message: format!(
+                    "{}{spelled} was {label} {}, not on {date}; the holder on {date} is {holder_names}",
+                    person.name,
+                    ix.terms[last].span()
+                ),
+                lines,
+            });
+        }
+        let mut lines: Vec<u32> = person.terms.iter().map(|&t| ix.terms[t].line).collect();
+        lines.extend(holder_lines);
+        Some(Verdict {
+            kind: FindingKind::RoleMismatch,
+            expected: holder_names.clone(),
+            message: format!(
+                "{} never held {label} ({}); roles held: {}; the holder on {date} is {holder_names}",
+                person.name,
+                ix.jurs[ix.roles[role].jur],
+                ix.roles_held(pid)
+            ),
+            lines,
+        })
+    }
+
+    /// An unknown spelling that is a misspelling of someone who held the
+    /// role ([`best_fuzzy`]): misspelled if they serve on the date, else
+    /// outdated. `None` when it resembles no holder.
+    fn fuzzy(&self, native_hit: Option<(usize, bool)>) -> Option<Verdict> {
+        let Case {
+            index: ix,
+            written,
+            folded,
+            role,
+            date,
+            label,
+            holder_names,
+            holder_lines,
+            ..
+        } = self;
+        let (role, date) = (*role, *date);
+        let (pid, how) = best_fuzzy(ix, folded, native_hit, &[role], date)?;
+        let person = &ix.persons[pid];
+        let held = ix.held(pid, role);
+        let serving = held.iter().any(|&t| ix.terms[t].serves_on(date));
+        let mut lines: Vec<u32> = held.iter().map(|&t| ix.terms[t].line).collect();
+        if serving {
+            return Some(Verdict {
+                kind: FindingKind::MisspelledName,
+                expected: person.name.clone(),
+                message: format!(
+                    "{written} looks like a misspelling of {}, {label} on {date} ({how})",
+                    person.name
+                ),
+                lines,
+            });
+        }
+        lines.extend(holder_lines);
+        let last = held.last().map(|&t| ix.terms[t].span()).unwrap_or_default();
+        Some(Verdict {
+            kind: FindingKind::OutdatedOfficeholder,
+            expected: holder_names.clone(),
+            message: format!(
+                "{written} looks like {} ({how}), who was {label} {last}, not on {date}; the holder on {date} is {holder_names}",
+                person.name
+            ),
+            lines,
+        })
+    }
+
+    /// Nobody known: a wrong name, if we can be sure the name is one (it
+    /// resembles a known person, or is a full name under a qualified title).
+    fn unknown(&self, qualified: bool) -> Option<Verdict> {
+        let Case {
+            index: ix,
+            written,
+            folded,
+            role,
+            date,
+            label,
+            holder_names,
+            holder_lines,
+            ..
+        } = self;
+        let role = *role;
+        let like = ix.resembles(folded, role);
+        if like.is_none() && (!qualified || folded.len() < 2) {
+            return None;
+        }
+        let mut lines = holder_lines.clone();
+        let hint = match like {
+            Some(p) => {
+                let (desc, line) = ix.describe_person(p, role);
+                lines.extend(line);
+                format!("; resembles {desc}")
+            }
+            None => String::new(),
+        };
+        Some(Verdict {
+            kind: FindingKind::WrongOfficeholder,
+            expected: holder_names.clone(),
+            message: format!(
+                "{written} fits no known {label} ({}); the holder on {date} is {holder_names}{hint}",
+                ix.jurs[ix.roles[role].jur]
+            ),
+            lines,
+        })
+    }
+}
+
+/// The holder of one of `roles` (any date) whose name the written one is a
+/// misspelling of: Jaro-Winkler >= [`MISSPELL_JW`], or a partial native-script
+/// match. Ties go to whoever serves on `date`.
+fn best_fuzzy(
+    ix: &NameIndex,
+    folded: &[String],
+    native: Option<(usize, bool)>,
+    roles: &[usize],
+    date: Date,
+) -> Option<(usize, String)> {
+    let mut people: Vec<usize> = roles
+        .iter()
+        .flat_map(|&r| ix.roles[r].terms.iter().map(|&t| ix.terms[t].person))
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    if let Some((np, _)) = native {
+        if people.contains(&np) {
+            return Some((np, "native-script name matches".to_string()));
+        }
+    }
+    let mut best: Option<(f64, bool, usize)> = None;
+    for p in people {
+        let s = ix.similarity(folded, p);
+        if s < MISSPELL_JW {
+            continue;
+        }
+        let serving = ix.persons[p]
+            .terms
+            .iter()
+            .any(|&t| roles.contains(&ix.terms[t].role) && ix.terms[t].serves_on(date));
+        if best.is_none_or(|(bs, bserv, _)| s > bs || (s == bs && serving && !bserv)) {
+            best = Some((s, serving, p));
+        }
+    }
+    best.map(|(s, _, p)| (p, format!("name similarity {s:.2}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::fixture::{index, D};
+
+    fn date() -> Date {
+        Date::parse_iso(D).unwrap()
+    }
+
+    fn folded(s: &str) -> Vec<String> {
+        s.split_whitespace().map(fold_token).collect()
+    }
+
+    fn case<'a>(ix: &'a NameIndex, written: &str, role: usize) -> Case<'a> {
+        Case::new(ix, written.to_string(), folded(written), None, role, date())
+    }
+
+    #[test]
+    fn candidates_narrow_by_native_name_role_and_date() {
+        let ix = index();
+        let both = vec![(0, Variant::Surname), (1, Variant::Surname)];
+        let narrow = |native, roles: &[usize], words| {
+            narrow_candidates(&ix, both.clone(), native, roles, date(), words)
+                .map(|c| c.iter().map(|&(p, _)| p).collect::<Vec<_>>())
+        };
+        // Both held no_pm; only Lindqvist serves on the date.
+        assert_eq!(narrow(None, &[0], 1), Some(vec![1]));
+        // The native-script name decides first.
+        assert_eq!(narrow(Some((0, true)), &[0], 1), Some(vec![0]));
+        // Neither held no_fin: a one-word name stays ambiguous.
+        assert_eq!(narrow(None, &[1], 1), None);
+        assert_eq!(narrow(None, &[1], 2), Some(vec![0, 1]));
+        let one = narrow_candidates(&ix, vec![(3, Variant::Order)], None, &[0], date(), 1);
+        assert_eq!(one, Some(vec![(3, Variant::Order)]));
+    }
+
+    #[test]
+    fn role_is_the_only_one_or_the_persons() {
+        let ix = index();
+        let d = date();
+        assert_eq!(choose_role(&ix, &[0], None, &[], None, d), Some(0));
+        let who = Some((4, Some(Variant::Standard)));
+        assert_eq!(choose_role(&ix, &[1, 2], who, &[], None, d), Some(2));
+        let misspelled = folded("Keiko Tanabee");
+        assert_eq!(
+            choose_role(&ix, &[1, 2], None, &misspelled, None, d),
+            Some(2)
+        );
+        assert_eq!(
+            choose_role(&ix, &[1, 2], None, &folded("Zed Q"), None, d),
+            None
+        );
+    }
+
+    #[test]
+    fn known_people_are_variants_outdated_or_mismatched() {
+        let ix = index();
+        let c = case(&ix, "Åsa Lindqvist", 0);
+        assert!(c.known(1, Some(Variant::Standard)).is_none());
+        let v = c.known(1, Some(Variant::Spelling)).unwrap();
+        assert_eq!((v.kind, v.lines), (FindingKind::NameVariant, vec![3]));
+        let v = c.known(1, None).unwrap();
+        assert_eq!(v.kind, FindingKind::MisspelledName);
+        let v = case(&ix, "Ivan Petrov", 0)
+            .known(0, Some(Variant::Standard))
+            .unwrap();
+        assert_eq!(v.kind, FindingKind::OutdatedOfficeholder);
+        assert_eq!(
+            (v.expected.as_str(), v.lines),
+            ("Åsa Lindqvist", vec![2, 3])
+        );
+        let v = case(&ix, "Luis Ortega", 0)
+            .known(6, Some(Variant::Standard))
+            .unwrap();
+        assert_eq!((v.kind, v.lines), (FindingKind::RoleMismatch, vec![8, 3]));
+    }
+
+    #[test]
+    fn fuzzy_names_are_misspelled_or_outdated() {
+        let ix = index();
+        let v = case(&ix, "Åsa Lindquist", 0).fuzzy(None).unwrap();
+        assert_eq!(
+            (v.kind, v.expected.as_str()),
+            (FindingKind::MisspelledName, "Åsa Lindqvist")
+        );
+        let v = case(&ix, "Ivan Petrof", 0).fuzzy(None).unwrap();
+        assert_eq!(
+            (v.kind, v.expected.as_str()),
+            (FindingKind::OutdatedOfficeholder, "Åsa Lindqvist")
+        );
+        assert!(case(&ix, "Oskar Holm", 0).fuzzy(None).is_none());
+        let v = case(&ix, "Oskar Holm", 0).fuzzy(Some((1, false))).unwrap();
+        assert!(
+            v.message.contains("native-script name matches"),
+            "{}",
+            v.message
+        );
+    }
+
+    #[test]
+    fn unknown_names_are_wrong_only_when_sure() {
+        let ix = index();
+        assert!(case(&ix, "Oskar Holm", 0).unknown(false).is_none());
+        assert!(case(&ix, "Holm", 0).unknown(true).is_none());
+        let v = case(&ix, "Oskar Holm", 0).unknown(true).unwrap();
+        assert_eq!((v.kind, v.lines), (FindingKind::WrongOfficeholder, vec![3]));
+        let v = case(&ix, "Oskar Petrov", 0).unknown(false).unwrap();
+        assert!(v.message.contains("resembles Ivan Petrov"), "{}", v.message);
+        assert_eq!(v.lines, vec![3, 2]);
+    }
+
+    #[test]
+    fn best_fuzzy_prefers_the_native_name_then_similarity() {
+        let ix = index();
+        let d = date();
+        let (p, how) = best_fuzzy(&ix, &folded("Asa Lindquist"), None, &[0], d).unwrap();
+        assert_eq!((p, how.as_str()), (1, "name similarity 0.96"));
+        assert_eq!(
+            best_fuzzy(&ix, &folded("Anna Berg"), Some((0, false)), &[0], d)
+                .unwrap()
+                .0,
+            0
+        );
+        assert!(best_fuzzy(&ix, &folded("Anna Berg"), Some((6, false)), &[0], d).is_none());
+    }
+}

@@ -1,0 +1,207 @@
+//! The words keyword stuffing counts: content-paragraph words, case-folded,
+//! possessive `'s` dropped, hashed, with what the phrase rules need to know
+//! about each (stopword, letters, code, capital, heading, sentence).
+
+use super::is_content;
+use crate::model::{Article, ParaMark};
+use std::sync::OnceLock;
+
+/// English function words: a counted phrase may not start or end with one,
+/// so "of the United" or "the investment tool" are not phrases.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "during", "each", "for", "from", "had", "has", "have", "he", "her", "hers", "him", "his",
+    "how", "i", "if", "in", "into", "is", "it", "its", "may", "might", "more", "most", "must",
+    "no", "nor", "not", "of", "on", "once", "only", "or", "other", "our", "out", "over", "own",
+    "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
+    "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your",
+];
+
+#[cfg(test)]
+fn is_stopword(w: &str) -> bool {
+    STOPWORDS.binary_search(&w).is_ok()
+}
+
+/// [`is_stopword`] for a word whose xxh3 hash is known: a lookup among the
+/// stopwords' hashes, the text compared only on a hit.
+fn is_stopword_hashed(w: &str, hash: u64) -> bool {
+    static HASHES: OnceLock<Vec<(u64, &'static str)>> = OnceLock::new();
+    let table = HASHES.get_or_init(|| {
+        let mut t: Vec<(u64, &'static str)> = STOPWORDS
+            .iter()
+            .map(|w| (xxhash_rust::xxh3::xxh3_64(w.as_bytes()), *w))
+            .collect();
+        t.sort_unstable();
+        t
+    });
+    let i = table.partition_point(|e| e.0 < hash);
+    table[i..]
+        .iter()
+        .take_while(|e| e.0 == hash)
+        .any(|e| e.1 == w)
+}
+
+/// One word of a content paragraph.
+pub(super) struct Token {
+    pub(super) hash: u64,
+    /// Byte range in the article text.
+    pub(super) start: u32,
+    pub(super) end: u32,
+    pub(super) stop: bool,
+    pub(super) alpha: bool,
+    /// Part of a URL, e-mail address, path or code (touches `/`, `@`, `_`,
+    /// ...): not prose, so no phrase may contain it.
+    pub(super) code: bool,
+    /// Starts with an uppercase letter.
+    pub(super) upper: bool,
+    /// In a heading (headings are title-cased, so their case says nothing).
+    pub(super) heading: bool,
+    /// Sentence number: n-grams never cross sentences.
+    pub(super) seg: u32,
+    /// Index into the article's paragraphs.
+    pub(super) para: u32,
+}
+
+/// True for a character that glues a word to code, a URL, an e-mail
+/// address or a path (`/`, `@`, `_`, ...).
+fn is_code_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        matches!(
+            c,
+            '/' | '\\'
+                | '@'
+                | '_'
+                | '`'
+                | '='
+                | '<'
+                | '>'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '|'
+                | '#'
+                | '~'
+                | '*'
+                | '^'
+        )
+    })
+}
+
+/// Words of the content paragraphs, normalised and hashed.
+pub(super) fn tokens(article: &Article, marks: &[ParaMark]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let mut seg = 0u32;
+    for (pi, p) in article.paragraphs.iter().enumerate() {
+        if !is_content(marks, pi) {
+            continue;
+        }
+        let whole = [(p.start, p.end)];
+        let sentences: &[(u32, u32)] = if p.sentences.is_empty() {
+            &whole
+        } else {
+            &p.sentences
+        };
+        for &(s, e) in sentences {
+            seg += 1;
+            let Some(text) = article.text.get(s as usize..e as usize) else {
+                continue;
+            };
+            for (off, w) in crate::segment::word_indices(text) {
+                buf.clear();
+                if w.is_ascii() {
+                    buf.push_str(w);
+                    buf.make_ascii_lowercase();
+                } else {
+                    for c in w.chars() {
+                        match c {
+                            '\u{2019}' | '\u{2018}' | '\u{02bc}' => buf.push('\''),
+                            _ => buf.extend(c.to_lowercase()),
+                        }
+                    }
+                }
+                let norm = buf.strip_suffix("'s").unwrap_or(&buf);
+                let start = s + off as u32;
+                let code = is_code_char(text[..off].chars().next_back())
+                    || is_code_char(text[off + w.len()..].chars().next());
+                let hash = xxhash_rust::xxh3::xxh3_64(norm.as_bytes());
+                out.push(Token {
+                    hash,
+                    start,
+                    end: start + w.len() as u32,
+                    stop: is_stopword_hashed(norm, hash),
+                    alpha: if norm.is_ascii() {
+                        norm.bytes().any(|b| b.is_ascii_alphabetic())
+                    } else {
+                        norm.chars().any(char::is_alphabetic)
+                    },
+                    code,
+                    upper: w.chars().next().is_some_and(char::is_uppercase),
+                    heading: p.heading,
+                    seg,
+                    para: pi as u32,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_stopword_lookup_equals_the_list() {
+        for w in STOPWORDS
+            .iter()
+            .copied()
+            .chain(["the ", "thé", "The", "investment", "", "us"])
+        {
+            let h = xxhash_rust::xxh3::xxh3_64(w.as_bytes());
+            assert_eq!(is_stopword_hashed(w, h), is_stopword(w), "{w:?}");
+        }
+        assert!(
+            STOPWORDS.windows(2).all(|p| p[0] < p[1]),
+            "sorted for binary search"
+        );
+    }
+
+    #[test]
+    fn tokens_fold_case_possessives_and_mark_code() {
+        let a = crate::score::fixture::article("Norland's Plan: see a/b or x@y.\n\n# Head Word");
+        let t = tokens(&a, &[]);
+        let words: Vec<&str> = t
+            .iter()
+            .map(|t| &a.text[t.start as usize..t.end as usize])
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                "Norland's",
+                "Plan",
+                "see",
+                "a",
+                "b",
+                "or",
+                "x",
+                "y",
+                "Head",
+                "Word"
+            ]
+        );
+        assert_eq!(t[0].hash, xxhash_rust::xxh3::xxh3_64(b"norland"));
+        assert!(t[0].upper && !t[2].upper);
+        assert!(t[5].stop && !t[1].stop);
+        let code: Vec<bool> = t.iter().map(|t| t.code).collect();
+        assert_eq!(code[2..8], [false, true, true, false, true, true]);
+        assert!(t[8].heading && !t[0].heading);
+        assert_eq!((t[0].para, t[8].para), (0, 1));
+        assert!(t[8].seg > t[0].seg);
+        assert!(is_code_char(Some('@')) && !is_code_char(Some('.')) && !is_code_char(None));
+    }
+}
