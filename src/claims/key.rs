@@ -1,0 +1,682 @@
+//! The key of a quantity: the noun phrase around it, normalised, and the
+//! capitalised words of that phrase (its entities).
+
+/// Bytes read before an amount when looking for its phrase.
+const LOOK_BACK: usize = 160;
+/// Words kept in a key (pre-modifiers plus the phrase up to the head noun).
+const MAX_KEY_WORDS: usize = 4;
+
+/// Function words: they end a noun phrase. Language-level, not topical.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "all",
+    "almost",
+    "already",
+    "also",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "approximately",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "either",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "least",
+    "less",
+    "like",
+    "may",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "nearly",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "onto",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "per",
+    "plus",
+    "roughly",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "according",
+    "include",
+    "remain",
+    "become",
+    "help",
+    "make",
+    "aim",
+    "seek",
+    "set",
+    "new",
+    "total",
+    "additional",
+    "estimated",
+    "worth",
+    "around",
+    "said",
+    "says",
+    "say",
+    "mins",
+    "min",
+    "read",
+    "behind",
+    "beyond",
+    "despite",
+    "amid",
+    "amidst",
+    "inside",
+    "near",
+    "off",
+    "past",
+    "along",
+    "thus",
+    "therefore",
+    "however",
+    "hence",
+    "too",
+    "meanwhile",
+    "even",
+    "ever",
+    "very",
+    "again",
+];
+
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "your", "my", "each", "every", "another",
+];
+
+pub(super) fn is_stop(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+/// Normalised key word: lowercase, no possessive, no dots, plural folded.
+fn norm_word(w: &str) -> String {
+    let mut s = w.to_lowercase();
+    for suf in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if s.len() > suf.len() && s.ends_with(suf) {
+            s.truncate(s.len() - suf.len());
+            break;
+        }
+    }
+    s.retain(|c| c != '.');
+    if s.len() > 4 && s.ends_with("ies") {
+        s.truncate(s.len() - 3);
+        s.push('y');
+    } else if s.len() > 3
+        && s.ends_with('s')
+        && !s.ends_with("ss")
+        && !s.ends_with("us")
+        && !s.ends_with("is")
+    {
+        s.pop();
+    }
+    s
+}
+
+/// A word of the text around a quantity: its byte range and whether
+/// punctuation (a phrase boundary) separates it from the quantity side.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    raw: &'a str,
+    /// Punctuation other than spaces between this word and the previous one
+    /// (in scan direction).
+    broken: bool,
+}
+
+/// Words of `s` from its start, up to `n`, noting phrase breaks.
+fn words_forward(s: &str, n: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut broken = false;
+    let mut it = s.char_indices().peekable();
+    while out.len() < n {
+        let Some(&(i, c)) = it.peek() else { break };
+        if is_word_char(c) {
+            let mut end = i;
+            while let Some(&(j, d)) = it.peek() {
+                let joiner = matches!(d, '.' | '\'' | '\u{2019}' | '-');
+                let next_ok = s[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char);
+                if is_word_char(d) || (joiner && next_ok) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let mut raw = &s[i..end];
+            // Initialisms keep their last dot ("U.S."): it does not end the phrase.
+            if s[end..].starts_with('.') && raw.contains('.') {
+                raw = &s[i..end + 1];
+                it.next();
+            } else if s[end..].starts_with(['\'', '\u{2019}']) {
+                // plural possessive "investors'"
+                it.next();
+            }
+            out.push(Tok { raw, broken });
+            broken = false;
+        } else {
+            if !c.is_whitespace() {
+                broken = true;
+            }
+            it.next();
+        }
+    }
+    out
+}
+
+/// Words before position `end` in `s`, nearest first.
+fn words_backward(s: &str, n: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut broken = false;
+    let mut end = s.len();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = chars.len();
+    while out.len() < n && k > 0 {
+        let (i, c) = chars[k - 1];
+        if is_word_char(c) {
+            let stop = i + c.len_utf8();
+            let mut start = i;
+            k -= 1;
+            while k > 0 {
+                let (j, d) = chars[k - 1];
+                let joiner = matches!(d, '.' | '\'' | '\u{2019}' | '-')
+                    && k >= 2
+                    && is_word_char(chars[k - 2].1);
+                if is_word_char(d) || joiner {
+                    start = j;
+                    k -= 1;
+                } else {
+                    break;
+                }
+            }
+            // Keep a trailing initialism dot ("U.S.") with the word.
+            let raw_end = if s[stop..end].starts_with('.') && s[start..stop].contains('.') {
+                stop + 1
+            } else {
+                stop
+            };
+            let gap = &s[raw_end..end];
+            let gap_broken = gap.chars().any(|c| !c.is_whitespace());
+            out.push(Tok {
+                raw: &s[start..raw_end],
+                broken: broken || gap_broken,
+            });
+            broken = false;
+            end = start;
+        } else {
+            k -= 1;
+        }
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+pub(super) fn has_digit(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Normalised parts of a (possibly hyphenated) word.
+pub(super) fn parts(raw: &str) -> Vec<String> {
+    raw.split('-')
+        .filter(|p| !p.is_empty())
+        .map(norm_word)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Adverbs and participles end a phrase after a quantity ("... tool
+/// established by", "... fund quickly").
+fn verbish(lower: &str) -> bool {
+    (lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ly")))
+        || (lower.len() > 5 && lower.ends_with("ing"))
+}
+
+/// Plural or third-person form: ends a phrase (a plural noun is the head; a
+/// verb follows the head).
+fn s_form(lower: &str) -> bool {
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+}
+
+/// The key of the quantity at `text[qs..qe]`: the noun phrase around it.
+///
+/// - pre-modifiers: up to two content words directly before the amount with
+///   no punctuation in between ("Japan's", "US-Japan");
+/// - the phrase after it: content words up to the head noun, ending at a
+///   function word, punctuation, a number, a participle/adverb, or a
+///   plural/-s word (included when it is the first or second word: the head);
+/// - when nothing follows: the noun of "X of $N", else the nearest noun
+///   before a short run of prepositions/participles ("costs ranging from").
+///
+/// Returns the key, whether it is the amount's own phrase (false when it came
+/// from the fallback, a weaker guess) and the key's entities. Steps:
+/// 1. [`phrase_after`]: the words after the amount;
+/// 2. [`pre_modifiers`]: the words directly before it, in a short window;
+/// 3. when both are empty, [`noun_before`]: the fallback.
+pub(super) fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool, Vec<String>) {
+    let mut entities: Vec<String> = Vec::new();
+    let right = phrase_after(&text[qe..], &mut entities);
+    let back = words_backward(&text[look_back_start(text, qs)..qs], 6);
+    let mut left = pre_modifiers(&back, &right, &mut entities);
+    if right.is_empty() && left.is_empty() {
+        let found = noun_before(&back, &mut entities);
+        entities.retain(|e| found.contains(e));
+        return (found, false, entities);
+    }
+    left.extend(right);
+    left.truncate(MAX_KEY_WORDS + 2);
+    entities.retain(|e| left.contains(e));
+    (left, true, entities)
+}
+
+/// Adds the parts of a capitalised word to `entities`.
+fn note_entity(raw: &str, entities: &mut Vec<String>) {
+    if raw.chars().next().is_some_and(char::is_uppercase) {
+        entities.extend(parts(raw));
+    }
+}
+
+/// The phrase after an amount (`after` starts right behind it): content
+/// words up to the head noun. Empty when punctuation follows the amount.
+fn phrase_after(after: &str, entities: &mut Vec<String>) -> Vec<String> {
+    let mut right: Vec<String> = Vec::new();
+    for (n_words, t) in words_forward(after, MAX_KEY_WORDS).into_iter().enumerate() {
+        // Punctuation ends the phrase (right after the amount: nothing follows).
+        if t.broken {
+            break;
+        }
+        let lower = t.raw.to_lowercase();
+        let bare: String = lower.chars().filter(|c| *c != '.').collect();
+        if has_digit(&lower) || is_stop(&bare) || is_stop(&norm_word(&lower)) || verbish(&bare) {
+            break;
+        }
+        let plural = s_form(&bare);
+        if plural && n_words >= 2 {
+            break;
+        }
+        right.extend(parts(t.raw));
+        note_entity(t.raw, entities);
+        if plural || right.len() >= MAX_KEY_WORDS {
+            break;
+        }
+    }
+    right
+}
+
+/// Start of the window read before the amount at `qs`: only [`LOOK_BACK`]
+/// bytes (keeps this O(1) per quantity however long the paragraph), moved
+/// forward to a character boundary.
+fn look_back_start(text: &str, qs: usize) -> usize {
+    let mut from = qs.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
+/// Pre-modifiers from `back` (the words before the amount, nearest first): a
+/// possessive or capitalised word ("Japan's", "US-Japan"), or words right
+/// after a determiner ("a massive"); a plain lowercase word before the amount
+/// is usually a verb ("will spend $5m"). When none are accepted the result is
+/// empty and `entities` keeps only the words of `right`.
+fn pre_modifiers(back: &[Tok<'_>], right: &[String], entities: &mut Vec<String>) -> Vec<String> {
+    let mut left: Vec<String> = Vec::new();
+    let mut taken = 0;
+    let mut accepted = false;
+    for t in back.iter().take(2) {
+        let lower = t.raw.to_lowercase();
+        let bare: String = lower.chars().filter(|c| *c != '.').collect();
+        let possessive = lower.ends_with("'s") || lower.ends_with("\u{2019}s");
+        if t.broken
+            || has_digit(&lower)
+            || is_stop(&bare)
+            || verbish(&bare)
+            || (s_form(&bare) && !possessive)
+        {
+            break;
+        }
+        taken += 1;
+        if possessive || t.raw.chars().next().is_some_and(char::is_uppercase) {
+            accepted = true;
+        }
+        let mut p = parts(t.raw);
+        p.extend(left);
+        left = p;
+        note_entity(t.raw, entities);
+    }
+    if !accepted {
+        let before_mods = back.get(taken).filter(|t| !t.broken);
+        accepted =
+            before_mods.is_some_and(|t| DETERMINERS.contains(&t.raw.to_lowercase().as_str()));
+    }
+    if !accepted || taken == 0 {
+        left.clear();
+        entities.retain(|e| right.contains(e));
+    }
+    left
+}
+
+/// The fallback key from `back` (words before the amount, nearest first):
+/// "X of $N", "costs ranging from $N": the noun before up to three joining
+/// words, with at most one more word of phrase (or up to a name).
+fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
+    let mut skipped = 0;
+    let mut found: Vec<String> = Vec::new();
+    for (k, t) in back.iter().enumerate() {
+        let lower = t.raw.to_lowercase();
+        let bare: String = lower.chars().filter(|c| *c != '.').collect();
+        if has_digit(&lower) {
+            break;
+        }
+        if found.is_empty() {
+            if t.broken && skipped > 0 {
+                break;
+            }
+            if is_stop(&bare) || verbish(&bare) {
+                // a determiner means the phrase starts at the amount
+                if DETERMINERS.contains(&bare.as_str()) {
+                    break;
+                }
+                skipped += 1;
+                if skipped > 3 {
+                    break;
+                }
+                continue;
+            }
+            if t.broken && skipped == 0 {
+                break;
+            }
+            if skipped == 0 {
+                break; // a content word right before: a verb, or tried as modifier
+            }
+            found = parts(t.raw);
+        } else {
+            if t.broken || is_stop(&bare) || verbish(&bare) || found.len() >= 4 {
+                break;
+            }
+            // Two words of phrase; further back only up to a name
+            // ("the Rockmouth battery complex contract would total $N").
+            if found.len() >= 2
+                && !t.raw.chars().next().is_some_and(char::is_uppercase)
+                && !name_ahead(&back[k + 1..], 4 - found.len())
+            {
+                break;
+            }
+            let mut p = parts(t.raw);
+            p.extend(found);
+            found = p;
+            note_entity(t.raw, entities);
+        }
+    }
+    if found.len() > 2 {
+        found = head_and_names(&found, entities);
+    }
+    found
+}
+
+/// True when a capitalised word comes within the next `room` words of
+/// `further` (words further back), before a break or a function word.
+fn name_ahead(further: &[Tok<'_>], room: usize) -> bool {
+    further
+        .iter()
+        .take(room)
+        .take_while(|x| !x.broken && !is_stop(&x.raw.to_lowercase()))
+        .any(|x| x.raw.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A long fallback phrase cut to its head (last two words) plus the names
+/// before it; the common words between are dropped.
+fn head_and_names(found: &[String], entities: &[String]) -> Vec<String> {
+    let head: Vec<String> = found[found.len() - 2..].to_vec();
+    let mut names: Vec<String> = found[..found.len() - 2]
+        .iter()
+        .filter(|w| entities.contains(w))
+        .cloned()
+        .collect();
+    names.extend(head);
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(v: &[&str]) -> Vec<String> {
+        v.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn norm_word_folds_case_possessives_dots_and_plurals() {
+        assert_eq!(norm_word("Japan's"), "japan");
+        assert_eq!(norm_word("U.S."), "us");
+        assert_eq!(norm_word("Projects"), "project");
+        assert_eq!(norm_word("companies"), "company");
+        assert_eq!(norm_word("business"), "business");
+        assert_eq!(norm_word("status"), "status");
+    }
+
+    #[test]
+    fn words_are_read_with_their_phrase_breaks() {
+        let f = words_forward(" investment tool, established", 4);
+        let got: Vec<(&str, bool)> = f.iter().map(|t| (t.raw, t.broken)).collect();
+        assert_eq!(
+            got,
+            [
+                ("investment", false),
+                ("tool", false),
+                ("established", true)
+            ]
+        );
+        let b = words_backward("the U.S. and Japan's ", 3);
+        let got: Vec<(&str, bool)> = b.iter().map(|t| (t.raw, t.broken)).collect();
+        assert_eq!(got, [("Japan's", false), ("and", false), ("U.S.", false)]);
+    }
+
+    #[test]
+    fn phrase_after_runs_to_the_head_noun() {
+        let mut entities = Vec::new();
+        assert_eq!(
+            phrase_after(" investment tool established by Japan", &mut entities),
+            words(&["investment", "tool"])
+        );
+        assert!(entities.is_empty());
+        assert_eq!(
+            phrase_after(" Rockmouth projects were chosen", &mut entities),
+            words(&["rockmouth", "project"])
+        );
+        assert_eq!(entities, words(&["rockmouth"]));
+        assert!(phrase_after(", which", &mut entities).is_empty());
+        assert!(phrase_after(" in 2025", &mut entities).is_empty());
+    }
+
+    #[test]
+    fn look_back_starts_on_a_character_boundary() {
+        let text = format!("{}{}", "é".repeat(100), "$5");
+        let qs = text.len() - 2;
+        let from = look_back_start(&text, qs);
+        assert!(text.is_char_boundary(from));
+        assert!(qs - from <= LOOK_BACK && qs - from >= LOOK_BACK - 1);
+        assert_eq!(look_back_start("a $5", 2), 0);
+    }
+
+    #[test]
+    fn pre_modifiers_need_a_name_possessive_or_determiner() {
+        let mut entities = Vec::new();
+        let back = words_backward("Japan's ", 6);
+        assert_eq!(pre_modifiers(&back, &[], &mut entities), words(&["japan"]));
+        assert_eq!(entities, words(&["japan"]));
+        let back = words_backward("it was a massive ", 6);
+        assert_eq!(
+            pre_modifiers(&back, &[], &mut entities),
+            words(&["massive"])
+        );
+        // A plain lowercase word is a verb: rejected, and its entities go.
+        let mut entities = words(&["fund", "spend"]);
+        let back = words_backward("they will spend ", 6);
+        let right = words(&["fund"]);
+        assert!(pre_modifiers(&back, &right, &mut entities).is_empty());
+        assert_eq!(entities, words(&["fund"]));
+    }
+
+    #[test]
+    fn noun_before_is_the_fallback_phrase() {
+        let mut entities = Vec::new();
+        let back = words_backward("a package of ", 6);
+        assert_eq!(noun_before(&back, &mut entities), words(&["package"]));
+        let back = words_backward("with costs ranging from ", 6);
+        assert_eq!(noun_before(&back, &mut entities), words(&["cost"]));
+        let back = words_backward("it will spend ", 6);
+        assert!(noun_before(&back, &mut entities).is_empty(), "a verb");
+        let back = words_backward("the fund. Of ", 6);
+        assert!(
+            noun_before(&back, &mut entities).is_empty(),
+            "a sentence break"
+        );
+    }
+
+    #[test]
+    fn a_long_fallback_keeps_its_head_and_the_names() {
+        let entities = words(&["rockmouth"]);
+        assert_eq!(
+            head_and_names(
+                &words(&["rockmouth", "battery", "complex", "contract"]),
+                &entities
+            ),
+            words(&["rockmouth", "complex", "contract"])
+        );
+        let further = words_backward("the Rockmouth ", 6);
+        assert!(name_ahead(&further, 2));
+        let further = words_backward("Rockmouth the old ", 6);
+        assert!(!name_ahead(&further, 2), "a function word stops the search");
+        assert!(!name_ahead(&further, 0));
+    }
+
+    #[test]
+    fn key_around_joins_modifiers_and_phrase() {
+        let text = "Japan's $5 billion fund opened";
+        assert_eq!(
+            key_around(text, 8, 18),
+            (words(&["japan", "fund"]), true, words(&["japan"]))
+        );
+        let text = "a package of $5 billion.";
+        assert_eq!(
+            key_around(text, 13, 23),
+            (words(&["package"]), false, vec![])
+        );
+    }
+}
