@@ -1,0 +1,318 @@
+//! Building an [`Article`] from a file's text and metadata: the metadata
+//! precedence manifest.csv > metadata in the file > dateline > `--as-of` >
+//! run date, and the source and title fallbacks.
+
+use super::dates::{find_dateline, parse_date};
+use super::{IngestConfig, InputFile};
+use crate::model::{Article, ArticleId, Date, DateOrigin, Finding, FindingKind, Meta};
+use crate::text::truncate_chars;
+
+/// Text and metadata taken out of one file or record.
+#[derive(Debug, Default)]
+pub(super) struct Parsed {
+    pub(super) text: String,
+    pub(super) meta: Meta,
+    /// Lines before the text in the file (front matter).
+    pub(super) line_offset: u32,
+    /// File line of each text line when not contiguous (HTML).
+    pub(super) line_map: Vec<u32>,
+    /// A problem with the metadata that did not stop the article.
+    pub(super) meta_problem: Option<String>,
+}
+
+/// Applies metadata precedence and builds the article.
+///
+/// 1. [`manifest_row`] finds the manifest's metadata for the article.
+/// 2. [`date_by_precedence`] picks the date and records where it came from.
+/// 3. Manifest values win over the file's ([`first_nonempty`]); the source
+///    falls back to the URL's host, the top folder, then `unknown`, and the
+///    title to the first line ([`first_line_title`]).
+/// 4. [`article_notes`] records an unknown date and a metadata problem.
+pub(super) fn build(
+    file: &InputFile,
+    manifest_key: &str,
+    key: String,
+    parsed: Parsed,
+    first_line: u32,
+    hash: u64,
+    cfg: &IngestConfig,
+) -> Article {
+    let manifest = manifest_row(file, manifest_key, &key);
+    let meta = &parsed.meta;
+    let (date, date_origin) = date_by_precedence(&manifest.date, &meta.date, &parsed.text, cfg);
+    let url = first_nonempty(&manifest.url, &meta.url);
+    let mut source = first_nonempty(&manifest.source, &meta.source);
+    if source.is_empty() {
+        source = url_host(&url)
+            .or_else(|| file.top_folder.clone())
+            .unwrap_or_else(|| "unknown".to_string());
+    }
+    let mut title = first_nonempty(&manifest.title, &meta.title);
+    if title.is_empty() {
+        title = first_line_title(&parsed.text);
+    }
+    let notes = article_notes(date, date_origin, parsed.meta_problem.as_deref(), &file.rel);
+    Article {
+        id: ArticleId(0),
+        key,
+        path: file.path.clone(),
+        first_line,
+        title,
+        source,
+        author: first_nonempty(&manifest.author, &meta.author),
+        url,
+        date,
+        date_origin,
+        text: parsed.text,
+        line_offset: parsed.line_offset,
+        line_map: parsed.line_map,
+        paragraphs: Vec::new(),
+        content_hash: hash,
+        notes,
+    }
+}
+
+/// The manifest row for an article: by its key relative to the manifest,
+/// else by its report key, else (a JSONL record) by the file's manifest key
+/// with the record suffix. Empty metadata when nothing matches.
+fn manifest_row(file: &InputFile, manifest_key: &str, key: &str) -> Meta {
+    file.manifest
+        .as_ref()
+        .and_then(|m| {
+            m.entries
+                .get(manifest_key)
+                .or_else(|| m.entries.get(key))
+                .or_else(|| {
+                    // A manifest row may name a JSONL record by its key suffix.
+                    key.split_once('#')
+                        .and_then(|(_, rec)| m.entries.get(&format!("{}#{rec}", file.manifest_key)))
+                })
+        })
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The article's date and its origin: manifest, file metadata, dateline,
+/// `--as-of`, run date, in that order.
+fn date_by_precedence(
+    manifest_date: &str,
+    meta_date: &str,
+    text: &str,
+    cfg: &IngestConfig,
+) -> (Date, DateOrigin) {
+    if let Some(d) = parse_date(manifest_date) {
+        (d, DateOrigin::Manifest)
+    } else if let Some(d) = parse_date(meta_date) {
+        (d, DateOrigin::Metadata)
+    } else if let Some(d) = find_dateline(text) {
+        (d, DateOrigin::Dateline)
+    } else if let Some(d) = cfg.as_of {
+        (d, DateOrigin::AsOf)
+    } else {
+        (cfg.run_date, DateOrigin::RunDate)
+    }
+}
+
+/// `preferred` unless it is empty, else `fallback`.
+fn first_nonempty(preferred: &str, fallback: &str) -> String {
+    if !preferred.is_empty() {
+        preferred.to_string()
+    } else {
+        fallback.to_string()
+    }
+}
+
+/// Notes every article may carry from reading: the run date standing in
+/// for an unknown date, then a metadata problem that did not stop it.
+fn article_notes(
+    date: Date,
+    date_origin: DateOrigin,
+    meta_problem: Option<&str>,
+    rel: &str,
+) -> Vec<Finding> {
+    let mut notes = Vec::new();
+    if date_origin == DateOrigin::RunDate {
+        notes.push(
+            Finding::new(ArticleId(0), FindingKind::DateUnknown)
+                .expected(date.to_string())
+                .message(format!(
+                    "no date in manifest, metadata or dateline, and no --as-of: checked as of the run date {date}"
+                )),
+        );
+    }
+    if let Some(p) = meta_problem {
+        notes.push(
+            Finding::new(ArticleId(0), FindingKind::InputError)
+                .message(p.to_string())
+                .evidence(rel.to_string()),
+        );
+    }
+    notes
+}
+
+fn first_line_title(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let line = line.trim_start_matches('#').trim();
+    truncate_chars(line, 200)
+}
+
+/// The host of an http(s) URL, without `www.`.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, Manifest};
+    use std::sync::Arc;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    fn file_with(rows: &[(&str, Meta)]) -> InputFile {
+        let mut manifest = Manifest::default();
+        for (k, m) in rows {
+            manifest.entries.insert(k.to_string(), m.clone());
+        }
+        InputFile {
+            path: "in/feed.jsonl".into(),
+            rel: "in/feed.jsonl".into(),
+            manifest_key: "feed.jsonl".into(),
+            format: Format::Jsonl,
+            manifest: Some(Arc::new(manifest)),
+            top_folder: Some("in".into()),
+        }
+    }
+
+    fn titled(t: &str) -> Meta {
+        Meta {
+            title: t.into(),
+            ..Meta::default()
+        }
+    }
+
+    fn cfg(as_of: Option<&str>) -> IngestConfig {
+        IngestConfig {
+            as_of: as_of.map(d),
+            run_date: d("2026-01-01"),
+            max_file_size: 1,
+        }
+    }
+
+    #[test]
+    fn manifest_rows_match_by_manifest_key_report_key_then_record() {
+        let file = file_with(&[
+            ("a.txt", titled("by manifest key")),
+            ("in/b.txt", titled("by report key")),
+            ("feed.jsonl#7", titled("by record")),
+        ]);
+        assert_eq!(manifest_row(&file, "a.txt", "x").title, "by manifest key");
+        assert_eq!(
+            manifest_row(&file, "b.txt", "in/b.txt").title,
+            "by report key"
+        );
+        assert_eq!(
+            manifest_row(&file, "", "in/feed.jsonl#7").title,
+            "by record"
+        );
+        assert_eq!(manifest_row(&file, "c.txt", "in/c.txt"), Meta::default());
+    }
+
+    #[test]
+    fn dates_follow_the_precedence() {
+        let text = "March 3, 2026\nBody";
+        let c = cfg(Some("2026-05-05"));
+        assert_eq!(
+            date_by_precedence("2026-01-02", "2026-01-03", text, &c),
+            (d("2026-01-02"), DateOrigin::Manifest)
+        );
+        assert_eq!(
+            date_by_precedence("bad", "2026-01-03", text, &c),
+            (d("2026-01-03"), DateOrigin::Metadata)
+        );
+        assert_eq!(
+            date_by_precedence("", "", text, &c),
+            (d("2026-03-03"), DateOrigin::Dateline)
+        );
+        assert_eq!(
+            date_by_precedence("", "", "Body", &c),
+            (d("2026-05-05"), DateOrigin::AsOf)
+        );
+        assert_eq!(
+            date_by_precedence("", "", "Body", &cfg(None)),
+            (d("2026-01-01"), DateOrigin::RunDate)
+        );
+    }
+
+    #[test]
+    fn first_nonempty_prefers_the_first() {
+        assert_eq!(first_nonempty("a", "b"), "a");
+        assert_eq!(first_nonempty("", "b"), "b");
+        assert_eq!(first_nonempty("", ""), "");
+    }
+
+    #[test]
+    fn notes_for_run_date_and_metadata_problems() {
+        let date = d("2026-01-01");
+        assert!(article_notes(date, DateOrigin::AsOf, None, "a").is_empty());
+        let notes = article_notes(date, DateOrigin::RunDate, Some("bad yaml"), "a.md");
+        assert_eq!(notes.len(), 2);
+        assert_eq!(notes[0].kind, FindingKind::DateUnknown);
+        assert_eq!(notes[0].expected, "2026-01-01");
+        assert_eq!(notes[1].kind, FindingKind::InputError);
+        assert_eq!(
+            (notes[1].message.as_str(), notes[1].evidence.as_str()),
+            ("bad yaml", "a.md")
+        );
+    }
+
+    #[test]
+    fn build_falls_back_to_host_folder_and_first_line() {
+        let file = file_with(&[]);
+        let parsed = |url: &str| Parsed {
+            text: "## A Headline\n\nBody.".into(),
+            meta: Meta {
+                url: url.into(),
+                ..Meta::default()
+            },
+            ..Parsed::default()
+        };
+        let c = cfg(Some("2026-02-02"));
+        let a = build(
+            &file,
+            "k",
+            "in/feed.jsonl#L1".into(),
+            parsed("https://www.news.example/x"),
+            1,
+            9,
+            &c,
+        );
+        assert_eq!(
+            (a.source.as_str(), a.title.as_str()),
+            ("news.example", "A Headline")
+        );
+        assert_eq!((a.content_hash, a.date_origin), (9, DateOrigin::AsOf));
+        let a = build(&file, "k", "k".into(), parsed(""), 1, 9, &c);
+        assert_eq!(a.source, "in");
+    }
+
+    #[test]
+    fn url_hosts() {
+        assert_eq!(
+            url_host("https://www.Example.com/a/b?c"),
+            Some("example.com".into())
+        );
+        assert_eq!(url_host("not a url"), None);
+    }
+}

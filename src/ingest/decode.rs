@@ -1,0 +1,192 @@
+//! Bytes to text: BOM, UTF-16, invalid UTF-8, line endings, NFC; also the
+//! whole-file reads and hashes the incremental run needs.
+
+use crate::model::{ArticleId, Finding, FindingKind, Severity};
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+/// Reads the incremental cache left in an output folder, if any.
+pub fn read_cache(path: &Path) -> Option<Vec<u8>> {
+    std::fs::read(path).ok()
+}
+
+/// xxh3 hash of a file's bytes (a report an `--incremental` run may keep);
+/// `None` when it cannot be read.
+pub fn file_hash(path: &Path) -> Option<u64> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match std::io::Read::read(&mut f, &mut buf) {
+            Ok(0) => return Some(hash.digest()),
+            Ok(n) => hash.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Why bytes were refused as text (the failure's reason is this text).
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub(super) enum DecodeError {
+    #[error("binary file (contains NUL bytes): skipped")]
+    NulBytes,
+    #[error("binary file (contains NUL characters): skipped")]
+    NulChars,
+}
+
+/// Text decoded from file bytes.
+#[derive(Debug)]
+pub(super) struct Decoded {
+    pub(super) text: String,
+    /// Number of invalid sequences replaced, if any.
+    pub(super) repaired: Option<usize>,
+    /// Source encoding when transcoded (UTF-16).
+    pub(super) transcoded: Option<&'static str>,
+    pub(super) empty: bool,
+}
+
+/// Decodes bytes: UTF-8 (BOM stripped, invalid bytes replaced) or UTF-16 with
+/// a BOM. Binary data (NUL bytes) is refused. Normalises to NFC and LF.
+pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (raw, repaired, transcoded) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (utf16(rest, u16::from_le_bytes), None, Some("UTF-16LE"))
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        (utf16(rest, u16::from_be_bytes), None, Some("UTF-16BE"))
+    } else {
+        if bytes.contains(&0) {
+            return Err(DecodeError::NulBytes);
+        }
+        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_string(), None, None),
+            Err(_) => {
+                let s = String::from_utf8_lossy(bytes).into_owned();
+                let bad = s.matches('\u{FFFD}').count();
+                (s, Some(bad.max(1)), None)
+            }
+        }
+    };
+    if transcoded.is_some() && raw.contains('\0') {
+        return Err(DecodeError::NulChars);
+    }
+    Ok(Decoded {
+        empty: raw.trim().is_empty(),
+        text: normalize_text(&raw),
+        repaired,
+        transcoded,
+    })
+}
+
+fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> String {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| f([c[0], c[1]])).collect();
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or('\u{FFFD}'))
+        .collect()
+}
+
+/// CRLF and lone CR to LF, strip a leading BOM, NFC.
+pub(super) fn normalize_text(s: &str) -> String {
+    let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+    let lf = if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    };
+    if unicode_normalization::is_nfc_quick(lf.chars()) == unicode_normalization::IsNormalized::Yes {
+        lf
+    } else {
+        lf.nfc().collect()
+    }
+}
+
+/// The notes a whole-file article gets for its decoding: a warning for
+/// replaced invalid UTF-8, then an info note for a clean transcode.
+pub(super) fn encoding_notes(decoded: &Decoded, rel: &str) -> Vec<Finding> {
+    let mut notes = Vec::new();
+    if let Some(bad) = decoded.repaired {
+        notes.push(
+            Finding::new(ArticleId(0), FindingKind::EncodingRepaired)
+                .message(format!(
+                    "{bad} invalid UTF-8 sequence(s) replaced with U+FFFD"
+                ))
+                .evidence(rel.to_string()),
+        );
+    }
+    if let Some(e) = &decoded.transcoded {
+        // A clean transcode is not a defect: an info note, not a warning.
+        let mut note = Finding::new(ArticleId(0), FindingKind::EncodingRepaired)
+            .message(format!("transcoded from {e}"))
+            .evidence(rel.to_string());
+        note.severity = Severity::Info;
+        notes.push(note);
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_handles_bom_crlf_utf16_and_binary() {
+        let r = decode(b"\xEF\xBB\xBFa\r\nb\rc").unwrap();
+        assert_eq!(r.text, "a\nb\nc");
+        assert!(r.repaired.is_none());
+        let r = decode(b"ok \xFF\xFE bad").unwrap();
+        assert_eq!(r.repaired, Some(2));
+        let mut u16le = vec![0xFF, 0xFE];
+        for u in "Héllo".encode_utf16() {
+            u16le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&u16le).unwrap().text, "Héllo");
+        assert!(decode(b"ab\0cd").is_err());
+        // NFC: e + combining acute becomes é.
+        assert_eq!(decode("e\u{301}".as_bytes()).unwrap().text, "\u{e9}");
+    }
+
+    #[test]
+    fn decode_errors_keep_their_reasons() {
+        let err = decode(b"ab\0cd").unwrap_err();
+        assert_eq!(err, DecodeError::NulBytes);
+        assert_eq!(err.to_string(), "binary file (contains NUL bytes): skipped");
+        let err = decode(&[0xFE, 0xFF, 0, b'a', 0, 0]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "binary file (contains NUL characters): skipped"
+        );
+    }
+
+    #[test]
+    fn encoding_notes_warn_on_repair_and_inform_on_transcode() {
+        let clean = decode(b"plain").unwrap();
+        assert!(encoding_notes(&clean, "a.txt").is_empty());
+        let repaired = decode(b"ok \xFF bad").unwrap();
+        let notes = encoding_notes(&repaired, "a.txt");
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].severity, Severity::Warning);
+        assert_eq!(
+            notes[0].message,
+            "1 invalid UTF-8 sequence(s) replaced with U+FFFD"
+        );
+        assert_eq!(notes[0].evidence, "a.txt");
+        let transcoded = decode(&[0xFE, 0xFF, 0, b'h', 0, b'i']).unwrap();
+        let notes = encoding_notes(&transcoded, "b.txt");
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].severity, Severity::Info);
+        assert_eq!(notes[0].message, "transcoded from UTF-16BE");
+    }
+
+    #[test]
+    fn file_hash_matches_xxh3_and_missing_files_have_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.csv");
+        std::fs::write(&path, b"a,b\r\n").unwrap();
+        assert_eq!(
+            file_hash(&path),
+            Some(xxhash_rust::xxh3::xxh3_64(b"a,b\r\n"))
+        );
+        assert_eq!(file_hash(&dir.path().join("none")), None);
+        assert_eq!(read_cache(&path).as_deref(), Some(&b"a,b\r\n"[..]));
+    }
+}

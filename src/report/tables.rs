@@ -1,0 +1,394 @@
+//! The five tables: one renderer per report, each streaming sorted rows
+//! onto a CSV writer.
+
+use super::cells::{csv_writer, fmt_num, safe_text};
+use super::{ReportError, Reports, REPORTS};
+use crate::model::{
+    ArticleId, ArticleScore, ClaimRow, DuplicateRow, Finding, ParaMark, Severity, SourceRow,
+};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Renders the five tables (without BOM), in [`REPORTS`] order. Pure.
+#[cfg(test)]
+fn render(r: &Reports<'_>) -> Result<Vec<Vec<u8>>, ReportError> {
+    (0..REPORTS.len())
+        .map(|i| render_table(r, i, Vec::new()))
+        .collect()
+}
+
+/// Streams table `which` (an index into [`REPORTS`]) onto `out`, one row at
+/// a time, so no table is held in memory as cells or bytes.
+pub(super) fn render_table<W: Write>(
+    r: &Reports<'_>,
+    which: usize,
+    out: W,
+) -> Result<W, ReportError> {
+    let mut w = csv_writer(out);
+    match which {
+        0 => articles_table(r, &mut w),
+        1 => findings_table(r, &mut w),
+        2 => duplicates_table(r, &mut w),
+        3 => claims_table(r, &mut w),
+        _ => sources_table(r, &mut w),
+    }
+    .map_err(|source| ReportError::Csv {
+        path: PathBuf::from(REPORTS[which.min(REPORTS.len() - 1)]),
+        source,
+    })?;
+    w.into_inner().map_err(|e| ReportError::Io {
+        path: PathBuf::from(REPORTS[which.min(REPORTS.len() - 1)]),
+        source: e.into_error(),
+    })
+}
+
+fn key_of(r: &Reports<'_>, id: ArticleId) -> String {
+    r.keys.get(id.0 as usize).cloned().unwrap_or_default()
+}
+
+fn articles_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    // Counts and scores are indexed by id once: a scan of all findings per
+    // article would be quadratic (minutes at 200,000 articles).
+    let counts = severity_counts(r);
+    let score_of = scores_by_id(r);
+    w.write_record([
+        "article",
+        "source",
+        "title",
+        "date",
+        "date_origin",
+        "words",
+        "paragraphs",
+        "duplicate_paragraphs",
+        "boilerplate_paragraphs",
+        "errors",
+        "warnings",
+        "infos",
+        "score",
+        "grade",
+        "top_finding",
+    ])?;
+    let mut order: Vec<usize> = (0..r.articles.len()).collect();
+    order.sort_by_key(|&i| r.articles[i].id);
+    for i in order {
+        let a = &r.articles[i];
+        let marks = r.marks.get(i).map(|m| m.as_slice()).unwrap_or(&[]);
+        let words: u32 = a
+            .para_words
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| marks.get(*j).is_none_or(|m| m.is_content()))
+            .map(|(_, w)| *w)
+            .sum();
+        let dups = marks
+            .iter()
+            .filter(|m| matches!(m, ParaMark::Duplicate | ParaMark::Syndicated))
+            .count();
+        let boiler = marks
+            .iter()
+            .filter(|m| **m == ParaMark::Boilerplate)
+            .count();
+        let count = |s: Severity| counts.get(a.id.0 as usize).map_or(0, |c| c[s as usize]);
+        let score = score_of.get(a.id.0 as usize).copied().flatten();
+        w.write_record([
+            safe_text(&a.key),
+            safe_text(&a.source),
+            safe_text(&a.title),
+            a.date.to_string(),
+            a.date_origin.as_str().to_string(),
+            words.to_string(),
+            a.para_words.len().to_string(),
+            dups.to_string(),
+            boiler.to_string(),
+            count(Severity::Error).to_string(),
+            count(Severity::Warning).to_string(),
+            count(Severity::Info).to_string(),
+            score.map(|s| fmt_num(s.score, 1)).unwrap_or_default(),
+            score.map(|s| s.grade.clone()).unwrap_or_default(),
+            safe_text(score.map(|s| s.top_finding.as_str()).unwrap_or("")),
+        ])?;
+    }
+    Ok(())
+}
+
+/// Findings per article id, by severity (indexed by `Severity as usize`).
+fn severity_counts(r: &Reports<'_>) -> Vec<[usize; 3]> {
+    let mut counts = vec![[0usize; 3]; r.keys.len()];
+    for f in r.findings {
+        if let Some(c) = counts.get_mut(f.article.0 as usize) {
+            c[f.severity as usize] += 1;
+        }
+    }
+    counts
+}
+
+/// Each article id's score, if it has one (the last one given wins).
+fn scores_by_id<'a>(r: &Reports<'a>) -> Vec<Option<&'a ArticleScore>> {
+    let mut score_of: Vec<Option<&ArticleScore>> = vec![None; r.keys.len()];
+    for s in r.scores {
+        if let Some(slot) = score_of.get_mut(s.article.0 as usize) {
+            *slot = Some(s);
+        }
+    }
+    score_of
+}
+
+fn findings_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    let para =
+        |p: Option<crate::model::ParaIdx>| p.map(|p| p.number().to_string()).unwrap_or_default();
+    let mut fs: Vec<&Finding> = r.findings.iter().collect();
+    fs.sort_by(|a, b| {
+        (
+            a.article,
+            a.paragraph,
+            a.line,
+            a.kind,
+            &a.mention,
+            &a.message,
+            &a.expected,
+            &a.evidence,
+        )
+            .cmp(&(
+                b.article,
+                b.paragraph,
+                b.line,
+                b.kind,
+                &b.mention,
+                &b.message,
+                &b.expected,
+                &b.evidence,
+            ))
+    });
+    w.write_record([
+        "article",
+        "paragraph",
+        "line",
+        "severity",
+        "kind",
+        "mention",
+        "expected",
+        "message",
+        "evidence",
+    ])?;
+    for f in fs {
+        w.write_record([
+            safe_text(&key_of(r, f.article)),
+            para(f.paragraph),
+            f.line.map(|l| l.to_string()).unwrap_or_default(),
+            f.severity.as_str().to_string(),
+            f.kind.as_str().to_string(),
+            safe_text(&f.mention),
+            safe_text(&f.expected),
+            safe_text(&f.message),
+            safe_text(&f.evidence),
+        ])?;
+    }
+    Ok(())
+}
+
+fn duplicates_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    let mut ds: Vec<&DuplicateRow> = r.duplicates.iter().collect();
+    ds.sort_by_key(|d| (d.group, d.article, d.paragraph));
+    w.write_record([
+        "group",
+        "article",
+        "paragraph",
+        "line",
+        "kind",
+        "similarity",
+        "first_article",
+        "first_paragraph",
+        "text",
+    ])?;
+    for d in ds {
+        w.write_record([
+            d.group.to_string(),
+            safe_text(&key_of(r, d.article)),
+            d.paragraph.number().to_string(),
+            d.line.to_string(),
+            d.kind.as_str().to_string(),
+            fmt_num(d.similarity, 3),
+            safe_text(&key_of(r, d.first_article)),
+            d.first_paragraph.number().to_string(),
+            safe_text(&crate::text::truncate_chars(&d.text, 200)),
+        ])?;
+    }
+    Ok(())
+}
+
+fn claims_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    let mut cs: Vec<&ClaimRow> = r.claims.iter().collect();
+    cs.sort_by(|a, b| {
+        (&a.claim, a.article, a.paragraph, &a.mention)
+            .cmp(&(&b.claim, b.article, b.paragraph, &b.mention))
+            .then(a.value.total_cmp(&b.value))
+    });
+    w.write_record([
+        "claim",
+        "article",
+        "paragraph",
+        "mention",
+        "value",
+        "unit",
+        "consensus",
+        "support",
+        "agrees",
+        "reference",
+    ])?;
+    for c in cs {
+        w.write_record([
+            safe_text(&c.claim),
+            safe_text(&key_of(r, c.article)),
+            c.paragraph.number().to_string(),
+            safe_text(&c.mention),
+            fmt_num(c.value, 6),
+            safe_text(&c.unit),
+            c.consensus.map(|v| fmt_num(v, 6)).unwrap_or_default(),
+            fmt_num(c.support, 3),
+            if c.agrees { "yes" } else { "no" }.to_string(),
+            safe_text(&c.reference),
+        ])?;
+    }
+    Ok(())
+}
+
+fn sources_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    let mut ss: Vec<&SourceRow> = r.sources.iter().collect();
+    ss.sort_by(|a, b| a.source.cmp(&b.source));
+    w.write_record([
+        "source",
+        "articles",
+        "mean_score",
+        "min_score",
+        "errors",
+        "warnings",
+        "trust",
+        "worst_article",
+    ])?;
+    for s in ss {
+        w.write_record([
+            safe_text(&s.source),
+            s.articles.to_string(),
+            fmt_num(s.mean_score, 1),
+            fmt_num(s.min_score, 1),
+            s.errors.to_string(),
+            s.warnings.to_string(),
+            s.trust.map(|t| fmt_num(t, 3)).unwrap_or_default(),
+            safe_text(&s.worst_article),
+        ])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reports<'a>(
+        findings: &'a [Finding],
+        scores: &'a [ArticleScore],
+        keys: &'a [String],
+    ) -> Reports<'a> {
+        Reports {
+            articles: &[],
+            marks: &[],
+            scores,
+            findings,
+            duplicates: &[],
+            claims: &[],
+            sources: &[],
+            keys,
+        }
+    }
+
+    #[test]
+    fn findings_are_counted_per_article_and_severity() {
+        use crate::model::FindingKind;
+        let keys = vec!["a".to_string(), "b".to_string()];
+        let mut info = Finding::new(ArticleId(1), FindingKind::WrongOfficeholder);
+        info.severity = Severity::Info;
+        let findings = [
+            Finding::new(ArticleId(1), FindingKind::WrongOfficeholder),
+            info,
+            // Ids past the keys are ignored.
+            Finding::new(ArticleId(5), FindingKind::WrongOfficeholder),
+        ];
+        let wrong = Finding::new(ArticleId(0), FindingKind::WrongOfficeholder).severity as usize;
+        let counts = severity_counts(&reports(&findings, &[], &keys));
+        assert_eq!(counts.len(), 2);
+        assert_eq!(counts[0], [0, 0, 0]);
+        assert_eq!(counts[1][wrong], 1);
+        assert_eq!(counts[1][Severity::Info as usize], 1);
+        assert_eq!(counts[1].iter().sum::<usize>(), 2);
+    }
+
+    #[test]
+    fn scores_are_indexed_by_article_id() {
+        let keys = vec!["a".to_string(), "b".to_string(), "c".to_string()];
+        let score = |id: u32, v: f64| ArticleScore {
+            article: ArticleId(id),
+            score: v,
+            grade: String::new(),
+            top_finding: String::new(),
+        };
+        let scores = [score(2, 50.0), score(0, 10.0), score(9, 1.0)];
+        let by_id = scores_by_id(&reports(&[], &scores, &keys));
+        let values: Vec<Option<f64>> = by_id.iter().map(|s| s.map(|s| s.score)).collect();
+        assert_eq!(values, vec![Some(10.0), None, Some(50.0)]);
+    }
+
+    #[test]
+    fn empty_reports_have_headers() {
+        let r = Reports {
+            articles: &[],
+            marks: &[],
+            scores: &[],
+            findings: &[],
+            duplicates: &[],
+            claims: &[],
+            sources: &[],
+            keys: &[],
+        };
+        let t = render(&r).unwrap();
+        assert_eq!(t.len(), 5);
+        assert!(String::from_utf8_lossy(&t[1]).starts_with("article,paragraph,line,severity,kind"));
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use crate::model::{Finding, FindingKind};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn cells_never_start_with_a_trigger_and_round_trip(
+            mention in "\\PC{0,40}|[=+@\t\r-].{0,10}",
+            message in "(\\PC|[\r\n\t\",])*",
+        ) {
+            let f = Finding::new(ArticleId(0), FindingKind::WrongOfficeholder)
+                .mention(mention.clone())
+                .message(message.clone());
+            let keys = vec!["a.txt".to_string()];
+            let findings = [f];
+            let r = Reports {
+                articles: &[], marks: &[], scores: &[], findings: &findings,
+                duplicates: &[], claims: &[], sources: &[], keys: &keys,
+            };
+            let tables = render(&r).unwrap();
+            let mut rdr = csv::Reader::from_reader(tables[1].as_slice());
+            let rec = rdr.records().next().unwrap().unwrap();
+            for cell in rec.iter() {
+                prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']));
+            }
+            // Round trip: what the reader sees is the text, or the text
+            // behind the neutralising quote.
+            for (cell, orig) in [(&rec[5], &mention), (&rec[7], &message)] {
+                let back = cell.strip_prefix('\'').filter(|_| orig.starts_with(['=', '+', '-', '@', '\t', '\r'])).unwrap_or(cell);
+                prop_assert_eq!(back, orig.as_str());
+            }
+        }
+    }
+}
