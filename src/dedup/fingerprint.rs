@@ -2,7 +2,7 @@
 //! cross-article link, and what the article alone shows (repeats inside it,
 //! structural boilerplate such as related-story lists).
 
-use super::normalise::Norm;
+use super::normalise::Normalised;
 use super::similarity::Ready;
 use super::{band_keys, DedupConfig, BANDS, LIGHT_WORDS, MIN_EXACT_WORDS};
 use crate::model::{
@@ -135,15 +135,15 @@ pub(super) fn block_finding(
 /// Per-article pass: fingerprints every paragraph and finds what the article
 /// alone shows (repeats inside it, structural boilerplate). Pure.
 ///
-/// 1. [`para_prints`]: normalised-text hash, band keys and title-likeness of
+/// 1. `para_prints`: normalised-text hash, band keys and title-likeness of
 ///    every paragraph.
-/// 2. [`exact_repeats`]: paragraphs repeating an earlier one word for word.
-/// 3. [`near_candidates`]: pairs of paragraphs sharing a band key.
-/// 4. [`confirm_near_repeats`]: candidates at or above `near_dup` on text.
-/// 5. [`repeat_groups`]: repeats marked `Duplicate`, one finding each,
-///    grouped under the first occurrence of their chain ([`chain_root`]).
-/// 6. [`repeat_rows`]: the duplicates.csv rows of those groups.
-/// 7. [`structural_boilerplate`]: runs of title-like lines marked
+/// 2. `exact_repeats`: paragraphs repeating an earlier one word for word.
+/// 3. `near_candidates`: pairs of paragraphs sharing a band key.
+/// 4. `confirm_near_repeats`: candidates at or above `near_dup` on text.
+/// 5. `repeat_groups`: repeats marked `Duplicate`, one finding each,
+///    grouped under the first occurrence of their chain (`chain_root`).
+/// 6. `repeat_rows`: the duplicates.csv rows of those groups.
+/// 7. `structural_boilerplate`: runs of title-like lines marked
 ///    `Boilerplate`, one finding and one group each.
 pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     let prints = para_prints(article);
@@ -164,7 +164,7 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
 
 /// Step 1: one print per paragraph.
 fn para_prints(article: &Article) -> Vec<ParaPrint> {
-    let mut norm = Norm::default();
+    let mut norm = Normalised::default();
     let mut words = Vec::new();
     let mut prints = Vec::with_capacity(article.paragraphs.len());
     for p in &article.paragraphs {
@@ -244,7 +244,7 @@ fn confirm_near_repeats(
         }
         for x in [i, j] {
             if cache[x].is_none() {
-                cache[x] = Some(Ready::new(Norm::of(article, &ps[x])));
+                cache[x] = Some(Ready::new(Normalised::of(article, &ps[x])));
             }
         }
         let sim = match (&cache[i], &cache[j]) {

@@ -70,7 +70,7 @@ pub(super) fn band_keys(norm: &str, words: &mut Vec<(u32, u32)>) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dedup::normalise::Norm;
+    use crate::dedup::normalise::Normalised;
 
     #[test]
     fn short_texts_get_no_band_keys() {
@@ -85,7 +85,7 @@ mod tests {
     #[test]
     fn similar_texts_share_bands_and_different_ones_do_not() {
         let mut words = Vec::new();
-        let mut keys = |t: &str| band_keys(&Norm::from_text(t).text, &mut words);
+        let mut keys = |t: &str| band_keys(&Normalised::from_text(t).text, &mut words);
         let a = keys(crate::dedup::fixtures::A1);
         let same = keys(&crate::dedup::fixtures::A1.to_uppercase());
         let other = keys(crate::dedup::fixtures::B1);

@@ -1,7 +1,7 @@
 //! Paragraph normalisation: the text exact and near duplicates are compared on.
 //!
 //! NFKC, lower-cased, every run of non-alphanumeric characters collapsed to
-//! one space, CJK characters split into one-character words. [`Norm`] keeps
+//! one space, CJK characters split into one-character words. [`Normalised`] keeps
 //! the sentence spans too, and serialises to the scratch space.
 
 use crate::model::{Article, Paragraph};
@@ -78,22 +78,22 @@ pub(super) fn normalise(text: &str) -> String {
 /// A paragraph's normalised text with its sentence spans (byte ranges into
 /// `text`), so a padded copy can be compared sentence-run by sentence-run.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct Norm {
+pub(super) struct Normalised {
     pub(super) text: String,
     pub(super) spans: Vec<(u32, u32)>,
 }
 
-impl Norm {
+impl Normalised {
     /// Normalises one paragraph of `article`, sentence by sentence.
-    pub(super) fn of(article: &Article, p: &Paragraph) -> Norm {
-        let mut n = Norm::default();
+    pub(super) fn of(article: &Article, p: &Paragraph) -> Normalised {
+        let mut n = Normalised::default();
         n.fill(article, p);
         n
     }
 
     /// Builds from plain text split into sentences (for tests and tools).
-    pub(super) fn from_text(text: &str) -> Norm {
-        let mut n = Norm::default();
+    pub(super) fn from_text(text: &str) -> Normalised {
+        let mut n = Normalised::default();
         for (_, s) in crate::segment::sentence_bounds(text) {
             n.push_sentence(s);
         }
@@ -134,7 +134,7 @@ impl Norm {
     }
 }
 
-impl Norm {
+impl Normalised {
     /// Serialised for the scratch space: text length, text, span count, spans
     /// (little-endian u32s).
     pub(super) fn encode(&self) -> Vec<u8> {
@@ -148,8 +148,8 @@ impl Norm {
         }
         out
     }
-    /// Inverse of [`Norm::encode`]; `None` on damaged bytes.
-    pub(super) fn decode(bytes: &[u8]) -> Option<Norm> {
+    /// Inverse of [`Normalised::encode`]; `None` on damaged bytes.
+    pub(super) fn decode(bytes: &[u8]) -> Option<Normalised> {
         let u32_at = |i: usize| -> Option<u32> {
             Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?))
         };
@@ -169,7 +169,7 @@ impl Norm {
             }
             spans.push((a, b));
         }
-        Some(Norm { text, spans })
+        Some(Normalised { text, spans })
     }
 }
 
@@ -183,11 +183,11 @@ mod tests {
         /// and damaged bytes are refused rather than misread.
         #[test]
         fn norm_encoding_round_trips(text in "([a-z]{1,6}[ .!?]{1,2}|\u{e9}|\u{65e5}){0,40}", cut in 0usize..64) {
-            let n = Norm::from_text(&text);
+            let n = Normalised::from_text(&text);
             let bytes = n.encode();
-            proptest::prop_assert_eq!(Norm::decode(&bytes), Some(n));
+            proptest::prop_assert_eq!(Normalised::decode(&bytes), Some(n));
             if cut > 0 && cut <= bytes.len() {
-                proptest::prop_assert_eq!(Norm::decode(&bytes[..bytes.len() - cut]), None);
+                proptest::prop_assert_eq!(Normalised::decode(&bytes[..bytes.len() - cut]), None);
             }
         }
 
@@ -197,7 +197,7 @@ mod tests {
         fn whole_and_sentence_by_sentence_normalisation_agree(
             text in "([A-Za-z0-9]{1,7}|[ ,.!?;:'\"()\n-]|U\\.S\\.|\u{e9}|\u{201c}|\u{2019}|\u{3002}|\u{65e5}\u{672c}|\u{fb01}|e\u{301}){0,60}",
         ) {
-            proptest::prop_assert_eq!(normalise(&text), Norm::from_text(&text).text);
+            proptest::prop_assert_eq!(normalise(&text), Normalised::from_text(&text).text);
         }
     }
 
@@ -211,10 +211,10 @@ mod tests {
 
     #[test]
     fn norm_keeps_sentence_spans_and_counts_words() {
-        let n = Norm::from_text("One two. Three!");
+        let n = Normalised::from_text("One two. Three!");
         assert_eq!(n.text, "one two three");
         assert_eq!(n.spans, vec![(0, 7), (8, 13)]);
         assert_eq!(n.words(), 3);
-        assert_eq!(Norm::default().words(), 0);
+        assert_eq!(Normalised::default().words(), 0);
     }
 }

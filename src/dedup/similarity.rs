@@ -2,7 +2,7 @@
 //! the sentence-run and sentence-cover alignments, and the word-shingle
 //! containment filter that runs first ([`Ready`]).
 
-use super::normalise::Norm;
+use super::normalise::Normalised;
 use super::SHINGLE;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -153,7 +153,7 @@ fn normalized_levenshtein_over(a: &str, b: &str, at_least: f64) -> Option<f64> {
 /// one's sentences that matches it best (a copy padded with extra sentences
 /// still matches its original).
 #[cfg(test)]
-fn similarity(a: &Norm, b: &Norm) -> f64 {
+fn similarity(a: &Normalised, b: &Normalised) -> f64 {
     similarity_with(a, b, true, 0.0)
 }
 
@@ -163,7 +163,7 @@ fn similarity(a: &Norm, b: &Norm) -> f64 {
 /// shingles, so callers enable them only above [`ALIGN_CONTAINMENT`].
 /// The value is exact when it reaches `floor`; below `floor` it may be any
 /// lower value (a comparison stops as soon as it cannot reach `floor`).
-fn similarity_with(a: &Norm, b: &Norm, align: bool, floor: f64) -> f64 {
+fn similarity_with(a: &Normalised, b: &Normalised, align: bool, floor: f64) -> f64 {
     let (s, l) = if a.text.len() <= b.text.len() {
         (a, b)
     } else {
@@ -214,7 +214,7 @@ fn similarity_with(a: &Norm, b: &Norm, align: bool, floor: f64) -> f64 {
 /// `l`, weighted by length. Catches reordered and split/merged sentences.
 /// Exact when it reaches `floor`; stops (returning less) once the sentences
 /// left cannot lift the weighted mean to `floor`.
-fn sentence_cover(s: &Norm, l: &Norm, floor: f64) -> f64 {
+fn sentence_cover(s: &Normalised, l: &Normalised, floor: f64) -> f64 {
     let sentences: Vec<&str> = s
         .spans
         .iter()
@@ -297,12 +297,12 @@ const ALIGN_CONTAINMENT: f64 = 0.3;
 
 /// A paragraph ready for confirmation: normalised text and shingle set.
 pub(super) struct Ready {
-    norm: Norm,
+    norm: Normalised,
     shingles: Vec<u64>,
 }
 
 impl Ready {
-    pub(super) fn new(norm: Norm) -> Ready {
+    pub(super) fn new(norm: Normalised) -> Ready {
         let shingles = shingle_set(&norm.text);
         Ready { norm, shingles }
     }
@@ -355,8 +355,8 @@ mod tests {
                 let at = at.min(b.len());
                 b.replace_range(at..(at + 2).min(b.len()), &with);
             }
-            let full = similarity(&Norm::from_text(&a), &Norm::from_text(&b));
-            let (ra, rb) = (Ready::new(Norm::from_text(&a)), Ready::new(Norm::from_text(&b)));
+            let full = similarity(&Normalised::from_text(&a), &Normalised::from_text(&b));
+            let (ra, rb) = (Ready::new(Normalised::from_text(&a)), Ready::new(Normalised::from_text(&b)));
             let c = containment(&ra.shingles, &rb.shingles);
             for floor in [0.0, 0.5, 0.75] {
                 let fast = ra.similarity(&rb, floor);
@@ -382,18 +382,18 @@ mod tests {
     #[test]
     fn padded_copy_matches_its_original() {
         let padded = format!("{A1_REWORDED} {C1}");
-        let s = similarity(&Norm::from_text(A1), &Norm::from_text(&padded));
+        let s = similarity(&Normalised::from_text(A1), &Normalised::from_text(&padded));
         assert!(s >= DEFAULT_NEAR_DUP, "{s}");
-        let s = similarity(&Norm::from_text(A1), &Norm::from_text(B1));
+        let s = similarity(&Normalised::from_text(A1), &Normalised::from_text(B1));
         assert!(s < 0.5, "{s}");
     }
 
     #[test]
     fn reordered_sentences_are_covered() {
-        let s = Norm::from_text("Rain fell all day in the city. The mayor closed the parks.");
-        let l = Norm::from_text("The mayor closed the parks. Rain fell all day in the city.");
+        let s = Normalised::from_text("Rain fell all day in the city. The mayor closed the parks.");
+        let l = Normalised::from_text("The mayor closed the parks. Rain fell all day in the city.");
         assert!(sentence_cover(&s, &l, 0.0) > 0.99);
-        let other = Norm::from_text("Shares rose on the news. Bonds were flat.");
+        let other = Normalised::from_text("Shares rose on the news. Bonds were flat.");
         assert!(sentence_cover(&s, &other, 0.0) < 0.5);
     }
 

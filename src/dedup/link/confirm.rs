@@ -2,7 +2,7 @@
 //! the memo, else on re-read text), and the confirmed pairs joined.
 
 use super::Linker;
-use crate::dedup::normalise::Norm;
+use crate::dedup::normalise::Normalised;
 use crate::dedup::similarity::Ready;
 use crate::model::{Article, ArticleId, ArticleSummary, LoadArticles, PairMemo, Scratch};
 use rayon::prelude::*;
@@ -198,7 +198,7 @@ fn spill_norms(
             .filter_map(|&p| {
                 Some((
                     p,
-                    Norm::from_text(a.para_text(a.paragraphs.get(p)?)).encode(),
+                    Normalised::from_text(a.para_text(a.paragraphs.get(p)?)).encode(),
                 ))
             })
             .collect(),
@@ -265,7 +265,7 @@ fn compare_in_rounds(
             .map(|&g| {
                 let i = spilled.binary_search_by_key(&g, |l| l.para).ok()?;
                 let Spilled { offset, len, .. } = spilled[i];
-                Norm::decode(&scratch.read(offset, len)).map(Ready::new)
+                Normalised::decode(&scratch.read(offset, len)).map(Ready::new)
             })
             .collect();
         let get = |g: u32| -> Option<&Ready> { ready[need.binary_search(&g).ok()?].as_ref() };
@@ -333,8 +333,8 @@ mod tests {
         // Paragraphs 1 and 4 are the same text: the same form.
         assert_eq!(spilled[0].form, spilled[2].form);
         assert_ne!(spilled[0].form, spilled[1].form);
-        let back = Norm::decode(&scratch.read(spilled[1].offset, spilled[1].len)).unwrap();
-        assert_eq!(back, Norm::from_text(A1_REWORDED));
+        let back = Normalised::decode(&scratch.read(spilled[1].offset, spilled[1].len)).unwrap();
+        assert_eq!(back, Normalised::from_text(A1_REWORDED));
     }
 
     #[test]
@@ -360,7 +360,7 @@ mod tests {
         let mut scratch = Vec::new();
         let mut located = Vec::new();
         for (para, text) in [(0, A1), (1, A1_REWORDED), (2, B1)] {
-            let bytes = Norm::from_text(text).encode();
+            let bytes = Normalised::from_text(text).encode();
             let offset = Scratch::append(&mut scratch, &bytes);
             located.push(Spilled {
                 para,

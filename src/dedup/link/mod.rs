@@ -23,30 +23,30 @@ use output::{LinkOutput, Repeat};
 /// Cross-article pass: links prints across the corpus. `load` re-reads
 /// articles (for confirming near duplicates on text); it may return `None`.
 ///
-/// 1. [`Linker::new`]: global paragraph numbers ([`ParaIndex`]), each
+/// 1. `Linker::new`: global paragraph numbers (`ParaIndex`), each
 ///    paragraph its own set.
-/// 2. [`Linker::union_local_repeats`]: joins the repeats `fingerprint`
+/// 2. `Linker::union_local_repeats`: joins the repeats `fingerprint`
 ///    found inside each article.
-/// 3. [`Linker::exact_repeats`]: joins long exact repeats; keeps short ones
+/// 3. `Linker::exact_repeats`: joins long exact repeats; keeps short ones
 ///    in three or more articles as boilerplate candidates.
-/// 4. [`Linker::band_candidates`]: pairs of paragraphs of different
+/// 4. `Linker::band_candidates`: pairs of paragraphs of different
 ///    articles sharing a rare band key or `MIN_BANDS` bands.
-/// 5. [`Linker::pair_similarities`]: from the memo, else confirmed on text.
-/// 6. [`Linker::union_confirmed`]: joins pairs at or above `near_dup`; they
+/// 5. `Linker::pair_similarities`: from the memo, else confirmed on text.
+/// 6. `Linker::union_confirmed`: joins pairs at or above `near_dup`; they
 ///    are the direct matches.
-/// 7. [`Linker::cross_groups`]: sets with paragraphs in two or more
+/// 7. `Linker::cross_groups`: sets with paragraphs in two or more
 ///    articles, in (date, id, paragraph) order.
-/// 8. [`ArticleZones::measure`]: each article's copied share, head and tail.
-/// 9. [`ArticleZones::classify`]: each group syndicated or boilerplate.
-/// 10. [`DirectMatches::new`]: what each paragraph matched itself.
-/// 11. [`LinkOutput::syndication_rows`]: rows, findings and copy links of
-///     each syndicated group; boilerplate groups become [`Repeat`]s.
-/// 12. [`LinkOutput::mark_boilerplate`]: marks the repeats, grown over
+/// 8. `ArticleZones::measure`: each article's copied share, head and tail.
+/// 9. `ArticleZones::classify`: each group syndicated or boilerplate.
+/// 10. `DirectMatches::new`: what each paragraph matched itself.
+/// 11. `LinkOutput::syndication_rows`: rows, findings and copy links of
+///     each syndicated group; boilerplate groups become `Repeat`s.
+/// 12. `LinkOutput::mark_boilerplate`: marks the repeats, grown over
 ///     adjacent title lines.
-/// 13. [`LinkOutput::boilerplate_blocks`]: one finding and one group per
+/// 13. `LinkOutput::boilerplate_blocks`: one finding and one group per
 ///     block of boilerplate.
-/// 14. [`LinkOutput::local_groups`]: within-article groups outside cross groups.
-/// 15. [`LinkOutput::finish`]: deterministic group numbers and finding order.
+/// 14. `LinkOutput::local_groups`: within-article groups outside cross groups.
+/// 15. `LinkOutput::finish`: deterministic group numbers and finding order.
 pub fn link(
     articles: &[ArticleSummary],
     cfg: &DedupConfig,
