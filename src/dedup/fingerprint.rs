@@ -1,0 +1,633 @@
+//! The per-article pass ([`fingerprint`]): a print of every paragraph for the
+//! cross-article link, and what the article alone shows (repeats inside it,
+//! structural boilerplate such as related-story lists).
+
+use super::normalise::Normalised;
+use super::similarity::Ready;
+use super::{band_keys, DedupConfig, BANDS, LIGHT_WORDS, MIN_EXACT_WORDS};
+use crate::model::{
+    Article, ArticleId, ArticlePrints, DupKind, DuplicateRow, Finding, FindingKind, ParaIdx,
+    ParaMark, ParaPrint, Paragraph,
+};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Structural blocks: at least this many consecutive title-like lines after
+/// the article body has started, or [`STRUCT_RUN_HEAD`] anywhere.
+const STRUCT_RUN: usize = 4;
+const STRUCT_RUN_HEAD: usize = 6;
+/// A "short" list item a tail block may absorb.
+const SHORT_ITEM_WORDS: u32 = 30;
+/// Why a structural block is boilerplate (finding message).
+pub(super) const TITLE_LIST_REASON: &str =
+    "a list of title-like lines (related articles, navigation)";
+
+/// For each paragraph, the earlier paragraph it repeats within the article
+/// and their similarity: `first[j] = Some((i, similarity))`, `i < j`.
+type FirstSeen = Vec<Option<(usize, f64)>>;
+/// Within-article repeat groups: (first occurrence, [(repeat, similarity)]).
+type RepeatGroups = Vec<(usize, Vec<(usize, f64)>)>;
+
+/// Sentence-ending punctuation: a line ending in one of these is prose.
+const TERMINAL: &[char] = &[
+    '.', '!', '?', ':', ';', ',', '"', '\u{201d}', '\u{2019}', '\'', ')', '\u{3002}', '\u{ff01}',
+    '\u{ff1f}', '\u{2026}',
+];
+/// Headlines run longer than section headings; past this, a line is prose.
+const TITLE_WORDS: u32 = 24;
+
+/// A single-line title-like paragraph (heading, headline, label, date line,
+/// byline): no sentence punctuation at its end.
+fn title_like(article: &Article, p: &Paragraph) -> bool {
+    let t = article.para_text(p).trim();
+    !t.contains('\n')
+        && (p.heading || (p.words > 0 && p.words <= TITLE_WORDS && !t.ends_with(TERMINAL)))
+}
+
+/// A single-line paragraph short enough to be a list item a tail block absorbs.
+fn short_item(article: &Article, p: &Paragraph) -> bool {
+    p.words <= SHORT_ITEM_WORDS && !article.para_text(p).contains('\n')
+}
+
+/// Structural boilerplate blocks (inclusive paragraph ranges): runs of
+/// title-like lines (related-article lists, navigation), grown to the end of
+/// the article and back to their label when only short items surround them.
+fn structural_blocks(article: &Article) -> Vec<(usize, usize)> {
+    let ps = &article.paragraphs;
+    let n = ps.len();
+    let tl: Vec<bool> = ps.iter().map(|p| title_like(article, p)).collect();
+    let short: Vec<bool> = ps.iter().map(|p| short_item(article, p)).collect();
+    // Prose that shows the article body has begun.
+    let body: Vec<bool> = ps
+        .iter()
+        .zip(&tl)
+        .map(|(p, &t)| !t && p.words >= 2 * LIGHT_WORDS)
+        .collect();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !tl[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < n && tl[j + 1] {
+            j += 1;
+        }
+        let len = j - i + 1;
+        let after_body = body[..i].iter().any(|&b| b);
+        if (len >= STRUCT_RUN && after_body) || len >= STRUCT_RUN_HEAD {
+            let (mut s, mut e) = (i, j);
+            // Only short items follow: the block runs to the end.
+            if short[j + 1..].iter().all(|&x| x) {
+                e = n - 1;
+                // And back over short items, to the label that opens them.
+                let mut k = s;
+                while k > 0 && short[k - 1] {
+                    k -= 1;
+                }
+                if let Some(label) = (k..s).rev().find(|&x| tl[x]) {
+                    s = label;
+                }
+            }
+            match out.last_mut() {
+                Some(last) if last.1 + 1 >= s => last.1 = last.1.max(e),
+                _ => out.push((s, e)),
+            }
+            i = e + 1;
+        } else {
+            i = j + 1;
+        }
+    }
+    out
+}
+
+/// `key#pN`: how findings and evidence name a paragraph.
+pub(super) fn para_key(key: &str, p: ParaIdx) -> String {
+    format!("{key}#p{}", p.number())
+}
+
+fn excerpt(s: &str) -> String {
+    crate::text::truncate_chars(s.trim(), 80).replace('\n', " ")
+}
+
+/// The `boilerplate` finding for one block of paragraphs.
+pub(super) fn block_finding(
+    article: ArticleId,
+    first: (ParaIdx, u32),
+    last_line: u32,
+    count: usize,
+    reason: &str,
+    evidence: String,
+) -> Finding {
+    let mut f = Finding::new(article, FindingKind::Boilerplate)
+        .message(format!(
+            "{count} paragraph{} (lines {}-{}) not part of the article: {reason}",
+            if count == 1 { "" } else { "s" },
+            first.1,
+            last_line
+        ))
+        .evidence(evidence);
+    f.paragraph = Some(first.0);
+    f.line = Some(first.1);
+    f
+}
+
+/// Per-article pass: fingerprints every paragraph and finds what the article
+/// alone shows (repeats inside it, structural boilerplate). Pure.
+///
+/// 1. `para_prints`: normalised-text hash, band keys and title-likeness of
+///    every paragraph.
+/// 2. `exact_repeats`: paragraphs repeating an earlier one word for word.
+/// 3. `near_candidates`: pairs of paragraphs sharing a band key.
+/// 4. `confirm_near_repeats`: candidates at or above `near_dup` on text.
+/// 5. `repeat_groups`: repeats marked `Duplicate`, one finding each,
+///    grouped under the first occurrence of their chain (`chain_root`).
+/// 6. `repeat_rows`: the duplicates.csv rows of those groups.
+/// 7. `structural_boilerplate`: runs of title-like lines marked
+///    `Boilerplate`, one finding and one group each.
+pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
+    let prints = para_prints(article);
+    let mut first = exact_repeats(&prints);
+    let candidates = near_candidates(&prints);
+    confirm_near_repeats(article, &prints, &candidates, cfg.near_dup, &mut first);
+    let mut out = ArticlePrints {
+        marks: vec![ParaMark::Content; prints.len()],
+        prints,
+        findings: Vec::new(),
+        rows: Vec::new(),
+    };
+    let groups = repeat_groups(article, &first, &mut out);
+    let groups_so_far = repeat_rows(article, &out.prints, &groups, &mut out.rows);
+    structural_boilerplate(article, groups_so_far, &mut out);
+    out
+}
+
+/// Step 1: one print per paragraph.
+fn para_prints(article: &Article) -> Vec<ParaPrint> {
+    let mut norm = Normalised::default();
+    let mut words = Vec::new();
+    let mut prints = Vec::with_capacity(article.paragraphs.len());
+    for p in &article.paragraphs {
+        norm.fill(article, p);
+        prints.push(ParaPrint {
+            para: p.idx,
+            line: p.line,
+            words: norm.words(),
+            exact: xxh3_64(norm.text.as_bytes()),
+            minhash: band_keys(&norm.text, &mut words).into(),
+            title_like: title_like(article, p),
+        });
+    }
+    prints
+}
+
+/// Step 2: every paragraph of at least [`MIN_EXACT_WORDS`] words whose
+/// normalised text an earlier one has points at the first of them.
+fn exact_repeats(prints: &[ParaPrint]) -> FirstSeen {
+    let mut first: FirstSeen = vec![None; prints.len()];
+    let mut exact: Vec<(u64, usize)> = prints
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.words >= MIN_EXACT_WORDS)
+        .map(|(i, p)| (p.exact, i))
+        .collect();
+    exact.sort_unstable();
+    for run in exact.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, j) in &run[1..] {
+            first[j] = Some((run[0].1, 1.0));
+        }
+    }
+    first
+}
+
+/// Step 3: pairs `(j, i)`, `i < j`, sharing a band key, sorted.
+fn near_candidates(prints: &[ParaPrint]) -> Vec<(usize, usize)> {
+    let mut cand: Vec<(usize, usize)> = Vec::new();
+    let mut keys: Vec<(u32, usize)> = Vec::new();
+    for b in 0..BANDS {
+        keys.clear();
+        keys.extend(
+            prints
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.minhash.len() == BANDS)
+                .map(|(i, p)| (p.minhash[b], i)),
+        );
+        keys.sort_unstable();
+        for run in keys.chunk_by(|a, b| a.0 == b.0) {
+            for (x, &(_, i)) in run.iter().enumerate() {
+                for &(_, j) in &run[x + 1..] {
+                    cand.push((j, i));
+                }
+            }
+        }
+    }
+    cand.sort_unstable();
+    cand.dedup();
+    cand
+}
+
+/// Step 4: compares each candidate not already an exact repeat on its
+/// normalised text; `first[j]` is set when it reaches `near_dup`.
+fn confirm_near_repeats(
+    article: &Article,
+    prints: &[ParaPrint],
+    candidates: &[(usize, usize)],
+    near_dup: f64,
+    first: &mut [Option<(usize, f64)>],
+) {
+    let ps = &article.paragraphs;
+    let mut cache: Vec<Option<Ready>> = (0..prints.len()).map(|_| None).collect();
+    for &(j, i) in candidates {
+        if first[j].is_some() || prints[i].exact == prints[j].exact {
+            continue;
+        }
+        for x in [i, j] {
+            if cache[x].is_none() {
+                cache[x] = Some(Ready::new(Normalised::of(article, &ps[x])));
+            }
+        }
+        let sim = match (&cache[i], &cache[j]) {
+            (Some(a), Some(b)) => a.similarity(b, near_dup),
+            _ => 0.0,
+        };
+        if sim >= near_dup {
+            first[j] = Some((i, sim));
+        }
+    }
+}
+
+/// The first occurrence of the chain of repeats `i` belongs to.
+fn chain_root(first: &[Option<(usize, f64)>], mut i: usize) -> usize {
+    let n = first.len();
+    let mut guard = 0;
+    while let Some((k, _)) = first[i] {
+        if k >= i || guard > n {
+            break;
+        }
+        i = k;
+        guard += 1;
+    }
+    i
+}
+
+/// Step 5: marks every repeat `Duplicate` with a `duplicate_paragraph`
+/// finding naming its chain's first occurrence; returns the groups, sorted
+/// by first occurrence.
+fn repeat_groups(
+    article: &Article,
+    first: &[Option<(usize, f64)>],
+    out: &mut ArticlePrints,
+) -> RepeatGroups {
+    let ps = &article.paragraphs;
+    let prints = &out.prints;
+    let mut groups: RepeatGroups = Vec::new();
+    for j in 0..first.len() {
+        if let Some((_, sim)) = first[j] {
+            let r = chain_root(first, j);
+            if r == j {
+                continue;
+            }
+            out.marks[j] = ParaMark::Duplicate;
+            let kind = if prints[r].exact == prints[j].exact {
+                DupKind::Exact
+            } else {
+                DupKind::Near
+            };
+            out.findings.push(
+                Finding::new(article.id, FindingKind::DuplicateParagraph)
+                    .at(article, &ps[j])
+                    .mention(excerpt(article.para_text(&ps[j])))
+                    .message(format!(
+                        "repeats paragraph {} (line {}){}",
+                        ps[r].idx.number(),
+                        ps[r].line,
+                        if kind == DupKind::Near {
+                            format!(", reworded (similarity {sim:.2})")
+                        } else {
+                            String::new()
+                        }
+                    ))
+                    .evidence(para_key(&article.key, ps[r].idx)),
+            );
+            match groups.iter_mut().find(|g| g.0 == r) {
+                Some(g) => g.1.push((j, sim)),
+                None => groups.push((r, vec![(j, sim)])),
+            }
+        }
+    }
+    groups.sort_by_key(|g| g.0);
+    groups
+}
+
+/// Step 6: one duplicates.csv group per repeat group, numbered from 1, its
+/// first occurrence first (near if any repeat is); returns the last number.
+fn repeat_rows(
+    article: &Article,
+    prints: &[ParaPrint],
+    groups: &RepeatGroups,
+    rows: &mut Vec<DuplicateRow>,
+) -> u32 {
+    let ps = &article.paragraphs;
+    let mut group = 0u32;
+    for (r, members) in groups {
+        group += 1;
+        let kind_of = |j: usize| {
+            if prints[*r].exact == prints[j].exact {
+                DupKind::Exact
+            } else {
+                DupKind::Near
+            }
+        };
+        let row = |j: usize, kind: DupKind, sim: f64| DuplicateRow {
+            group,
+            article: article.id,
+            paragraph: ps[j].idx,
+            line: ps[j].line,
+            kind,
+            similarity: sim,
+            first_article: article.id,
+            first_paragraph: ps[*r].idx,
+            text: String::new(),
+        };
+        let k0 = members
+            .iter()
+            .map(|&(j, _)| kind_of(j))
+            .max()
+            .unwrap_or(DupKind::Exact);
+        rows.push(row(*r, k0, 1.0));
+        for &(j, sim) in members {
+            rows.push(row(j, kind_of(j), sim));
+        }
+    }
+    group
+}
+
+/// Step 7: each [`structural_blocks`] block, numbered on from `group`: its
+/// content paragraphs marked `Boilerplate`, a row for each, one finding.
+fn structural_boilerplate(article: &Article, mut group: u32, out: &mut ArticlePrints) {
+    let ps = &article.paragraphs;
+    for (s, e) in structural_blocks(article) {
+        group += 1;
+        let mut count = 0;
+        for j in s..=e {
+            if out.marks[j] == ParaMark::Content {
+                out.marks[j] = ParaMark::Boilerplate;
+            }
+            if out.marks[j] == ParaMark::Boilerplate {
+                count += 1;
+                out.rows.push(DuplicateRow {
+                    group,
+                    article: article.id,
+                    paragraph: ps[j].idx,
+                    line: ps[j].line,
+                    kind: DupKind::Boilerplate,
+                    similarity: 1.0,
+                    first_article: article.id,
+                    first_paragraph: ps[s].idx,
+                    text: String::new(),
+                });
+            }
+        }
+        out.findings.push(
+            block_finding(
+                article.id,
+                (ps[s].idx, ps[s].line),
+                ps[e].line,
+                count,
+                TITLE_LIST_REASON,
+                String::new(),
+            )
+            .mention(excerpt(article.para_text(&ps[s]))),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedup::fixtures::{art, kinds, A1, A1_REWORDED, B1, C1};
+    use crate::dedup::DEFAULT_NEAR_DUP;
+
+    #[test]
+    fn exact_repeat_in_article_points_at_first_copy() {
+        let a = art(0, &format!("{A1}\n\n{B1}\n\n{}", A1.to_uppercase()));
+        let p = fingerprint(&a, &DedupConfig::default());
+        assert_eq!(
+            p.marks,
+            vec![ParaMark::Content, ParaMark::Content, ParaMark::Duplicate]
+        );
+        assert_eq!(
+            kinds(&p.findings),
+            vec![(0, FindingKind::DuplicateParagraph, Some(3))]
+        );
+        assert_eq!(p.findings[0].evidence, "a0.txt#p1");
+        assert_eq!(p.findings[0].severity, crate::model::Severity::Warning);
+        let r: Vec<_> = p
+            .rows
+            .iter()
+            .map(|r| (r.paragraph.number(), r.kind, r.first_paragraph.number()))
+            .collect();
+        assert_eq!(r, vec![(1, DupKind::Exact, 1), (3, DupKind::Exact, 1)]);
+    }
+
+    #[test]
+    fn reworded_repeat_in_article_is_near() {
+        let a = art(0, &format!("{A1}\n\n{B1}\n\n{A1_REWORDED}"));
+        let p = fingerprint(&a, &DedupConfig::default());
+        assert_eq!(p.marks[2], ParaMark::Duplicate);
+        let near = p.rows.iter().find(|r| r.paragraph.number() == 3).unwrap();
+        assert_eq!(near.kind, DupKind::Near);
+        assert!(near.similarity >= DEFAULT_NEAR_DUP && near.similarity < 1.0);
+        // A stricter threshold lets it go.
+        let strict = fingerprint(&a, &DedupConfig { near_dup: 0.99 });
+        assert!(strict.marks.iter().all(|m| m.is_content()));
+    }
+
+    #[test]
+    fn short_paragraphs_never_match() {
+        let a = art(
+            0,
+            "Prices rose on Monday.\n\nPrices rose on Monday.\n\nPrices fell on Monday.\n\nShares rose five percent on Monday morning.\n\nShares rose seven percent on Monday morning.",
+        );
+        let p = fingerprint(&a, &DedupConfig { near_dup: 0.5 });
+        assert!(p.marks.iter().all(|m| m.is_content()), "{:?}", p.marks);
+        assert!(p.findings.is_empty() && p.rows.is_empty());
+        assert!(p.prints.iter().all(|x| x.minhash.is_empty()));
+    }
+
+    #[test]
+    fn related_list_after_the_body_is_one_boilerplate_block() {
+        let text = format!(
+            "{A1} {B1}\n\nRelated stories\nStocks Rally As Fed Holds Rates\nOil Prices Hold Firm Ahead of Talks\nGold Steady As Dollar Slips\nMarkets Await Jobs Data"
+        );
+        let a = art(0, &text);
+        let p = fingerprint(&a, &DedupConfig::default());
+        assert_eq!(p.marks[0], ParaMark::Content);
+        assert!(p.marks[1..].iter().all(|m| *m == ParaMark::Boilerplate));
+        assert_eq!(
+            kinds(&p.findings),
+            vec![(0, FindingKind::Boilerplate, Some(2))]
+        );
+        assert_eq!(p.rows.len(), 5);
+    }
+
+    #[test]
+    fn title_and_dateline_at_the_head_are_not_boilerplate() {
+        let text = format!("A Headline About The Budget\n\n6 mins read\n\nFebruary 12, 2026\n\nSummary\n\n{A1} {B1}\n\nTransit\n\n{C1}");
+        let a = art(0, &text);
+        let p = fingerprint(&a, &DedupConfig::default());
+        assert!(p.marks.iter().all(|m| m.is_content()), "{:?}", p.marks);
+    }
+
+    /// A1, B1, A1 in capitals, A1 reworded, a heading.
+    fn sample() -> Article {
+        art(
+            0,
+            &format!(
+                "{A1}\n\n{B1}\n\n{}\n\n{A1_REWORDED}\n\n# Transit",
+                A1.to_uppercase()
+            ),
+        )
+    }
+
+    #[test]
+    fn para_prints_hash_normalised_text_and_band_long_paragraphs() {
+        let a = sample();
+        let prints = para_prints(&a);
+        assert_eq!(prints.len(), 5);
+        assert_eq!(prints[0].exact, prints[2].exact);
+        assert_ne!(prints[0].exact, prints[3].exact);
+        assert_eq!(prints[0].minhash.len(), BANDS);
+        assert!(prints[4].minhash.is_empty());
+        assert!(prints[4].title_like && !prints[0].title_like);
+        assert_eq!(prints[4].words, 1);
+        assert_eq!(prints[1].line, a.paragraphs[1].line);
+    }
+
+    #[test]
+    fn exact_repeats_point_at_the_first_long_copy() {
+        let a = art(
+            0,
+            &format!("{A1}\n\nRead more.\n\n{A1}\n\nRead more.\n\n{A1}"),
+        );
+        let first = exact_repeats(&para_prints(&a));
+        assert_eq!(
+            first,
+            vec![None, None, Some((0, 1.0)), None, Some((0, 1.0))]
+        );
+    }
+
+    #[test]
+    fn near_candidates_pair_paragraphs_sharing_a_band() {
+        let prints = para_prints(&sample());
+        let cand = near_candidates(&prints);
+        assert!(cand.contains(&(3, 0)), "{cand:?}");
+        assert!(cand.contains(&(2, 0)), "{cand:?}");
+        assert!(
+            cand.iter().all(|&(j, i)| i < j && j != 4 && i != 1),
+            "{cand:?}"
+        );
+        assert!(cand.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn confirm_near_repeats_keeps_pairs_at_the_threshold() {
+        let a = sample();
+        let prints = para_prints(&a);
+        let cand = near_candidates(&prints);
+        let mut first = exact_repeats(&prints);
+        confirm_near_repeats(&a, &prints, &cand, DEFAULT_NEAR_DUP, &mut first);
+        let (to, sim) = first[3].expect("the reworded copy is confirmed");
+        assert_eq!(to, 0);
+        assert!((DEFAULT_NEAR_DUP..1.0).contains(&sim), "{sim}");
+        assert_eq!(first[2], Some((0, 1.0)), "exact repeats stay as they are");
+        let mut strict = exact_repeats(&prints);
+        confirm_near_repeats(&a, &prints, &cand, 0.99, &mut strict);
+        assert_eq!(strict[3], None);
+    }
+
+    #[test]
+    fn chain_root_follows_earlier_links_only() {
+        let first = vec![None, Some((0, 1.0)), Some((1, 0.8)), Some((3, 0.9))];
+        assert_eq!(chain_root(&first, 2), 0);
+        assert_eq!(chain_root(&first, 1), 0);
+        assert_eq!(chain_root(&first, 0), 0);
+        // A link to itself or forward stops the walk.
+        assert_eq!(chain_root(&first, 3), 3);
+    }
+
+    #[test]
+    fn repeat_groups_mark_and_report_each_repeat() {
+        let a = sample();
+        let mut out = ArticlePrints {
+            prints: para_prints(&a),
+            marks: vec![ParaMark::Content; 5],
+            ..ArticlePrints::default()
+        };
+        let first = vec![None, None, Some((0, 1.0)), Some((2, 0.8)), None];
+        let groups = repeat_groups(&a, &first, &mut out);
+        assert_eq!(groups, vec![(0, vec![(2, 1.0), (3, 0.8)])]);
+        assert_eq!(out.marks[2..4], [ParaMark::Duplicate, ParaMark::Duplicate]);
+        assert_eq!(out.findings.len(), 2);
+        assert!(out.findings[1]
+            .message
+            .contains("reworded (similarity 0.80)"));
+        assert_eq!(out.findings[1].evidence, "a0.txt#p1");
+    }
+
+    #[test]
+    fn repeat_rows_number_groups_and_give_the_origin_the_strongest_kind() {
+        let a = sample();
+        let prints = para_prints(&a);
+        let groups = vec![(0, vec![(2, 1.0), (3, 0.8)]), (1, vec![(4, 0.9)])];
+        let mut rows = Vec::new();
+        assert_eq!(repeat_rows(&a, &prints, &groups, &mut rows), 2);
+        let got: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.group,
+                    r.paragraph.number(),
+                    r.kind,
+                    r.first_paragraph.number(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, 1, DupKind::Near, 1),
+                (1, 3, DupKind::Exact, 1),
+                (1, 4, DupKind::Near, 1),
+                (2, 2, DupKind::Near, 2),
+                (2, 5, DupKind::Near, 2),
+            ]
+        );
+        assert_eq!(rows[2].similarity, 0.8);
+    }
+
+    #[test]
+    fn structural_boilerplate_numbers_on_and_skips_repeats() {
+        let text = format!(
+            "{A1} {B1}\n\nRelated stories\nStocks Rally As Fed Holds Rates\nOil Prices Hold Firm Ahead of Talks\nGold Steady As Dollar Slips\nMarkets Await Jobs Data"
+        );
+        let a = art(0, &text);
+        assert_eq!(structural_blocks(&a), vec![(1, 5)]);
+        let mut out = ArticlePrints {
+            prints: para_prints(&a),
+            marks: vec![ParaMark::Content; 6],
+            ..ArticlePrints::default()
+        };
+        out.marks[3] = ParaMark::Duplicate;
+        structural_boilerplate(&a, 7, &mut out);
+        assert_eq!(out.marks[3], ParaMark::Duplicate);
+        assert_eq!(out.rows.len(), 4);
+        assert!(out
+            .rows
+            .iter()
+            .all(|r| r.group == 8 && r.first_paragraph.number() == 2));
+        assert_eq!(out.findings.len(), 1);
+        assert!(out.findings[0].message.starts_with("4 paragraphs (lines"));
+    }
+}

@@ -1,0 +1,366 @@
+//! Steps 7 to 10 of the link: the groups that span articles, where each
+//! article's own text starts and ends, whether a group is syndication or
+//! boilerplate, and what each paragraph matched directly.
+
+use super::Linker;
+use crate::dedup::LIGHT_WORDS;
+use crate::model::ParaMark;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// Articles whose repeated paragraphs make up at least this share of their
+/// words are copies: what they share is syndication, never boilerplate.
+const COPY_SHARE: f64 = 0.5;
+
+/// Sets of joined paragraphs with members in at least two articles.
+pub(super) struct CrossGroups {
+    /// Each group's global paragraphs in (date, id, paragraph) order; groups
+    /// in order of their lowest global paragraph.
+    pub(super) groups: Vec<Vec<u32>>,
+    /// Per global paragraph: whether it is in one of `groups`.
+    pub(super) member: Vec<bool>,
+}
+
+impl Linker<'_> {
+    /// Step 7: the sets of joined paragraphs that span articles.
+    pub(super) fn cross_groups(&mut self) -> CrossGroups {
+        let groups = self.components_across_articles();
+        let mut member = vec![false; self.total() as usize];
+        for c in &groups {
+            for &g in c {
+                member[g as usize] = true;
+            }
+        }
+        CrossGroups { groups, member }
+    }
+
+    /// Components of the union-find with members in at least two articles,
+    /// each sorted in publication order ([`Linker::order`]).
+    fn components_across_articles(&mut self) -> Vec<Vec<u32>> {
+        let mut comp: Vec<(u32, u32)> = (0..self.total()).map(|g| (self.sets.find(g), g)).collect();
+        comp.par_sort_unstable();
+        let mut cross: Vec<Vec<u32>> = Vec::new();
+        for run in comp.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() < 2 {
+                continue;
+            }
+            let a0 = self.index.art(run[0].1);
+            if run.iter().all(|&(_, g)| self.index.art(g) == a0) {
+                continue;
+            }
+            let mut m: Vec<u32> = run.iter().map(|&(_, g)| g).collect();
+            m.sort_by_key(|&g| self.order(g));
+            cross.push(m);
+        }
+        cross
+    }
+}
+
+/// How one repeated group of paragraphs is classified.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Verdict {
+    Syndicated,
+    Boilerplate,
+}
+
+/// Per article: the share of its words in cross-article groups, and its
+/// head and tail zones (runs of light, title-like, repeated or boilerplate
+/// paragraphs at either end, where bios and promos sit).
+pub(super) struct ArticleZones {
+    copied_share: Vec<f64>,
+    /// Paragraphs before this one are the head zone.
+    head_end: Vec<usize>,
+    /// Paragraphs from this one on are the tail zone.
+    tail_start: Vec<usize>,
+}
+
+impl ArticleZones {
+    /// Step 8: measures every article; `in_cross` flags the global
+    /// paragraphs in cross-article groups.
+    pub(super) fn measure(linker: &Linker<'_>, in_cross: &[bool]) -> ArticleZones {
+        let na = linker.articles.len();
+        let mut zones = ArticleZones {
+            copied_share: vec![0.0f64; na],
+            head_end: vec![0usize; na],
+            tail_start: vec![0usize; na],
+        };
+        for a in 0..na {
+            let (share, head, tail) = measure_article(linker, in_cross, a);
+            zones.copied_share[a] = share;
+            zones.head_end[a] = head;
+            zones.tail_start[a] = tail;
+        }
+        zones
+    }
+
+    /// Whether global paragraph `g` is in its article's head or tail zone.
+    fn at_edge(&self, linker: &Linker<'_>, g: u32) -> bool {
+        let (a, p) = linker.index.split(g);
+        p < self.head_end[a] || p >= self.tail_start[a]
+    }
+
+    /// Step 9: a group is boilerplate when all its paragraphs sit in their
+    /// article's head or tail zone, its articles share a source or an author
+    /// or are at least three, and none of them is a copy ([`COPY_SHARE`]);
+    /// else it is syndication.
+    pub(super) fn classify(&self, linker: &Linker<'_>, m: &[u32]) -> Verdict {
+        let articles = linker.articles;
+        let arts: BTreeSet<usize> = m.iter().map(|&g| linker.index.art(g)).collect();
+        let Some(&a0) = arts.iter().next() else {
+            return Verdict::Syndicated;
+        };
+        let (source, author) = (&articles[a0].source, &articles[a0].author);
+        let same_source = arts.iter().all(|&a| &articles[a].source == source);
+        let same_author = !author.is_empty() && arts.iter().all(|&a| &articles[a].author == author);
+        let boiler = m.iter().all(|&g| self.at_edge(linker, g))
+            && (same_source || same_author || arts.len() >= 3)
+            && arts.iter().all(|&a| self.copied_share[a] < COPY_SHARE);
+        if boiler {
+            Verdict::Boilerplate
+        } else {
+            Verdict::Syndicated
+        }
+    }
+
+    /// The short exact repeats of step 3 outside cross-article groups that
+    /// classify as boilerplate, each in publication order.
+    pub(super) fn short_boilerplate(
+        &self,
+        linker: &Linker<'_>,
+        short_groups: Vec<Vec<u32>>,
+        in_cross: &[bool],
+    ) -> Vec<Vec<u32>> {
+        short_groups
+            .into_iter()
+            .filter(|m| !m.iter().any(|&g| in_cross[g as usize]))
+            .map(|mut m| {
+                m.sort_by_key(|&g| linker.order(g));
+                m
+            })
+            .filter(|m| self.classify(linker, m) == Verdict::Boilerplate)
+            .collect()
+    }
+}
+
+/// Copied share, head end and tail start of article `a`.
+fn measure_article(linker: &Linker<'_>, in_cross: &[bool], a: usize) -> (f64, usize, usize) {
+    let s = &linker.articles[a];
+    let ps = &s.prints.prints;
+    let all: u32 = ps.iter().map(|p| p.words).sum();
+    let copied: u32 = ps
+        .iter()
+        .enumerate()
+        .filter(|(p, _)| in_cross[linker.index.global(a, *p) as usize])
+        .map(|(_, p)| p.words)
+        .sum();
+    let copied_share = if all == 0 {
+        0.0
+    } else {
+        f64::from(copied) / f64::from(all)
+    };
+    let zone = |p: usize| {
+        let x = &ps[p];
+        x.title_like
+            || x.words < LIGHT_WORDS
+            || in_cross[linker.index.global(a, p) as usize]
+            || s.prints.marks.get(p) == Some(&ParaMark::Boilerplate)
+    };
+    let mut h = 0;
+    while h < ps.len() && zone(h) {
+        h += 1;
+    }
+    let mut t = ps.len();
+    while t > 0 && zone(t - 1) {
+        t -= 1;
+    }
+    (copied_share, h, t)
+}
+
+/// Direct evidence only: a paragraph is a repeat of an earlier one it
+/// matches itself (same normalised text, a confirmed near pair, or a
+/// within-article pair from fingerprint), never through a chain of
+/// matches in between (single-linkage would join paragraphs that share
+/// one sentence each with a third). Holds (paragraph, matched, similarity)
+/// both ways, sorted by the two paragraphs.
+pub(super) struct DirectMatches(Vec<(u32, u32, f64)>);
+
+impl DirectMatches {
+    /// Step 10: from the confirmed near pairs and the within-article repeats.
+    pub(super) fn new(linker: &Linker<'_>, confirmed: &[((u32, u32), f64)]) -> DirectMatches {
+        let mut direct: Vec<(u32, u32, f64)> = Vec::new();
+        for &((x, y), sim) in confirmed {
+            direct.push((x, y, sim));
+            direct.push((y, x, sim));
+        }
+        for (x, y, sim) in linker.local_repeats() {
+            direct.push((x, y, sim));
+            direct.push((y, x, sim));
+        }
+        direct.sort_unstable_by_key(|d| (d.0, d.1));
+        DirectMatches(direct)
+    }
+
+    /// The matches of `g`, by matched paragraph.
+    fn of(&self, g: u32) -> impl Iterator<Item = &(u32, u32, f64)> + Clone {
+        let start = self.0.partition_point(|d| d.0 < g);
+        self.0[start..].iter().take_while(move |d| d.0 == g)
+    }
+
+    /// Similarity of `g` to `o`: measured directly when they were compared,
+    /// else the best direct match `g` has (it joined its group through it).
+    pub(super) fn similarity_to(&self, linker: &Linker<'_>, o: u32, g: u32) -> f64 {
+        if o == g || linker.print(o).exact == linker.print(g).exact {
+            return 1.0;
+        }
+        let mine = self.of(g);
+        mine.clone()
+            .find(|d| d.1 == o)
+            .map(|d| d.2)
+            .unwrap_or_else(|| mine.map(|d| d.2).fold(0.0, f64::max))
+    }
+
+    /// The earliest earlier member of `group` that `g` matches directly, with
+    /// the similarity.
+    pub(super) fn anchor(&self, linker: &Linker<'_>, group: &[u32], g: u32) -> Option<(u32, f64)> {
+        let before = |h: u32| linker.order(h) < linker.order(g);
+        let by_text = group
+            .iter()
+            .copied()
+            .find(|&h| h != g && before(h) && linker.exact_match(h, g))
+            .map(|h| (h, 1.0));
+        let near = self
+            .of(g)
+            .filter(|d| before(d.1))
+            .min_by_key(|d| linker.order(d.1))
+            .map(|d| (d.1, d.2));
+        match (by_text, near) {
+            (Some(t), Some(n)) => Some(if linker.order(n.0) < linker.order(t.0) {
+                n
+            } else {
+                t
+            }),
+            (t, n) => t.or(n),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedup::fixtures::{date, print, summary_of};
+    use crate::model::ArticleSummary;
+
+    /// A 5-paragraph article: a title line, three body paragraphs, a short
+    /// last line (global 5a + p).
+    fn article(id: u32, source: &str, author: &str) -> ArticleSummary {
+        let mut s = summary_of(
+            id,
+            vec![
+                print(0, 10 * u64::from(id), 5, &[], true),
+                print(1, 10 * u64::from(id) + 1, 30, &[], false),
+                print(2, 10 * u64::from(id) + 2, 30, &[], false),
+                print(3, 10 * u64::from(id) + 3, 30, &[], false),
+                print(4, 10 * u64::from(id) + 4, 5, &[], false),
+            ],
+        );
+        s.source = source.into();
+        s.author = author.into();
+        s
+    }
+
+    #[test]
+    fn cross_groups_keep_sets_spanning_articles_in_publication_order() {
+        let mut sums = vec![article(0, "s", ""), article(1, "s", "")];
+        sums[1].date = date("2026-01-01");
+        let mut linker = Linker::new(&sums);
+        linker.sets.union(1, 8);
+        linker.sets.union(2, 3);
+        let cross = linker.cross_groups();
+        assert_eq!(cross.groups, vec![vec![8, 1]]);
+        let members: Vec<usize> = (0..10).filter(|&g| cross.member[g]).collect();
+        assert_eq!(members, vec![1, 8]);
+    }
+
+    #[test]
+    fn zones_run_over_light_title_and_copied_paragraphs_at_either_end() {
+        let sums = vec![article(0, "s", ""), article(1, "s", "")];
+        let linker = Linker::new(&sums);
+        let mut in_cross = vec![false; 10];
+        let zones = ArticleZones::measure(&linker, &in_cross);
+        assert_eq!((zones.head_end[0], zones.tail_start[0]), (1, 4));
+        assert_eq!(zones.copied_share[0], 0.0);
+        in_cross[1] = true;
+        in_cross[3] = true;
+        let zones = ArticleZones::measure(&linker, &in_cross);
+        assert_eq!((zones.head_end[0], zones.tail_start[0]), (2, 3));
+        assert_eq!(zones.copied_share[0], 60.0 / 100.0);
+        assert!(zones.at_edge(&linker, 1) && zones.at_edge(&linker, 3));
+        assert!(!zones.at_edge(&linker, 2));
+        assert_eq!((zones.head_end[1], zones.tail_start[1]), (1, 4));
+    }
+
+    #[test]
+    fn edge_repeats_of_one_source_are_boilerplate_and_the_rest_syndication() {
+        let sums = vec![
+            article(0, "s", ""),
+            article(1, "s", ""),
+            article(2, "t", ""),
+        ];
+        let linker = Linker::new(&sums);
+        let zones = ArticleZones::measure(&linker, &[false; 15]);
+        assert_eq!(zones.classify(&linker, &[4, 9]), Verdict::Boilerplate);
+        // A body paragraph: syndication.
+        assert_eq!(zones.classify(&linker, &[4, 7]), Verdict::Syndicated);
+        // Two sources, two articles, no common author: syndication.
+        assert_eq!(zones.classify(&linker, &[4, 14]), Verdict::Syndicated);
+        // Three articles are enough.
+        assert_eq!(zones.classify(&linker, &[4, 9, 14]), Verdict::Boilerplate);
+        // An article that is mostly copied never has boilerplate.
+        let mut in_cross = vec![false; 15];
+        in_cross[6..9].fill(true);
+        let zones = ArticleZones::measure(&linker, &in_cross);
+        assert_eq!(zones.classify(&linker, &[4, 9]), Verdict::Syndicated);
+    }
+
+    #[test]
+    fn short_boilerplate_skips_cross_members_and_syndication() {
+        let sums = vec![
+            article(0, "s", ""),
+            article(1, "s", ""),
+            article(2, "s", ""),
+        ];
+        let mut early = sums.clone();
+        early[2].date = date("2026-01-01");
+        let linker = Linker::new(&early);
+        let zones = ArticleZones::measure(&linker, &[false; 15]);
+        let mut in_cross = vec![false; 15];
+        in_cross[5] = true;
+        let kept = zones.short_boilerplate(
+            &linker,
+            vec![vec![0, 10], vec![5, 10], vec![2, 7, 12], vec![4, 9, 14]],
+            &in_cross,
+        );
+        assert_eq!(kept, vec![vec![10, 0], vec![14, 4, 9]]);
+    }
+
+    #[test]
+    fn direct_matches_give_measured_or_best_similarity_and_the_earliest_anchor() {
+        let sums = vec![
+            article(0, "s", ""),
+            article(1, "s", ""),
+            article(2, "s", ""),
+        ];
+        let linker = Linker::new(&sums);
+        let direct = DirectMatches::new(&linker, &[((1, 6), 0.8), ((6, 11), 0.9)]);
+        assert_eq!(direct.similarity_to(&linker, 1, 6), 0.8);
+        assert_eq!(direct.similarity_to(&linker, 11, 6), 0.9);
+        // Not compared: the best match 11 has.
+        assert_eq!(direct.similarity_to(&linker, 1, 11), 0.9);
+        assert_eq!(direct.similarity_to(&linker, 3, 3), 1.0);
+        assert_eq!(direct.similarity_to(&linker, 2, 7), 0.0);
+        let group = [1, 6, 11];
+        assert_eq!(direct.anchor(&linker, &group, 11), Some((6, 0.9)));
+        assert_eq!(direct.anchor(&linker, &group, 6), Some((1, 0.8)));
+        assert_eq!(direct.anchor(&linker, &group, 1), None);
+    }
+}

@@ -1,0 +1,234 @@
+//! The cross-article pass ([`link`]): joins paragraphs repeated across the
+//! corpus from their prints alone, confirms near repeats on re-read text,
+//! then classifies each group as syndication or boilerplate.
+//!
+//! State lives in a [`Linker`] (the articles, their global paragraph
+//! numbers, a union-find over them); each phase is a method or a small type
+//! in a submodule: `candidates` (steps 2 to 4), `confirm` (5, 6), `classify`
+//! (7 to 10), `output` (11 to 15).
+
+mod candidates;
+mod classify;
+mod confirm;
+mod output;
+
+use super::DedupConfig;
+use crate::model::{
+    ArticleId, ArticleSummary, Date, DedupOutcome, DupKind, LoadArticles, PairMemo, ParaIdx,
+    ParaPrint, Scratch,
+};
+use classify::{ArticleZones, DirectMatches, Verdict};
+use output::{LinkOutput, Repeat};
+
+/// Cross-article pass: links prints across the corpus. `load` re-reads
+/// articles (for confirming near duplicates on text); it may return `None`.
+///
+/// 1. `Linker::new`: global paragraph numbers (`ParaIndex`), each
+///    paragraph its own set.
+/// 2. `Linker::union_local_repeats`: joins the repeats `fingerprint`
+///    found inside each article.
+/// 3. `Linker::exact_repeats`: joins long exact repeats; keeps short ones
+///    in three or more articles as boilerplate candidates.
+/// 4. `Linker::band_candidates`: pairs of paragraphs of different
+///    articles sharing a rare band key or `MIN_BANDS` bands.
+/// 5. `Linker::pair_similarities`: from the memo, else confirmed on text.
+/// 6. `Linker::union_confirmed`: joins pairs at or above `near_dup`; they
+///    are the direct matches.
+/// 7. `Linker::cross_groups`: sets with paragraphs in two or more
+///    articles, in (date, id, paragraph) order.
+/// 8. `ArticleZones::measure`: each article's copied share, head and tail.
+/// 9. `ArticleZones::classify`: each group syndicated or boilerplate.
+/// 10. `DirectMatches::new`: what each paragraph matched itself.
+/// 11. `LinkOutput::syndication_rows`: rows, findings and copy links of
+///     each syndicated group; boilerplate groups become `Repeat`s.
+/// 12. `LinkOutput::mark_boilerplate`: marks the repeats, grown over
+///     adjacent title lines.
+/// 13. `LinkOutput::boilerplate_blocks`: one finding and one group per
+///     block of boilerplate.
+/// 14. `LinkOutput::local_groups`: within-article groups outside cross groups.
+/// 15. `LinkOutput::finish`: deterministic group numbers and finding order.
+pub fn link(
+    articles: &[ArticleSummary],
+    cfg: &DedupConfig,
+    load: &LoadArticles<'_>,
+    scratch: &mut dyn Scratch,
+    memo: &mut PairMemo,
+) -> DedupOutcome {
+    let mut linker = Linker::new(articles);
+    linker.union_local_repeats();
+    let short_repeats = linker.exact_repeats();
+    let confirmed = linker.near_repeats(cfg.near_dup, load, scratch, memo);
+    let cross = linker.cross_groups();
+    let zones = ArticleZones::measure(&linker, &cross.member);
+    let direct = DirectMatches::new(&linker, &confirmed);
+
+    let mut out = LinkOutput::new(articles);
+    let mut repeats: Vec<Repeat> = Vec::new();
+    for group in &cross.groups {
+        match zones.classify(&linker, group) {
+            Verdict::Boilerplate => repeats.extend(Repeat::of_group(&linker, group)),
+            Verdict::Syndicated => out.syndication_rows(&linker, &direct, group),
+        }
+    }
+    for group in zones.short_boilerplate(&linker, short_repeats, &cross.member) {
+        repeats.extend(Repeat::of_group(&linker, &group));
+    }
+    repeats.sort_unstable();
+    repeats.dedup_by_key(|r| r.para);
+    let before = out.mark_boilerplate(&linker, &repeats);
+    out.boilerplate_blocks(&linker, &direct, &repeats, &before);
+    out.local_groups(&linker, &cross.member);
+    out.finish()
+}
+
+/// Union-find over global paragraph indexes.
+struct Dsu(Vec<u32>);
+
+impl Dsu {
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.0[x as usize] != x {
+            let p = self.0[x as usize];
+            self.0[x as usize] = self.0[p as usize];
+            x = p;
+        }
+        x
+    }
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi as usize] = lo;
+        }
+    }
+}
+
+/// Global paragraph numbering: paragraph `p` of article `a` is `base[a] + p`.
+struct ParaIndex {
+    base: Vec<u32>,
+    /// The article of each global paragraph (a lookup, not a search: the
+    /// link asks millions of times).
+    owner: Vec<u32>,
+}
+
+impl ParaIndex {
+    fn new(articles: &[ArticleSummary]) -> ParaIndex {
+        let mut base = Vec::with_capacity(articles.len());
+        let mut total = 0u32;
+        for a in articles {
+            base.push(total);
+            total += a.prints.prints.len() as u32;
+        }
+        let mut owner = Vec::with_capacity(total as usize);
+        for (a, s) in articles.iter().enumerate() {
+            owner.extend(std::iter::repeat_n(a as u32, s.prints.prints.len()));
+        }
+        ParaIndex { base, owner }
+    }
+    /// Paragraphs in all articles.
+    fn total(&self) -> u32 {
+        self.owner.len() as u32
+    }
+    fn art(&self, g: u32) -> usize {
+        self.owner[g as usize] as usize
+    }
+    /// (article, paragraph) of global paragraph `g`.
+    fn split(&self, g: u32) -> (usize, usize) {
+        let a = self.art(g);
+        (a, (g - self.base[a]) as usize)
+    }
+    /// Global number of paragraph `p` of article `a`.
+    fn global(&self, a: usize, p: usize) -> u32 {
+        self.base[a] + p as u32
+    }
+}
+
+/// The link's state: the articles, their global paragraph numbers and the
+/// sets of paragraphs joined so far.
+struct Linker<'a> {
+    articles: &'a [ArticleSummary],
+    index: ParaIndex,
+    sets: Dsu,
+}
+
+impl<'a> Linker<'a> {
+    /// Step 1: every paragraph in a set of its own.
+    fn new(articles: &'a [ArticleSummary]) -> Linker<'a> {
+        let index = ParaIndex::new(articles);
+        let sets = Dsu((0..index.total()).collect());
+        Linker {
+            articles,
+            index,
+            sets,
+        }
+    }
+
+    /// Steps 4 to 6: candidates, their similarities, the confirmed pairs
+    /// joined; returns the confirmed pairs with their similarity.
+    fn near_repeats(
+        &mut self,
+        near_dup: f64,
+        load: &LoadArticles<'_>,
+        scratch: &mut dyn Scratch,
+        memo: &mut PairMemo,
+    ) -> Vec<((u32, u32), f64)> {
+        let candidates = self.band_candidates();
+        let similarities = self.pair_similarities(&candidates, near_dup, load, scratch, memo);
+        self.union_confirmed(&candidates, &similarities, near_dup)
+    }
+
+    fn total(&self) -> u32 {
+        self.index.total()
+    }
+
+    /// The print of global paragraph `g`.
+    fn print(&self, g: u32) -> &'a ParaPrint {
+        let (a, p) = self.index.split(g);
+        &self.articles[a].prints.prints[p]
+    }
+
+    /// Where `g` stands in publication order: (date, article id, paragraph).
+    fn order(&self, g: u32) -> (Date, ArticleId, usize) {
+        let (a, p) = self.index.split(g);
+        (self.articles[a].date, self.articles[a].id, p)
+    }
+
+    /// `key#pN` of global paragraph `g`.
+    fn para_key(&self, g: u32) -> String {
+        let (a, p) = self.index.split(g);
+        super::fingerprint::para_key(&self.articles[a].key, ParaIdx(p as u32))
+    }
+
+    /// Same normalised text, long enough to count as an exact repeat.
+    fn exact_match(&self, x: u32, y: u32) -> bool {
+        self.print(x).exact == self.print(y).exact && self.print(x).words >= super::MIN_EXACT_WORDS
+    }
+
+    /// See [`local_repeats`].
+    fn local_repeats(&self) -> impl Iterator<Item = (u32, u32, f64)> + '_ {
+        local_repeats(self.articles, &self.index)
+    }
+}
+
+/// The within-article repeats `fingerprint` found, as (first occurrence,
+/// repeat, similarity) in global numbers, article by article.
+fn local_repeats<'s>(
+    articles: &'s [ArticleSummary],
+    index: &'s ParaIndex,
+) -> impl Iterator<Item = (u32, u32, f64)> + 's {
+    articles.iter().enumerate().flat_map(move |(a, s)| {
+        s.prints
+            .rows
+            .iter()
+            .filter(|r| r.kind != DupKind::Boilerplate && r.paragraph != r.first_paragraph)
+            .map(move |r| {
+                (
+                    index.global(a, r.first_paragraph.0 as usize),
+                    index.global(a, r.paragraph.0 as usize),
+                    r.similarity,
+                )
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests;

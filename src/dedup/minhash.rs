@@ -1,0 +1,102 @@
+//! MinHash band keys: the locality-sensitive signature the cross-article
+//! link buckets paragraphs by ([`band_keys`]).
+
+use super::{BANDS, MIN_NEAR_WORDS, SHINGLE};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Rows (MinHash permutations) per LSH band.
+const ROWS: usize = 2;
+/// MinHash permutations: [`BANDS`] * [`ROWS`].
+const HASHES: usize = BANDS * ROWS;
+
+const fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// Multiply-shift permutation constants (odd multipliers, offsets).
+const PERM: [(u64, u64); HASHES] = {
+    let mut t = [(0u64, 0u64); HASHES];
+    let mut i = 0;
+    while i < HASHES {
+        t[i] = (
+            splitmix(2 * i as u64 + 1) | 1,
+            splitmix(0xD1B5_4A32_D192_ED03 ^ i as u64),
+        );
+        i += 1;
+    }
+    t
+};
+
+/// MinHash over word 3-shingles of a normalised text, folded into one u32
+/// key per band; empty when the text has fewer than [`MIN_NEAR_WORDS`] words.
+/// One xxh3 per shingle, no allocation per shingle.
+pub(super) fn band_keys(norm: &str, words: &mut Vec<(u32, u32)>) -> Vec<u32> {
+    words.clear();
+    let mut start = 0usize;
+    for (i, b) in norm.bytes().enumerate() {
+        if b == b' ' {
+            words.push((start as u32, i as u32));
+            start = i + 1;
+        }
+    }
+    if start < norm.len() {
+        words.push((start as u32, norm.len() as u32));
+    }
+    if (words.len() as u32) < MIN_NEAR_WORDS {
+        return Vec::new();
+    }
+    let mut mins = [u32::MAX; HASHES];
+    let bytes = norm.as_bytes();
+    for w in words.windows(SHINGLE) {
+        let h = xxh3_64(&bytes[w[0].0 as usize..w[SHINGLE - 1].1 as usize]);
+        for (m, &(a, b)) in mins.iter_mut().zip(PERM.iter()) {
+            let v = (h.wrapping_mul(a).wrapping_add(b) >> 32) as u32;
+            if v < *m {
+                *m = v;
+            }
+        }
+    }
+    (0..BANDS)
+        .map(|b| {
+            let x = (u64::from(mins[b * ROWS]) << 32) | u64::from(mins[b * ROWS + 1]);
+            splitmix(x ^ b as u64) as u32
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedup::normalise::Normalised;
+
+    #[test]
+    fn short_texts_get_no_band_keys() {
+        let mut words = Vec::new();
+        let eleven = "one two three four five six seven eight nine ten eleven";
+        assert!(band_keys(eleven, &mut words).is_empty());
+        assert_eq!(words.len(), 11);
+        let twelve = format!("{eleven} twelve");
+        assert_eq!(band_keys(&twelve, &mut words).len(), BANDS);
+    }
+
+    #[test]
+    fn similar_texts_share_bands_and_different_ones_do_not() {
+        let mut words = Vec::new();
+        let mut keys = |t: &str| band_keys(&Normalised::from_text(t).text, &mut words);
+        let a = keys(crate::dedup::fixtures::A1);
+        let same = keys(&crate::dedup::fixtures::A1.to_uppercase());
+        let other = keys(crate::dedup::fixtures::B1);
+        assert_eq!(a, same);
+        let shared = a.iter().zip(&other).filter(|(x, y)| x == y).count();
+        assert!(shared < 2, "{shared}");
+    }
+
+    #[test]
+    fn permutation_multipliers_are_odd() {
+        assert!(PERM.iter().all(|&(m, _)| m % 2 == 1));
+        assert_eq!(PERM.len(), HASHES);
+    }
+}
