@@ -2,7 +2,8 @@
 //! title, every known name, and misspellings of a name.
 
 use crate::rng::Rng;
-use credence::rules::Rules;
+use credence::model::Date;
+use credence::rules::{Officeholder, Rules};
 
 /// One way to write a role's title with its qualifier, e.g. "Japanese Prime
 /// Minister" (built from the rules' jurisdiction terms and titles).
@@ -206,6 +207,69 @@ pub(crate) fn misspell(rng: &mut Rng, name: &str, names: &Names) -> Option<Strin
     None
 }
 
+/// The roles a mention on `day` may name: one holder at least serves that
+/// day, and no term starts or ends within two days of it.
+pub(crate) fn usable_roles(
+    roles: &[RoleInfo],
+    officeholders: &[Officeholder],
+    day: i64,
+) -> Vec<usize> {
+    let date = Date::from_days(day);
+    (0..roles.len())
+        .filter(|&r| {
+            let ri = &roles[r];
+            ri.boundaries.iter().all(|b| (b - day).abs() > 2)
+                && ri.terms.iter().any(|&t| officeholders[t].serves_on(date))
+        })
+        .collect()
+}
+
+/// The names a mention of one role on one day can use, each sorted and
+/// without repeats.
+pub(crate) struct Holders<'r> {
+    /// Who holds the role that day.
+    pub(crate) current: Vec<&'r str>,
+    /// Who held it before and no longer does.
+    pub(crate) former: Vec<&'r str>,
+    /// Known officeholders who never held it.
+    pub(crate) never: Vec<&'r str>,
+}
+
+impl<'r> Holders<'r> {
+    pub(crate) fn on(role: &RoleInfo, ohs: &'r [Officeholder], day: i64) -> Holders<'r> {
+        let date = Date::from_days(day);
+        let mut current: Vec<&str> = role
+            .terms
+            .iter()
+            .filter(|&&t| ohs[t].serves_on(date))
+            .map(|&t| ohs[t].name.as_str())
+            .collect();
+        current.sort();
+        current.dedup();
+        let mut former: Vec<&str> = role
+            .terms
+            .iter()
+            .filter(|&&t| ohs[t].end.is_some_and(|e| e.to_days() <= day))
+            .map(|&t| ohs[t].name.as_str())
+            .filter(|n| !current.contains(n))
+            .collect();
+        former.sort();
+        former.dedup();
+        let mut never: Vec<&str> = ohs
+            .iter()
+            .map(|o| o.name.as_str())
+            .filter(|n| !role.terms.iter().any(|&t| ohs[t].name == *n))
+            .collect();
+        never.sort();
+        never.dedup();
+        Holders {
+            current,
+            former,
+            never,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +303,35 @@ mod tests {
         }
         assert!(names.far_from_all("Greta Okafor"));
         assert!(!names.far_from_all("Jonas Lindt"));
+    }
+
+    #[test]
+    fn holders_are_current_former_and_never() {
+        let rules = Rules::parse(
+            Some("jurisdiction,terms,note\nx,Xland,\n"),
+            Some("role,jurisdiction,titles,holders,note\nx_pm,x,Prime Minister,1,\nx_fm,x,Finance Minister,1,\n"),
+            Some("name,aliases,role,start,end,note\nAlexandra Bergmann,,x_pm,2020-01-01,,\nJonas Lind,,x_pm,2010-01-01,2020-01-01,\nMara Voss,,x_fm,2010-01-01,,\n"),
+            None,
+            None,
+            None,
+        )
+        .unwrap();
+        let roles = role_infos(&rules);
+        let pm = roles
+            .iter()
+            .position(|r| r.forms.iter().any(|f| f.contains("Prime")))
+            .unwrap();
+        let day = Date::new(2022, 6, 1).unwrap().to_days();
+        let holders = Holders::on(&roles[pm], &rules.officeholders, day);
+        assert_eq!(holders.current, ["Alexandra Bergmann"]);
+        assert_eq!(holders.former, ["Jonas Lind"]);
+        assert_eq!(holders.never, ["Mara Voss"]);
+        assert_eq!(usable_roles(&roles, &rules.officeholders, day).len(), 2);
+        let at_handover = Date::new(2020, 1, 2).unwrap().to_days();
+        assert_eq!(
+            usable_roles(&roles, &rules.officeholders, at_handover).len(),
+            1,
+            "no mention of a role within two days of a change of holder"
+        );
     }
 }

@@ -2,12 +2,11 @@
 //! (subject, date, facts, wire paragraphs), and the sentences and titles
 //! written about a story.
 
-use crate::corpus::{date_of, Gen};
-use crate::roles::misspell;
+use crate::corpus::Gen;
+use crate::roles::{misspell, usable_roles, Holders};
 use crate::shares::*;
 use crate::vocab::{capitalize, fill};
 use credence::model::Date;
-use credence::rules::Officeholder;
 
 /// A fact a story states: its phrase, true value and unit.
 #[derive(Clone)]
@@ -235,59 +234,37 @@ impl Gen<'_> {
         topic: &Topic,
         day: i64,
     ) -> Option<(String, &'static str, String, String)> {
-        let date = date_of(day);
-        let usable: Vec<usize> = (0..self.roles.len())
-            .filter(|&r| {
-                let ri = &self.roles[r];
-                ri.boundaries.iter().all(|b| (b - day).abs() > 2)
-                    && ri
-                        .terms
-                        .iter()
-                        .any(|&t| self.rules.officeholders[t].serves_on(date))
-            })
-            .collect();
+        let rules = self.rules;
+        let usable = usable_roles(&self.roles, &rules.officeholders, day);
         if usable.is_empty() {
             return None;
         }
         let r = *self.rng.pick(&usable);
         let ri = &self.roles[r];
-        let ohs: &[Officeholder] = &self.rules.officeholders;
-        let mut current: Vec<&str> = ri
-            .terms
-            .iter()
-            .filter(|&&t| ohs[t].serves_on(date))
-            .map(|&t| ohs[t].name.as_str())
-            .collect();
-        current.sort();
-        current.dedup();
-        let right = *self.rng.pick(&current);
-        let expected = current.join("|");
-        let mut former: Vec<&str> = ri
-            .terms
-            .iter()
-            .filter(|&&t| ohs[t].end.is_some_and(|e| e.to_days() <= day))
-            .map(|&t| ohs[t].name.as_str())
-            .filter(|n| !current.contains(n))
-            .collect();
-        former.sort();
-        former.dedup();
-        let mut never: Vec<&str> = ohs
-            .iter()
-            .map(|o| o.name.as_str())
-            .filter(|n| !ri.terms.iter().any(|&t| ohs[t].name == *n))
-            .collect();
-        never.sort();
-        never.dedup();
+        let holders = Holders::on(ri, &rules.officeholders, day);
+        let right = *self.rng.pick(&holders.current);
+        let expected = holders.current.join("|");
         let form = self.rng.pick(&ri.forms).clone();
+        let (kind, name) = self.mention_kind(right, &holders);
+        let m = format!("{form} {name}");
+        let t = self.rng.w(&self.v.mention);
+        let sentence = fill(&mut self.rng, &self.v, t, topic, &[("M", &m)]);
+        let sentence = capitalize(&sentence);
+        Some((sentence, kind, name, expected))
+    }
 
+    /// Draws the kind of a mention by the shares (correct, outdated,
+    /// misspelled, wrong, role mismatch) and the name it uses; a kind with
+    /// no possible name stays correct.
+    fn mention_kind(&mut self, right: &str, holders: &Holders<'_>) -> (&'static str, String) {
         let x = (self.rng.next() >> 11) as f64 / (1u64 << 53) as f64;
         let mut kind = "correct_name";
         let mut name = right.to_string();
         let mut cut = SHARE_OUTDATED;
         if x < cut {
-            if !former.is_empty() {
+            if !holders.former.is_empty() {
                 kind = "outdated_officeholder";
-                name = self.rng.pick(&former).to_string();
+                name = self.rng.pick(&holders.former).to_string();
             }
         } else if x < {
             cut += SHARE_MISSPELLED;
@@ -309,15 +286,11 @@ impl Gen<'_> {
                     break;
                 }
             }
-        } else if x < cut + SHARE_ROLE_MISMATCH && !never.is_empty() {
+        } else if x < cut + SHARE_ROLE_MISMATCH && !holders.never.is_empty() {
             kind = "role_mismatch";
-            name = self.rng.pick(&never).to_string();
+            name = self.rng.pick(&holders.never).to_string();
         }
-        let m = format!("{form} {name}");
-        let t = self.rng.w(&self.v.mention);
-        let sentence = fill(&mut self.rng, &self.v, t, topic, &[("M", &m)]);
-        let sentence = capitalize(&sentence);
-        Some((sentence, kind, name, expected))
+        (kind, name)
     }
 
     pub(crate) fn fact_sentence(&mut self, topic: &Topic, f: &FactSpec, amount: &str) -> String {
