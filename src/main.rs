@@ -133,9 +133,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// `credence score`: arguments → config → `pipeline::run` → exit code.
 fn score(args: ScoreArgs) -> ExitCode {
+    let quiet = args.quiet;
+    let cfg = config(args);
+    let started = std::time::Instant::now();
+    match pipeline::run(&cfg).context("run failed") {
+        Ok(sum) => finished(&cfg, &sum, started.elapsed(), quiet),
+        Err(e) => failed(&e),
+    }
+}
+
+/// The run's config from the command line; progress bars only on a
+/// terminal and when neither quiet nor turned off.
+fn config(args: ScoreArgs) -> Config {
     let progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
-    let cfg = Config {
+    Config {
         inputs: args.inputs,
         rules_dir: args.rules,
         out_dir: args.out,
@@ -149,73 +162,83 @@ fn score(args: ScoreArgs) -> ExitCode {
         near_dup: args.near_dup,
         max_file_size: args.max_file_size,
         incremental: args.incremental,
-    };
-    let started = std::time::Instant::now();
-    match pipeline::run(&cfg).context("run failed") {
-        Ok(sum) => {
-            if cfg.verbose > 0 {
-                for p in &sum.skipped_paths {
-                    eprintln!(
-                        "credence: skipped {} (not .txt, .md, .html or .jsonl)",
-                        p.display()
-                    );
-                }
-                if cfg.incremental {
-                    eprintln!(
-                        "credence: {} file(s) reused from the incremental cache",
-                        sum.cached_files
-                    );
-                    if sum.up_to_date {
-                        eprintln!(
-                            "credence: nothing changed since the last run; reports kept as written"
-                        );
-                    }
-                }
-                print_timings(&sum, started.elapsed());
-            }
-            if !args.quiet {
-                println!(
-                    "{} articles ({} unreadable, {} skipped): {} errors, {} warnings, {} infos; reports in {}",
-                    sum.articles,
-                    sum.failed,
-                    sum.skipped,
-                    sum.errors,
-                    sum.warnings,
-                    sum.infos,
-                    sum.out_dir.display()
-                );
-            }
-            if !sum.below.is_empty() {
-                let t = cfg.fail_under.unwrap_or_default();
-                eprintln!(
-                    "credence: {} article(s) scored below {t}: {}",
-                    sum.below.len(),
-                    sum.below
-                        .iter()
-                        .take(10)
-                        .map(|(k, s)| format!("{k} ({s:.1})"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-                return ExitCode::from(1);
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            let code = e
-                .downcast_ref::<pipeline::RunError>()
-                .map(|r| r.exit_code())
-                .unwrap_or(2);
-            let root = e
-                .downcast_ref::<pipeline::RunError>()
-                .map(|r| r.to_string())
-                .unwrap_or_else(|| format!("{e:#}"));
-            for line in root.lines() {
-                eprintln!("credence: {line}");
-            }
-            ExitCode::from(code as u8)
+    }
+}
+
+/// Reports a finished run (details with -v, the summary line unless quiet,
+/// the articles below --fail-under) and gives its exit code.
+fn finished(
+    cfg: &Config,
+    sum: &pipeline::RunSummary,
+    elapsed: std::time::Duration,
+    quiet: bool,
+) -> ExitCode {
+    if cfg.verbose > 0 {
+        print_details(cfg, sum, elapsed);
+    }
+    if !quiet {
+        println!(
+            "{} articles ({} unreadable, {} skipped): {} errors, {} warnings, {} infos; reports in {}",
+            sum.articles,
+            sum.failed,
+            sum.skipped,
+            sum.errors,
+            sum.warnings,
+            sum.infos,
+            sum.out_dir.display()
+        );
+    }
+    if !sum.below.is_empty() {
+        let t = cfg.fail_under.unwrap_or_default();
+        eprintln!(
+            "credence: {} article(s) scored below {t}: {}",
+            sum.below.len(),
+            sum.below
+                .iter()
+                .take(10)
+                .map(|(k, s)| format!("{k} ({s:.1})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// With -v: skipped files, the incremental cache's use, and the timings.
+fn print_details(cfg: &Config, sum: &pipeline::RunSummary, elapsed: std::time::Duration) {
+    for p in &sum.skipped_paths {
+        eprintln!(
+            "credence: skipped {} (not .txt, .md, .html or .jsonl)",
+            p.display()
+        );
+    }
+    if cfg.incremental {
+        eprintln!(
+            "credence: {} file(s) reused from the incremental cache",
+            sum.cached_files
+        );
+        if sum.up_to_date {
+            eprintln!("credence: nothing changed since the last run; reports kept as written");
         }
     }
+    print_timings(sum, elapsed);
+}
+
+/// Reports why a run stopped and gives the documented exit code.
+fn failed(e: &anyhow::Error) -> ExitCode {
+    let code = e
+        .downcast_ref::<pipeline::RunError>()
+        .map(|r| r.exit_code())
+        .unwrap_or(2);
+    let root = e
+        .downcast_ref::<pipeline::RunError>()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|| format!("{e:#}"));
+    for line in root.lines() {
+        eprintln!("credence: {line}");
+    }
+    ExitCode::from(code as u8)
 }
 
 /// With -v: wall time, MB/s and articles/s of each stage, then the total and

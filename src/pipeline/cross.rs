@@ -1,0 +1,385 @@
+//! The cross-article steps of a run, after the per-article pass: link
+//! duplicates, keep repeated content out of the checks, gather the findings,
+//! score, and write the reports.
+
+use super::incremental::OpenCache;
+use super::per_article::Collected;
+use super::{cache, summary_of, RunCtx, RunError, RunSummary};
+use crate::dedup;
+use crate::ingest::{self, Entry, IngestConfig};
+use crate::model::{
+    Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsOutcome, DedupOutcome,
+    DuplicateRow, Finding, FindingKind, InputFailure, PairMemo, ParaIdx, ParaMark, Severity,
+    SourceRow,
+};
+use crate::report::{self, Reports};
+use crate::rules::Rules;
+use crate::{score, segment};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// Re-reads articles by id, for dedup's text confirmation and for
+/// duplicates.csv: each file once per call, however many of its records are
+/// asked for.
+pub(super) struct Reloader<'a> {
+    entries: &'a [Entry],
+    ingest: &'a IngestConfig,
+    /// Key of each id, to find an article among its file's records.
+    keys: &'a [String],
+    /// Entry index of each id.
+    entry_of: &'a [u32],
+}
+
+impl<'a> Reloader<'a> {
+    pub(super) fn new(run: &'a RunCtx<'_>, collected: &'a Collected) -> Reloader<'a> {
+        Reloader {
+            entries: run.entries,
+            ingest: &run.ingest,
+            keys: &collected.keys,
+            entry_of: &collected.entry_of,
+        }
+    }
+
+    /// The articles `ids` (segmented, with their ids), `None` where one can
+    /// no longer be read; in the order asked.
+    pub(super) fn load(&self, ids: &[ArticleId]) -> Vec<Option<Article>> {
+        let found: Vec<(usize, Article)> = by_entry(ids, self.entry_of)
+            .into_par_iter()
+            .flat_map_iter(|(e, wanted)| {
+                let mut loaded = ingest::load(&self.entries[e as usize], self.ingest).articles;
+                wanted
+                    .into_iter()
+                    .filter_map(|pos| {
+                        let id = ids[pos];
+                        let key = self.keys.get(id.0 as usize)?;
+                        let i = loaded.iter().position(|a| &a.key == key)?;
+                        let mut a = loaded.swap_remove(i);
+                        a.id = id;
+                        segment::outline(&mut a);
+                        Some((pos, a))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut out: Vec<Option<Article>> = vec![None; ids.len()];
+        for (pos, a) in found {
+            out[pos] = Some(a);
+        }
+        out
+    }
+
+    /// Entry index of an id.
+    fn entry(&self, id: ArticleId) -> Option<u32> {
+        self.entry_of.get(id.0 as usize).copied()
+    }
+}
+
+/// Positions in `ids` grouped by the entry they come from, entries in order;
+/// ids of no entry are left out.
+fn by_entry(ids: &[ArticleId], entry_of: &[u32]) -> BTreeMap<u32, Vec<usize>> {
+    let mut groups: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (pos, id) in ids.iter().enumerate() {
+        if let Some(&e) = entry_of.get(id.0 as usize) {
+            groups.entry(e).or_default().push(pos);
+        }
+    }
+    groups
+}
+
+/// The dedup link over all summaries, with scratch space in `--out` and the
+/// previous run's pair similarities; this run's pairs go to the new cache.
+pub(super) fn link_duplicates(
+    run: &RunCtx<'_>,
+    collected: &Collected,
+    store: &mut OpenCache,
+) -> DedupOutcome {
+    let reloader = Reloader::new(run, collected);
+    let mut scratch = report::Scratch::new(run.lock);
+    let mut memo = PairMemo {
+        known: store.old.take_pairs(),
+        remember: store.writer.is_some(),
+        fresh: Vec::new(),
+    };
+    let load = |ids: &[ArticleId]| reloader.load(ids);
+    let outcome = dedup::link(
+        &collected.summaries,
+        &run.dedup,
+        &load,
+        &mut scratch,
+        &mut memo,
+    );
+    if let Some(writer) = store.writer.as_mut() {
+        writer.set_pairs(std::mem::take(&mut memo.fresh));
+    }
+    outcome
+}
+
+/// Name-check finding kinds: dropped when their paragraph turns out to be a
+/// repeat or boilerplate.
+fn is_name_kind(k: FindingKind) -> bool {
+    matches!(
+        k,
+        FindingKind::OutdatedOfficeholder
+            | FindingKind::WrongOfficeholder
+            | FindingKind::MisspelledName
+            | FindingKind::RoleMismatch
+            | FindingKind::NameVariant
+    )
+}
+
+/// Keeps repeats and boilerplate out of the name and claim checks: drops
+/// name findings and claims outside content paragraphs. The link was the
+/// last reader of the prints (its marks are in `marks`): their memory goes
+/// back for the stages after it.
+pub(super) fn drop_repeated_content(summaries: &mut [ArticleSummary], marks: &[Vec<ParaMark>]) {
+    for (i, s) in summaries.iter_mut().enumerate() {
+        let marks = &marks[i];
+        let content = |p: Option<ParaIdx>| {
+            p.is_none_or(|p| marks.get(p.0 as usize).is_none_or(|m| m.is_content()))
+        };
+        s.findings
+            .retain(|f| !is_name_kind(f.kind) || content(f.paragraph));
+        s.claims.retain(|c| content(Some(c.paragraph)));
+        s.prints = Default::default();
+        s.para_lines = Vec::new();
+    }
+}
+
+/// The `input_error` finding of an input that could not be read.
+fn input_error(f: &InputFailure) -> Finding {
+    Finding::new(f.id, FindingKind::InputError)
+        .message(match f.line {
+            Some(l) if !f.reason.starts_with("line ") => format!("line {l}: {}", f.reason),
+            _ => f.reason.clone(),
+        })
+        .evidence({
+            let file = f.key.split('#').next().unwrap_or(&f.key);
+            match f.line {
+                Some(l) => format!("{file}:{l}"),
+                None => file.to_string(),
+            }
+        })
+}
+
+/// Every finding of the run: input errors first, then each article's, then
+/// dedup's and claims'. Moved, not copied: from here on the summaries keep
+/// only what scoring and articles.csv read (ids, metadata, word counts);
+/// claims are done with, so their memory goes back before the reports.
+pub(super) fn collect_findings(
+    collected: &mut Collected,
+    linked: &mut DedupOutcome,
+    resolved: &mut ClaimsOutcome,
+) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = collected.failures.iter().map(input_error).collect();
+    findings.reserve_exact(
+        collected
+            .summaries
+            .iter()
+            .map(|s| s.findings.len())
+            .sum::<usize>()
+            + linked.findings.len()
+            + resolved.findings.len(),
+    );
+    for s in collected.summaries.iter_mut() {
+        findings.append(&mut s.findings);
+        s.findings = Vec::new();
+        s.claims = Vec::new();
+    }
+    findings.append(&mut linked.findings);
+    findings.append(&mut resolved.findings);
+    findings
+}
+
+/// Findings, scores per article and the source rows.
+pub(super) struct Scored {
+    pub(super) findings: Vec<Finding>,
+    pub(super) scores: Vec<ArticleScore>,
+    pub(super) sources: Vec<SourceRow>,
+}
+
+/// Scores each article from its findings (in report order), then rolls the
+/// scores up per source.
+pub(super) fn score_articles(
+    collected: &Collected,
+    findings: Vec<Finding>,
+    rules: &Rules,
+    trust: &[(String, f64)],
+) -> Scored {
+    let summaries = &collected.summaries;
+    let by_article = findings_by_article(&findings, collected.keys.len());
+    let scores: Vec<_> = summaries
+        .par_iter()
+        .map(|s| {
+            let mut fs = by_article[s.id.0 as usize].clone();
+            sort_for_scoring(&mut fs);
+            score::score_article(s.id, &fs, rules)
+        })
+        .collect();
+    let sources = score::roll_up(summaries, &scores, &findings, trust);
+    Scored {
+        findings,
+        scores,
+        sources,
+    }
+}
+
+/// The findings of each id, in the order given; ids past `ids` are left out.
+fn findings_by_article(findings: &[Finding], ids: usize) -> Vec<Vec<&Finding>> {
+    let mut by_article: Vec<Vec<&Finding>> = vec![Vec::new(); ids];
+    for f in findings {
+        if let Some(v) = by_article.get_mut(f.article.0 as usize) {
+            v.push(f);
+        }
+    }
+    by_article
+}
+
+/// One article's findings in the order scoring reads them: by paragraph,
+/// line, kind and mention.
+fn sort_for_scoring(findings: &mut [&Finding]) {
+    findings.sort_by(|a, b| {
+        (a.paragraph, a.line, a.kind, &a.mention).cmp(&(b.paragraph, b.line, b.kind, &b.mention))
+    });
+}
+
+/// Fetches the few texts duplicates.csv shows, writes the reports, then the
+/// cache; returns the run's summary (without timings).
+pub(super) fn write_outputs(
+    run: &RunCtx<'_>,
+    store: OpenCache,
+    collected: &Collected,
+    mut linked: DedupOutcome,
+    claims: &[ClaimRow],
+    mut scored: Scored,
+) -> Result<RunSummary, RunError> {
+    let mut rows = std::mem::take(&mut linked.rows);
+    fill_duplicate_texts(&mut rows, &Reloader::new(run, collected));
+    name_repeated_text(&mut scored.findings, &rows);
+    let hashes = report::write(
+        run.lock,
+        &Reports {
+            articles: &collected.summaries,
+            marks: &linked.marks,
+            scores: &scored.scores,
+            findings: &scored.findings,
+            duplicates: &rows,
+            claims,
+            sources: &scored.sources,
+            keys: &collected.keys,
+        },
+        run.cfg.bom,
+    )?;
+    let outputs = outputs_of(collected, &scored, hashes);
+    let summary = summary_of(&outputs, run, collected);
+    if let Some(mut writer) = store.writer {
+        writer.set_outputs(outputs);
+        report::write_cache(run.lock, &store.path, &writer.finish())?;
+    }
+    Ok(summary)
+}
+
+/// What this run wrote, for the next run's up-to-date check and summary.
+fn outputs_of(
+    collected: &Collected,
+    scored: &Scored,
+    reports: Vec<(String, u64)>,
+) -> cache::Outputs {
+    let count = |s: Severity| scored.findings.iter().filter(|f| f.severity == s).count();
+    let scores: Vec<(String, f64)> = scored
+        .scores
+        .iter()
+        .map(|s| (collected.keys[s.article.0 as usize].clone(), s.score))
+        .collect();
+    cache::Outputs {
+        inputs: collected.inputs_digest(),
+        reports,
+        articles: collected.summaries.len(),
+        failed: collected.failures.len(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+        scores,
+    }
+}
+
+/// Findings from the cross-article dedup link carry no text (the link keeps
+/// none): give them the start of their paragraph, taken from the
+/// duplicates.csv rows just re-read, so a reviewer sees what was repeated.
+fn name_repeated_text(findings: &mut [Finding], rows: &[DuplicateRow]) {
+    let mut text: Vec<((ArticleId, u32), &str)> = rows
+        .iter()
+        .filter(|r| !r.text.is_empty())
+        .map(|r| ((r.article, r.paragraph.0), r.text.as_str()))
+        .collect();
+    text.sort_unstable_by_key(|t| t.0);
+    for f in findings.iter_mut() {
+        let repeat = matches!(
+            f.kind,
+            FindingKind::Boilerplate
+                | FindingKind::SyndicatedParagraph
+                | FindingKind::DuplicateParagraph
+        );
+        if !repeat || !f.mention.is_empty() {
+            continue;
+        }
+        let Some(p) = f.paragraph else { continue };
+        if let Ok(i) = text.binary_search_by_key(&(f.article, p.0), |t| t.0) {
+            f.mention = crate::text::truncate_chars(text[i].1, 80);
+        }
+    }
+}
+
+/// Articles re-read at once for duplicates.csv texts (the records of one
+/// file are never split across loads, so a file is read once).
+const TEXT_BATCH: usize = 256;
+
+/// Re-reads the articles that duplicates.csv shows and fills in their texts,
+/// a few hundred articles at a time so only those texts are in memory.
+fn fill_duplicate_texts(rows: &mut [DuplicateRow], reloader: &Reloader<'_>) {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_unstable_by_key(|&i| (rows[i].article, rows[i].paragraph));
+    let mut start = 0;
+    while start < order.len() {
+        let (ids, end) = text_batch(rows, &order, start, |id| reloader.entry(id));
+        let arts = reloader.load(&ids);
+        let mut k = 0;
+        for &i in &order[start..end] {
+            let r = &mut rows[i];
+            while ids.get(k).is_some_and(|&id| id < r.article) {
+                k += 1;
+            }
+            let Some(Some(a)) = arts.get(k) else { continue };
+            if let Some(p) = a.paragraphs.get(r.paragraph.0 as usize) {
+                r.text = crate::text::truncate_chars(a.para_text(p), 200).replace('\n', " ");
+            }
+        }
+        start = end;
+    }
+}
+
+/// The next load of [`fill_duplicate_texts`] from `order[start]`: up to
+/// `TEXT_BATCH` articles, then the rest of the last one's file. Returns the
+/// distinct article ids and the end of the rows covered in `order`.
+fn text_batch(
+    rows: &[DuplicateRow],
+    order: &[usize],
+    start: usize,
+    entry: impl Fn(ArticleId) -> Option<u32>,
+) -> (Vec<ArticleId>, usize) {
+    let mut ids: Vec<ArticleId> = Vec::new();
+    let mut end = start;
+    while end < order.len() {
+        let id = rows[order[end]].article;
+        if ids.last() != Some(&id) {
+            if ids.len() >= TEXT_BATCH && ids.last().map(|&l| entry(l)) != Some(entry(id)) {
+                break;
+            }
+            ids.push(id);
+        }
+        end += 1;
+    }
+    (ids, end)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,210 @@
+use super::*;
+use crate::dedup::DedupConfig;
+use crate::model::{Claim, Date};
+use crate::names::NameIndex;
+
+fn summary(id: u32, text: &str) -> ArticleSummary {
+    let date = Date::parse_iso("2026-02-12").unwrap();
+    let a = segment::article_from_text(id, &format!("a{id}.txt"), text, date);
+    crate::pipeline::analyze(a, &NameIndex::default(), &DedupConfig::default())
+}
+
+fn at(article: u32, paragraph: u32, kind: FindingKind) -> Finding {
+    let mut f = Finding::new(ArticleId(article), kind);
+    f.paragraph = Some(ParaIdx(paragraph));
+    f
+}
+
+fn claim(paragraph: u32) -> Claim {
+    Claim {
+        article: ArticleId(0),
+        paragraph: ParaIdx(paragraph),
+        line: 1,
+        mention: "$5".into(),
+        value: 5.0,
+        unit: "USD".into(),
+        key: Vec::new(),
+        entities: Vec::new(),
+    }
+}
+
+fn row(article: u32, paragraph: u32, text: &str) -> DuplicateRow {
+    DuplicateRow {
+        group: 0,
+        article: ArticleId(article),
+        paragraph: ParaIdx(paragraph),
+        line: 1,
+        kind: crate::model::DupKind::Exact,
+        similarity: 1.0,
+        first_article: ArticleId(0),
+        first_paragraph: ParaIdx(0),
+        text: text.into(),
+    }
+}
+
+#[test]
+fn ids_are_grouped_by_entry_and_unknown_ids_left_out() {
+    let ids = [ArticleId(2), ArticleId(0), ArticleId(9), ArticleId(1)];
+    let groups = by_entry(&ids, &[5, 5, 3]);
+    assert_eq!(
+        groups.into_iter().collect::<Vec<_>>(),
+        vec![(3, vec![0]), (5, vec![1, 3])]
+    );
+}
+
+#[test]
+fn a_reloader_answers_none_for_ids_it_cannot_read() {
+    let ingest = IngestConfig::default();
+    let reloader = Reloader {
+        entries: &[],
+        ingest: &ingest,
+        keys: &[],
+        entry_of: &[],
+    };
+    assert_eq!(reloader.load(&[ArticleId(0), ArticleId(3)]).len(), 2);
+    assert!(reloader.load(&[ArticleId(0)])[0].is_none());
+    assert_eq!(reloader.entry(ArticleId(0)), None);
+}
+
+#[test]
+fn name_findings_and_claims_in_repeats_are_dropped() {
+    let mut s = summary(0, "One paragraph.\n\nAnother paragraph.");
+    s.findings = vec![
+        at(0, 0, FindingKind::MisspelledName),
+        at(0, 1, FindingKind::MisspelledName),
+        at(0, 1, FindingKind::QuantityConflict),
+        Finding::new(ArticleId(0), FindingKind::RoleMismatch),
+    ];
+    s.claims = vec![claim(0), claim(1)];
+    let mut summaries = vec![s];
+    drop_repeated_content(
+        &mut summaries,
+        &[vec![ParaMark::Content, ParaMark::Duplicate]],
+    );
+    let s = &summaries[0];
+    let kept: Vec<(Option<ParaIdx>, FindingKind)> =
+        s.findings.iter().map(|f| (f.paragraph, f.kind)).collect();
+    assert_eq!(
+        kept,
+        [
+            (Some(ParaIdx(0)), FindingKind::MisspelledName),
+            (Some(ParaIdx(1)), FindingKind::QuantityConflict),
+            (None, FindingKind::RoleMismatch),
+        ]
+    );
+    assert_eq!(s.claims.len(), 1);
+    assert_eq!(s.claims[0].paragraph, ParaIdx(0));
+    assert!(s.para_lines.is_empty(), "prints and lines are freed");
+}
+
+#[test]
+fn input_errors_name_the_file_and_line() {
+    let mut f = InputFailure {
+        id: ArticleId(4),
+        key: "feed.jsonl#r3".into(),
+        path: "feed.jsonl".into(),
+        line: Some(3),
+        reason: "not JSON".into(),
+    };
+    let finding = input_error(&f);
+    assert_eq!(finding.article, ArticleId(4));
+    assert_eq!(finding.kind, FindingKind::InputError);
+    assert_eq!(finding.message, "line 3: not JSON");
+    assert_eq!(finding.evidence, "feed.jsonl:3");
+    f.reason = "line 3: not JSON".into();
+    assert_eq!(input_error(&f).message, "line 3: not JSON");
+    f.line = None;
+    assert_eq!(input_error(&f).evidence, "feed.jsonl");
+}
+
+#[test]
+fn findings_are_collected_failures_first_then_articles_dedup_claims() {
+    let failures = [InputFailure {
+        id: ArticleId(1),
+        key: "bad.txt".into(),
+        path: "bad.txt".into(),
+        line: None,
+        reason: "empty file".into(),
+    }];
+    let mut s = summary(0, "Text.");
+    s.findings = vec![at(0, 0, FindingKind::MachineTell)];
+    s.claims = vec![claim(0)];
+    let mut collected = Collected::new(true);
+    collected.summaries = vec![s];
+    collected.failures = failures.to_vec();
+    let mut linked = DedupOutcome {
+        findings: vec![at(0, 0, FindingKind::Boilerplate)],
+        ..DedupOutcome::default()
+    };
+    let mut resolved = ClaimsOutcome {
+        findings: vec![at(0, 0, FindingKind::QuantityConflict)],
+        ..ClaimsOutcome::default()
+    };
+    let all = collect_findings(&mut collected, &mut linked, &mut resolved);
+    let kinds: Vec<FindingKind> = all.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            FindingKind::InputError,
+            FindingKind::MachineTell,
+            FindingKind::Boilerplate,
+            FindingKind::QuantityConflict,
+        ]
+    );
+    let s = &collected.summaries[0];
+    assert!(s.findings.is_empty() && s.claims.is_empty());
+    assert!(linked.findings.is_empty() && resolved.findings.is_empty());
+}
+
+#[test]
+fn findings_are_grouped_by_article_and_sorted_for_scoring() {
+    let findings = vec![
+        at(1, 2, FindingKind::MachineTell),
+        at(0, 0, FindingKind::Boilerplate),
+        at(1, 0, FindingKind::MachineTell),
+        at(7, 0, FindingKind::MachineTell),
+    ];
+    let mut by_article = findings_by_article(&findings, 2);
+    assert_eq!(by_article.len(), 2);
+    assert_eq!(by_article[0].len(), 1);
+    sort_for_scoring(&mut by_article[1]);
+    let paragraphs: Vec<_> = by_article[1].iter().map(|f| f.paragraph).collect();
+    assert_eq!(paragraphs, [Some(ParaIdx(0)), Some(ParaIdx(2))]);
+}
+
+#[test]
+fn repeat_findings_without_text_get_their_paragraph_start() {
+    let mut findings = vec![
+        at(0, 1, FindingKind::Boilerplate),
+        at(0, 2, FindingKind::Boilerplate),
+        at(0, 1, FindingKind::MachineTell),
+        at(0, 1, FindingKind::DuplicateParagraph).mention("kept"),
+    ];
+    let rows = [row(0, 1, &"word ".repeat(40)), row(0, 2, "")];
+    name_repeated_text(&mut findings, &rows);
+    assert_eq!(findings[0].mention.chars().count(), 80);
+    assert!(findings[1].mention.is_empty(), "no text for paragraph 2");
+    assert!(findings[2].mention.is_empty(), "not a repeat");
+    assert_eq!(findings[3].mention, "kept");
+}
+
+#[test]
+fn text_batches_stop_after_enough_articles_but_never_inside_a_file() {
+    let rows: Vec<DuplicateRow> = (0..TEXT_BATCH as u32 + 4)
+        .flat_map(|a| [row(a, 0, ""), row(a, 1, "")])
+        .collect();
+    let order: Vec<usize> = (0..rows.len()).collect();
+    // One file per article: the batch ends at TEXT_BATCH articles.
+    let (ids, end) = text_batch(&rows, &order, 0, |id| Some(id.0));
+    assert_eq!(ids.len(), TEXT_BATCH);
+    assert_eq!(end, 2 * TEXT_BATCH);
+    // Articles TEXT_BATCH - 1 .. TEXT_BATCH + 1 share a file: it is kept whole.
+    let shared = TEXT_BATCH as u32 - 1..=TEXT_BATCH as u32 + 1;
+    let file = |id: ArticleId| Some(if shared.contains(&id.0) { 0 } else { id.0 + 1 });
+    let (ids, end) = text_batch(&rows, &order, 0, file);
+    assert_eq!(ids.len(), TEXT_BATCH + 2);
+    assert_eq!(end, 2 * (TEXT_BATCH + 2));
+    let (ids, end) = text_batch(&rows, &order, end, file);
+    assert_eq!(ids.len(), 2);
+    assert_eq!(end, rows.len());
+}

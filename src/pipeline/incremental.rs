@@ -1,0 +1,142 @@
+//! `--incremental`: where a run reads the previous run's cache (through
+//! `ingest`), what makes it valid, and when the reports on disk are already
+//! up to date. The cache's format is in `cache`.
+
+use super::cache::{self, Cache, Outputs, Validity, Writer};
+use super::per_article::Collected;
+use super::Config;
+use crate::ingest::{self, Entry};
+use std::path::PathBuf;
+
+/// The previous run's cache (empty without `--incremental`) and the writer
+/// of this run's (only with `--incremental`).
+pub(super) struct OpenCache {
+    pub(super) old: Cache,
+    pub(super) writer: Option<Writer>,
+    /// Where the cache lives: `cache::FILE` in `--out`.
+    pub(super) path: PathBuf,
+}
+
+/// What makes cached per-article results valid: this version, these rules
+/// and the settings that change per-article results.
+fn validity(cfg: &Config, rules_digest: u64) -> Validity {
+    Validity {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        rules_digest,
+        settings: format!(
+            "near_dup={} max_file_size={} as_of={:?}",
+            cfg.near_dup, cfg.max_file_size, cfg.as_of
+        ),
+        run_date: cfg.run_date,
+    }
+}
+
+/// Reads the previous run's cache when `--incremental` asks for it.
+pub(super) fn open_cache(cfg: &Config, rules_digest: u64) -> OpenCache {
+    let validity = validity(cfg, rules_digest);
+    let path = cfg.out_dir.join(cache::FILE);
+    let old = if cfg.incremental {
+        Cache::decode(ingest::read_cache(&path).as_deref(), &validity)
+    } else {
+        Cache::default()
+    };
+    let writer = cfg.incremental.then(|| Writer::new(validity.clone()));
+    OpenCache { old, writer, path }
+}
+
+/// The `--incremental` no-change check: every file came from the cache, the
+/// inputs digest is the last run's, and the reports on disk are the ones it
+/// wrote. Then there is nothing to redo: returns what it wrote.
+pub(super) fn reports_up_to_date<'c>(
+    cfg: &Config,
+    old: &'c Cache,
+    entries: &[Entry],
+    collected: &Collected,
+) -> Option<&'c Outputs> {
+    let out = old.outputs()?;
+    let file_entries = entries
+        .iter()
+        .filter(|e| matches!(e, Entry::File(_)))
+        .count();
+    let unchanged = cfg.incremental
+        && collected.cached_files == file_entries
+        && out.inputs == collected.inputs_digest()
+        && out
+            .reports
+            .iter()
+            .all(|(name, hash)| ingest::file_hash(&cfg.out_dir.join(name)) == Some(*hash));
+    unchanged.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(incremental: bool) -> Config {
+        Config {
+            out_dir: std::env::temp_dir().join("credence-no-such-out-folder"),
+            incremental,
+            ..Config::default()
+        }
+    }
+
+    fn cache_with(outputs: Outputs, cfg: &Config) -> Cache {
+        let mut writer = Writer::new(validity(cfg, 1));
+        writer.set_outputs(outputs);
+        Cache::decode(Some(&writer.finish()), &validity(cfg, 1))
+    }
+
+    #[test]
+    fn validity_names_the_settings_that_change_results() {
+        let v = validity(&config(false), 9);
+        assert_eq!(v.rules_digest, 9);
+        assert_eq!(v.version, env!("CARGO_PKG_VERSION"));
+        assert_eq!(
+            v.settings,
+            format!(
+                "near_dup=0.75 max_file_size={} as_of=None",
+                16 * 1024 * 1024
+            )
+        );
+    }
+
+    #[test]
+    fn without_incremental_there_is_no_cache_and_no_writer() {
+        let open = open_cache(&config(false), 1);
+        assert!(open.old.outputs().is_none());
+        assert!(open.writer.is_none());
+        assert!(open.path.ends_with(cache::FILE));
+        assert!(open_cache(&config(true), 1).writer.is_some());
+    }
+
+    #[test]
+    fn up_to_date_only_when_incremental_all_cached_and_same_inputs() {
+        let cfg = config(true);
+        let collected = Collected::new(true);
+        let outputs = Outputs {
+            inputs: collected.inputs_digest(),
+            articles: 3,
+            ..Outputs::default()
+        };
+        let old = cache_with(outputs.clone(), &cfg);
+        assert_eq!(
+            reports_up_to_date(&cfg, &old, &[], &collected),
+            Some(&outputs)
+        );
+        assert_eq!(
+            reports_up_to_date(&config(false), &old, &[], &collected),
+            None
+        );
+        let other_bom = Collected::new(false);
+        assert_eq!(reports_up_to_date(&cfg, &old, &[], &other_bom), None);
+        let mut one_cached = Collected::new(true);
+        one_cached.cached_files = 1;
+        assert_eq!(reports_up_to_date(&cfg, &old, &[], &one_cached), None);
+        let missing_report = Outputs {
+            reports: vec![("articles.csv".into(), 1)],
+            ..outputs
+        };
+        let old = cache_with(missing_report, &cfg);
+        assert_eq!(reports_up_to_date(&cfg, &old, &[], &collected), None);
+    }
+}

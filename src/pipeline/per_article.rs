@@ -1,0 +1,333 @@
+//! The per-article pass: entries read in batches (from the incremental cache
+//! when unchanged), fresh articles analysed in parallel, and every result
+//! collected in discovery order.
+
+use super::cache;
+use super::progress::{Progress, Stage};
+use super::RunCtx;
+use crate::dedup::{self, DedupConfig};
+use crate::ingest::{self, Entry, IngestConfig};
+use crate::model::{Article, ArticleId, ArticleSummary, InputFailure};
+use crate::names::{self, NameIndex};
+use crate::{claims, score, segment};
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// The per-article pass for one article: pure and sequential, so it can be
+/// tested without threads. Returns the compact summary (no text). Uses the
+/// bundled machine-writing tells.
+pub fn analyze(mut article: Article, names: &NameIndex, dedup_cfg: &DedupConfig) -> ArticleSummary {
+    segment::segment(&mut article);
+    analyze_segmented(article, names, dedup_cfg, score::TellIndex::bundled(), None)
+}
+
+fn analyze_segmented(
+    article: Article,
+    names: &NameIndex,
+    dedup_cfg: &DedupConfig,
+    tells: &score::TellIndex,
+    progress: Option<&Progress>,
+) -> ArticleSummary {
+    let tick = |stage: Stage| {
+        if let Some(p) = progress {
+            p.inc(stage, 1)
+        }
+    };
+    tick(Stage::Segment);
+    let prints = dedup::fingerprint(&article, dedup_cfg);
+    tick(Stage::Dedup);
+    let mut findings = article.notes.clone();
+    findings.extend(names::check(&article, &prints.marks, names));
+    tick(Stage::Names);
+    let claims = claims::extract(&article, &prints.marks);
+    tick(Stage::Claims);
+    findings.extend(score::inspect(&article, &prints.marks, tells));
+    for f in &mut findings {
+        f.article = article.id;
+    }
+    let mut summary = ArticleSummary {
+        id: article.id,
+        para_words: article.paragraphs.iter().map(|p| p.words).collect(),
+        para_lines: article.paragraphs.iter().map(|p| p.line).collect(),
+        key: article.key,
+        path: article.path,
+        first_line: article.first_line,
+        title: article.title,
+        source: article.source,
+        author: article.author,
+        url: article.url,
+        date: article.date,
+        date_origin: article.date_origin,
+        content_hash: article.content_hash,
+        prints,
+        findings,
+        claims,
+    };
+    summary.compact();
+    summary
+}
+
+/// Entries are read in batches of about this many bytes, so memory holds
+/// one batch of texts at a time.
+const BATCH_BYTES: u64 = 64 * 1024 * 1024;
+const BATCH_FILES: usize = 2048;
+
+/// A run of consecutive entries read together, and their bytes on disk.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Batch {
+    pub(super) range: Range<usize>,
+    pub(super) bytes: u64,
+}
+
+/// The batches of `entries`, in order; each file's size is looked up just
+/// before its batch is read.
+pub(super) fn batches(entries: &[Entry]) -> impl Iterator<Item = Batch> + '_ {
+    let size = |i: usize| match &entries[i] {
+        Entry::File(f) => std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0),
+        Entry::Failed { .. } => 0,
+    };
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        (start < entries.len()).then(|| {
+            let batch = next_batch(start, entries.len(), size);
+            start = batch.range.end;
+            batch
+        })
+    })
+}
+
+/// The batch from `start`: at least one entry, then more while the batch is
+/// under `BATCH_BYTES` and `BATCH_FILES` (`size` gives an entry's bytes).
+fn next_batch(start: usize, len: usize, mut size: impl FnMut(usize) -> u64) -> Batch {
+    let mut end = start;
+    let mut bytes = 0u64;
+    while end < len && (end == start || (bytes < BATCH_BYTES && end - start < BATCH_FILES)) {
+        bytes += size(end);
+        end += 1;
+    }
+    Batch {
+        range: start..end,
+        bytes,
+    }
+}
+
+/// One entry after reading: cached results, or freshly parsed articles.
+pub(super) enum Work {
+    Cached {
+        items: Vec<cache::Item>,
+        key: u64,
+    },
+    Fresh {
+        loaded: ingest::Loaded,
+        key: Option<u64>,
+    },
+}
+
+/// Reads one entry; consults the cache by the file's content key.
+fn read_entry(entry: &Entry, icfg: &IngestConfig, cache: &cache::Cache) -> Work {
+    let Entry::File(f) = entry else {
+        return Work::Fresh {
+            loaded: ingest::load(entry, icfg),
+            key: None,
+        };
+    };
+    match ingest::read(f, icfg) {
+        Ok(bytes) => {
+            let key = ingest::cache_key(f, &bytes);
+            if let Some(items) = cache.get(&f.rel, key) {
+                return Work::Cached { items, key };
+            }
+            Work::Fresh {
+                loaded: ingest::load_bytes(f, &bytes, icfg),
+                key: Some(key),
+            }
+        }
+        Err(reason) => Work::Fresh {
+            loaded: ingest::Loaded {
+                articles: Vec::new(),
+                failures: vec![ingest::failure(f, reason)],
+            },
+            key: None,
+        },
+    }
+}
+
+/// Reads every file of the batch once, in parallel; a cache hit skips
+/// parsing and analysis.
+pub(super) fn read_batch(run: &RunCtx<'_>, batch: &Batch, old_cache: &cache::Cache) -> Vec<Work> {
+    run.entries[batch.range.clone()]
+        .par_iter()
+        .map(|e| {
+            let work = read_entry(e, &run.ingest, old_cache);
+            run.progress.inc(Stage::Read, 1);
+            work
+        })
+        .collect()
+}
+
+/// Analyses the fresh articles of the whole batch in parallel; each result
+/// carries the position of its entry in the batch, in batch order.
+pub(super) fn analyze_batch(run: &RunCtx<'_>, works: &mut [Work]) -> Vec<(usize, ArticleSummary)> {
+    take_fresh(works)
+        .into_par_iter()
+        .map(|(i, mut a)| {
+            segment::segment(&mut a);
+            (
+                i,
+                analyze_segmented(a, &run.names, &run.dedup, &run.tells, Some(&run.progress)),
+            )
+        })
+        .collect()
+}
+
+/// Moves the parsed articles out of the fresh works, each with its work's
+/// position, in order.
+fn take_fresh(works: &mut [Work]) -> Vec<(usize, Article)> {
+    works
+        .iter_mut()
+        .enumerate()
+        .flat_map(|(i, w)| match w {
+            Work::Fresh { loaded, .. } => std::mem::take(&mut loaded.articles)
+                .into_iter()
+                .map(|a| (i, a))
+                .collect(),
+            Work::Cached { .. } => Vec::new(),
+        })
+        .collect()
+}
+
+/// The results of the per-article pass, numbered in discovery order.
+pub(super) struct Collected {
+    pub(super) summaries: Vec<ArticleSummary>,
+    pub(super) failures: Vec<InputFailure>,
+    /// Key of each `ArticleId` (articles and failures share the numbering).
+    pub(super) keys: Vec<String>,
+    /// Entry index of each `ArticleId`.
+    pub(super) entry_of: Vec<u32>,
+    /// Files whose results came from the cache.
+    pub(super) cached_files: usize,
+    pub(super) input_bytes: u64,
+    /// What the reports are a function of: every entry and its content key
+    /// (rules, version and settings are in the cache's validity), and the BOM.
+    inputs: xxhash_rust::xxh3::Xxh3,
+}
+
+impl Collected {
+    pub(super) fn new(bom: bool) -> Collected {
+        let mut inputs = xxhash_rust::xxh3::Xxh3::new();
+        inputs.update(&[u8::from(bom)]);
+        Collected {
+            summaries: Vec::new(),
+            failures: Vec::new(),
+            keys: Vec::new(),
+            entry_of: Vec::new(),
+            cached_files: 0,
+            input_bytes: 0,
+            inputs,
+        }
+    }
+
+    /// Digest of the inputs seen so far (see `cache::Outputs::inputs`).
+    pub(super) fn inputs_digest(&self) -> u64 {
+        self.inputs.digest()
+    }
+
+    /// Takes one batch's works and analysed articles (as `analyze_batch`
+    /// returned them): merges cached and fresh items per entry, feeds the
+    /// inputs digest and the cache writer, and numbers the items.
+    pub(super) fn absorb(
+        &mut self,
+        run: &RunCtx<'_>,
+        batch: &Batch,
+        works: Vec<Work>,
+        mut analysed: Vec<(usize, ArticleSummary)>,
+        mut writer: Option<&mut cache::Writer>,
+    ) {
+        self.input_bytes += batch.bytes;
+        analysed.reverse();
+        for (offset, work) in works.into_iter().enumerate() {
+            let entry_idx = (batch.range.start + offset) as u32;
+            let entry = &run.entries[entry_idx as usize];
+            let (items, cache_key) = match work {
+                Work::Cached { items, key } => {
+                    self.cached_files += 1;
+                    for stage in Stage::ANALYSIS {
+                        run.progress.inc(stage, items.len() as u64);
+                    }
+                    (items, Some(key))
+                }
+                Work::Fresh { loaded, key } => (fresh_items(offset, loaded, &mut analysed), key),
+            };
+            self.hash_entry(entry, cache_key);
+            if let (Some(writer), Some(key), Entry::File(f)) =
+                (writer.as_deref_mut(), cache_key, entry)
+            {
+                writer.add(&f.rel, key, &items);
+            }
+            self.number(entry_idx, items);
+        }
+    }
+
+    /// Adds one entry (path, and content key or failure) to the inputs digest.
+    fn hash_entry(&mut self, entry: &Entry, cache_key: Option<u64>) {
+        match entry {
+            Entry::File(f) => {
+                self.inputs.update(f.rel.as_bytes());
+                self.inputs.update(&cache_key.unwrap_or(0).to_le_bytes());
+            }
+            Entry::Failed { rel, reason, .. } => {
+                self.inputs.update(rel.as_bytes());
+                self.inputs.update(reason.as_bytes());
+            }
+        }
+        self.inputs.update(b"\0");
+    }
+
+    /// Gives each item of entry `entry_idx` the next `ArticleId`.
+    fn number(&mut self, entry_idx: u32, items: Vec<cache::Item>) {
+        for item in items {
+            let id = ArticleId(self.keys.len() as u32);
+            self.entry_of.push(entry_idx);
+            match item {
+                cache::Item::Article(mut a) => {
+                    a.set_id(id);
+                    self.keys.push(a.key.clone());
+                    self.summaries.push(*a);
+                }
+                cache::Item::Failure(mut f) => {
+                    f.id = id;
+                    self.keys.push(f.key.clone());
+                    self.failures.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// The items of the fresh work at `offset`: its analysed articles (popped
+/// from the end of `analysed`, which is in reverse batch order) and its
+/// failures, in line order, since the records and failures of one JSONL file
+/// interleave by line.
+fn fresh_items(
+    offset: usize,
+    loaded: ingest::Loaded,
+    analysed: &mut Vec<(usize, ArticleSummary)>,
+) -> Vec<cache::Item> {
+    let mut items: Vec<(u32, cache::Item)> = Vec::new();
+    while analysed.last().is_some_and(|(i, _)| *i == offset) {
+        if let Some((_, s)) = analysed.pop() {
+            items.push((s.first_line, cache::Item::Article(Box::new(s))));
+        }
+    }
+    items.extend(
+        loaded
+            .failures
+            .into_iter()
+            .map(|f| (f.line.unwrap_or(0), cache::Item::Failure(f))),
+    );
+    items.sort_by_key(|(line, _)| *line);
+    items.into_iter().map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests;
