@@ -1,5 +1,6 @@
 //! Small text helpers every stage may use: cutting a string to a number of
-//! characters, and the English month names. Nothing here reads files or
+//! characters, formatting a number without scientific notation, and the
+//! English month names. Nothing here reads files or
 //! knows about articles.
 
 /// The first `n` characters of `s` (whole characters, never a cut UTF-8
@@ -28,6 +29,28 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Formats a number for reports and messages: integers without decimals, others with up
+/// to `decimals` places, trailing zeros dropped. Never scientific notation.
+pub fn fmt_num(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    if v.fract() == 0.0 && v.abs() < 1e17 {
+        return format!("{}", v as i64);
+    }
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +60,15 @@ mod tests {
         assert_eq!(truncate_chars("赤泽亮さん", 3), "赤泽亮");
         assert_eq!(truncate_chars("abc", 5), "abc");
         assert_eq!(truncate_chars("abc", 0), "");
+    }
+
+    #[test]
+    fn numbers_are_plain() {
+        assert_eq!(fmt_num(550e9, 6), "550000000000");
+        assert_eq!(fmt_num(0.8126, 3), "0.813");
+        assert_eq!(fmt_num(72.0, 1), "72");
+        assert_eq!(fmt_num(72.25, 1), "72.2");
+        assert_eq!(fmt_num(-0.0001, 1), "0");
+        assert_eq!(fmt_num(f64::NAN, 1), "");
     }
 }

@@ -105,22 +105,22 @@ pub(super) fn slip(value: f64, expected: f64) -> Option<String> {
     let dir = if k > 0.0 { "too large" } else { "too small" };
     Some(format!(
         "a factor-of-{} slip (same digits, {} times {dir})",
-        crate::report::fmt_num(factor, 0),
-        crate::report::fmt_num(factor, 0)
+        crate::text::fmt_num(factor, 0),
+        crate::text::fmt_num(factor, 0)
     ))
 }
 
 /// A value as people write it: "550 billion USD", "25%".
 pub(super) fn human(v: f64, unit: &str) -> String {
     if unit == "%" {
-        return format!("{}%", crate::report::fmt_num(v, 4));
+        return format!("{}%", crate::text::fmt_num(v, 4));
     }
     let (n, scale) = [(1e12, " trillion"), (1e9, " billion"), (1e6, " million")]
         .iter()
         .find(|(m, _)| v.abs() >= *m)
         .map(|(m, s)| (v / m, *s))
         .unwrap_or((v, ""));
-    let num = crate::report::fmt_num(n, 3);
+    let num = crate::text::fmt_num(n, 3);
     if unit.is_empty() {
         format!("{num}{scale}")
     } else {

@@ -28,28 +28,6 @@ pub(super) fn safe_text(s: &str) -> String {
     out
 }
 
-/// Formats a number for a report: integers without decimals, others with up
-/// to `decimals` places, trailing zeros dropped. Never scientific notation.
-pub fn fmt_num(v: f64, decimals: usize) -> String {
-    if !v.is_finite() {
-        return String::new();
-    }
-    if v.fract() == 0.0 && v.abs() < 1e17 {
-        return format!("{}", v as i64);
-    }
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    if s == "-0" {
-        "0".into()
-    } else {
-        s
-    }
-}
-
 /// A CSV writer onto `out` with the reports' dialect (CRLF rows).
 pub(super) fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()
@@ -74,15 +52,5 @@ mod tests {
     fn long_cells_are_cut() {
         let long = "x".repeat(40_000);
         assert_eq!(safe_text(&long).chars().count(), MAX_CELL);
-    }
-
-    #[test]
-    fn numbers_are_plain() {
-        assert_eq!(fmt_num(550e9, 6), "550000000000");
-        assert_eq!(fmt_num(0.8126, 3), "0.813");
-        assert_eq!(fmt_num(72.0, 1), "72");
-        assert_eq!(fmt_num(72.25, 1), "72.2");
-        assert_eq!(fmt_num(-0.0001, 1), "0");
-        assert_eq!(fmt_num(f64::NAN, 1), "");
     }
 }

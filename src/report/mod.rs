@@ -24,7 +24,6 @@ mod lock;
 mod scratch;
 mod tables;
 
-pub(crate) use cells::fmt_num;
 pub use lock::{lock_out, OutLock};
 pub use scratch::Scratch;
 

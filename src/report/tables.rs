@@ -1,11 +1,12 @@
 //! The five tables: one renderer per report, each streaming sorted rows
 //! onto a CSV writer.
 
-use super::cells::{csv_writer, fmt_num, safe_text};
+use super::cells::{csv_writer, safe_text};
 use super::{ReportError, Reports, REPORTS};
 use crate::model::{
     ArticleId, ArticleScore, ClaimRow, DuplicateRow, Finding, ParaMark, Severity, SourceRow,
 };
+use crate::text::fmt_num;
 use std::io::Write;
 use std::path::PathBuf;
 
