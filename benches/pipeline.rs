@@ -185,7 +185,7 @@ fn stage_costs(articles: &Path, limit_mb: f64) -> Vec<(&'static str, f64, f64)> 
     let mut n = 0usize;
     let names_t = time(&mut || {
         for (a, p) in arts.iter().zip(&prints) {
-            n += names::check(a, &p.marks, &names).len();
+            n += names::check(a, &p.marks, &names).findings.len();
         }
     });
     let claims_t = time(&mut || {

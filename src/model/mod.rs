@@ -13,6 +13,7 @@
 //! | `article.rs` | [`Meta`], [`Paragraph`], [`Article`], [`InputFailure`] (ingest, segment) |
 //! | `finding.rs` | [`Severity`], [`FindingKind`], [`Finding`] (every check) |
 //! | `dedup.rs` | [`ParaMark`], [`ParaPrint`], [`BandKeys`], [`ArticlePrints`], [`DuplicateRow`], [`DedupOutcome`], [`PairMemo`], [`Scratch`], [`LoadArticles`] |
+//! | `names.rs` | [`NameCheck`], [`MentionRow`], [`MentionVerdict`] (mentions.csv) |
 //! | `claims.rs` | [`Claim`], [`ClaimRow`], [`ClaimsOutcome`] |
 //! | `score.rs` | [`ArticleScore`], [`SourceRow`] |
 //! | `summary.rs` | [`ArticleSummary`]: what the per-article pass keeps of each article |
@@ -23,6 +24,7 @@ mod date;
 mod dedup;
 mod finding;
 mod ids;
+mod names;
 mod score;
 mod summary;
 
@@ -35,5 +37,6 @@ pub use dedup::{
 };
 pub use finding::{Finding, FindingKind, Severity};
 pub use ids::{ArticleId, ParaIdx};
+pub use names::{MentionRow, MentionVerdict, NameCheck};
 pub use score::{ArticleScore, SourceRow};
 pub use summary::ArticleSummary;

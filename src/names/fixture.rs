@@ -38,7 +38,7 @@ pub(super) fn index() -> NameIndex {
 pub(super) fn run_on(text: &str, date: &str) -> Vec<Finding> {
     let a = article_from_text(0, "t.txt", text, Date::parse_iso(date).unwrap());
     let marks = vec![ParaMark::Content; a.paragraphs.len()];
-    check(&a, &marks, &index())
+    check(&a, &marks, &index()).findings
 }
 
 pub(super) fn kinds(text: &str, date: &str) -> Vec<(String, String, String)> {

@@ -50,7 +50,9 @@ mod tests;
 
 pub use index::NameIndex;
 
-use crate::model::{Article, Finding, FindingKind, ParaMark, Paragraph};
+use crate::model::{
+    Article, Finding, FindingKind, MentionRow, MentionVerdict, NameCheck, ParaMark, Paragraph,
+};
 use fold::{fold_token, lower_words};
 use judge::{judge, Verdict};
 use normalise::NormalisedText;
@@ -70,9 +72,10 @@ pub const MISSPELL_JW: f64 = 0.91;
 /// Looser similarity for the "resembles ..." hint of wrong_officeholder.
 pub const RESEMBLE_JW: f64 = 0.85;
 
-/// Finds role+name mentions in the article's content paragraphs and judges them.
-pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> Vec<Finding> {
-    let mut out = Vec::new();
+/// Finds role+name mentions in the article's content paragraphs and judges
+/// them: the findings, and one [`MentionRow`] per recognised mention.
+pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> NameCheck {
+    let mut out = NameCheck::default();
     let Some(automaton) = index.ac.as_ref() else {
         return out;
     };
@@ -98,7 +101,11 @@ pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> Vec<Fi
                 continue;
             };
             let (tokens, native) = priors.resolve(&mention, text);
+            let mut row = mention_row(article, p, text, &mention);
             if mention.skip {
+                row.verdict = MentionVerdict::Unchecked;
+                row.reason = "a past or future holder (former, acting, -elect ...)".into();
+                out.mentions.push(row);
                 continue;
             }
             let token_refs: Vec<&str> = tokens.iter().map(|s| s.as_str()).collect();
@@ -110,8 +117,12 @@ pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> Vec<Fi
                 native.as_deref(),
                 article.date,
             ) else {
+                out.mentions.push(row);
                 continue;
             };
+            row.verdict = MentionVerdict::Found(verdict.kind);
+            row.reason = verdict.message.clone();
+            out.mentions.push(row);
             let key = (
                 verdict.kind,
                 lower_words(&tokens.join(" ")),
@@ -120,7 +131,8 @@ pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> Vec<Fi
             if !seen.insert(key) {
                 continue;
             }
-            out.push(finding(article, p, text, &mention, verdict));
+            out.findings
+                .push(finding(article, p, text, &mention, verdict));
         }
     }
     out
@@ -169,6 +181,26 @@ impl Priors {
             });
         }
         (tokens, native)
+    }
+}
+
+/// The mentions.csv row of a mention in paragraph `p`, judged `ok` until
+/// the judge says otherwise.
+fn mention_row(article: &Article, p: &Paragraph, text: &str, mention: &Mention) -> MentionRow {
+    MentionRow {
+        article: article.id,
+        paragraph: p.idx,
+        line: p.line,
+        mention: text
+            .get(mention.start..mention.end)
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+        person: String::new(),
+        role: String::new(),
+        jurisdiction: String::new(),
+        verdict: MentionVerdict::Ok,
+        reason: String::new(),
     }
 }
 

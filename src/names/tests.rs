@@ -155,7 +155,7 @@ fn only_content_paragraphs_are_checked() {
         "PM Ivan Petrov won.\n\nPM Ivan Petrov won again.",
         Date::parse_iso(D).unwrap(),
     );
-    let f = check(&a, &[ParaMark::Boilerplate, ParaMark::Duplicate], &index());
+    let f = check(&a, &[ParaMark::Boilerplate, ParaMark::Duplicate], &index()).findings;
     assert!(f.is_empty());
 }
 
@@ -163,7 +163,7 @@ fn only_content_paragraphs_are_checked() {
 fn empty_rules_and_odd_text_do_not_panic() {
     let ix = NameIndex::new(&Rules::default());
     let a = article_from_text(0, "t", "PM X.", Date::parse_iso(D).unwrap());
-    assert!(check(&a, &[], &ix).is_empty());
+    assert!(check(&a, &[], &ix).findings.is_empty());
     for t in [
         "PM",
         "PM (",

@@ -37,7 +37,7 @@ fn analyze_segmented(
     let prints = dedup::fingerprint(&article, dedup_cfg);
     tick(Stage::Dedup);
     let mut findings = article.notes.clone();
-    findings.extend(names::check(&article, &prints.marks, names));
+    findings.extend(names::check(&article, &prints.marks, names).findings);
     tick(Stage::Names);
     let claims = claims::extract(&article, &prints.marks);
     tick(Stage::Claims);
