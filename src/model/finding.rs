@@ -37,6 +37,7 @@ pub enum FindingKind {
     MisspelledName,
     RoleMismatch,
     NameVariant,
+    UnverifiedOfficeholder,
     QuantityConflict,
     InternalConflict,
     DuplicateParagraph,
@@ -50,12 +51,13 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 15] = [
+    pub const ALL: [FindingKind; 16] = [
         FindingKind::OutdatedOfficeholder,
         FindingKind::WrongOfficeholder,
         FindingKind::MisspelledName,
         FindingKind::RoleMismatch,
         FindingKind::NameVariant,
+        FindingKind::UnverifiedOfficeholder,
         FindingKind::QuantityConflict,
         FindingKind::InternalConflict,
         FindingKind::DuplicateParagraph,
@@ -75,6 +77,7 @@ impl FindingKind {
             FindingKind::MisspelledName => "misspelled_name",
             FindingKind::RoleMismatch => "role_mismatch",
             FindingKind::NameVariant => "name_variant",
+            FindingKind::UnverifiedOfficeholder => "unverified_officeholder",
             FindingKind::QuantityConflict => "quantity_conflict",
             FindingKind::InternalConflict => "internal_conflict",
             FindingKind::DuplicateParagraph => "duplicate_paragraph",
@@ -101,9 +104,12 @@ impl FindingKind {
         match self {
             OutdatedOfficeholder | WrongOfficeholder | MisspelledName | RoleMismatch
             | QuantityConflict | InternalConflict | InputError => Severity::Error,
-            DuplicateParagraph | KeywordStuffing | MachineTell | DateUnknown | EncodingRepaired => {
-                Severity::Warning
-            }
+            DuplicateParagraph
+            | KeywordStuffing
+            | MachineTell
+            | DateUnknown
+            | EncodingRepaired
+            | UnverifiedOfficeholder => Severity::Warning,
             NameVariant | SyndicatedParagraph | Boilerplate => Severity::Info,
         }
     }

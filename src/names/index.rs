@@ -7,7 +7,7 @@ use super::normalise::normalise_str;
 use crate::model::Date;
 use crate::rules::Rules;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One normalised pattern of the automaton: a title, a jurisdiction term, or both.
 #[derive(Debug, Default, Clone)]
@@ -22,10 +22,15 @@ pub(super) struct Pattern {
     /// word-boundary check on that side.
     pub(super) open_start: bool,
     pub(super) open_end: bool,
+    /// Jurisdictions whose term stands inside this title ("European
+    /// Commission President"): the title qualifies itself.
+    pub(super) own_jurs: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
 pub(super) struct RoleInfo {
+    /// The role id in roles.csv.
+    pub(super) id: String,
     pub(super) jur: usize,
     /// The first title, used in messages.
     pub(super) label: String,
@@ -107,6 +112,8 @@ pub(super) enum KeyKind {
 pub struct NameIndex {
     pub(super) ac: Option<AhoCorasick>,
     pub(super) patterns: Vec<Pattern>,
+    /// The normalised text of each pattern, in automaton order.
+    pub(super) pattern_keys: Vec<String>,
     pub(super) roles: Vec<RoleInfo>,
     pub(super) jurs: Vec<String>,
     pub(super) persons: Vec<Person>,
@@ -117,6 +124,9 @@ pub struct NameIndex {
     pub(super) by_token: HashMap<String, Vec<usize>>,
     /// Compact native-script alias -> person.
     pub(super) by_native: HashMap<String, usize>,
+    /// Head nouns of the titles ("minister", "secretary", "representative"),
+    /// folded: never a word of a person's name.
+    pub(super) title_heads: HashSet<String>,
 }
 
 impl NameIndex {
@@ -143,8 +153,11 @@ impl NameIndex {
             }
             for t in &r.titles {
                 patterns.add(t, ri, None);
+                ix.title_heads.extend(title_head(&normalise_str(t)));
             }
         }
+        patterns.add_variants(rules, &role_ix);
+        ix.pattern_keys = patterns.0.keys().cloned().collect();
         (ix.ac, ix.patterns) = patterns.build();
         ix.add_officeholders(rules, &role_ix);
         ix.sort_terms();
@@ -169,6 +182,7 @@ impl NameIndex {
             };
             role_ix.insert(r.role.as_str(), self.roles.len());
             self.roles.push(RoleInfo {
+                id: r.role.clone(),
                 jur,
                 label: r.titles.first().cloned().unwrap_or_else(|| r.role.clone()),
                 terms: Vec::new(),
@@ -280,12 +294,129 @@ impl NameIndex {
     }
 }
 
+/// The head noun of a normalised title: the word before "of" or "for"
+/// ("minister of finance"), else the last word ("finance minister").
+fn title_head(title: &str) -> Option<String> {
+    let words: Vec<&str> = title.split(' ').collect();
+    let cut = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "for"))
+        .unwrap_or(words.len());
+    let head = words[..cut].last()?;
+    (head.chars().count() > 2).then(|| fold_token(head))
+}
+
+/// Portfolio words the press writes two ways (noun and adjective, or two
+/// spellings); a title's variants use both. English only, like the
+/// function-word lists.
+const PORTFOLIO_FORMS: &[(&str, &str)] = &[
+    ("economy", "economic"),
+    ("defence", "defense"),
+    ("labour", "labor"),
+    ("foreign affairs", "foreign"),
+    ("home affairs", "home"),
+];
+
+/// Other ways the press writes a title, by a small grammar over the title
+/// as written in roles.csv (normalised): "X minister" ↔ "minister of X" ↔
+/// "minister for X" (and "minister of state for X"); "X secretary" ↔
+/// "secretary of X" ↔ "secretary for X"; with X in each form of
+/// [`PORTFOLIO_FORMS`] ("economy minister" → "economic minister").
+pub(super) fn title_variants(title: &str) -> Vec<String> {
+    let mut portfolios: Vec<(String, &str)> = Vec::new();
+    for head in ["minister", "secretary"] {
+        if let Some(x) = title.strip_suffix(&format!(" {head}")) {
+            portfolios.push((x.to_string(), head));
+        }
+        for prep in ["of", "for", "of state for"] {
+            if let Some(x) = title.strip_prefix(&format!("{head} {prep} ")) {
+                let x = x.strip_prefix("the ").unwrap_or(x);
+                portfolios.push((x.to_string(), head));
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    for (x, head) in portfolios {
+        if x.is_empty() || x.split(' ').count() > 4 {
+            continue;
+        }
+        let mut forms = vec![x.clone()];
+        for (a, b) in PORTFOLIO_FORMS {
+            for (from, to) in [(a, b), (b, a)] {
+                if x == *from {
+                    forms.push(to.to_string());
+                } else if let Some(rest) = x.strip_prefix(&format!("{from} ")) {
+                    forms.push(format!("{to} {rest}"));
+                }
+            }
+        }
+        for form in forms {
+            out.insert(format!("{form} {head}"));
+            out.insert(format!("{head} of {form}"));
+            out.insert(format!("{head} for {form}"));
+            if head == "minister" {
+                out.insert(format!("minister of state for {form}"));
+            }
+        }
+    }
+    out.remove(title);
+    out.into_iter().collect()
+}
+
 /// The automaton's patterns being collected: normalised title / term ->
 /// entry (a BTreeMap, so pattern ids are stable).
 #[derive(Default)]
 struct PatternTable(BTreeMap<String, Pattern>);
 
 impl PatternTable {
+    /// Adds each role title's [`title_variants`] that no rules title or term
+    /// already spells: explicit titles always win; two roles deriving the
+    /// same variant share it, as they would share a written title.
+    fn add_variants(&mut self, rules: &Rules, role_ix: &HashMap<&str, usize>) {
+        let explicit: HashSet<String> = self.0.keys().cloned().collect();
+        for r in &rules.roles {
+            let Some(&ri) = role_ix.get(r.role.as_str()) else {
+                continue;
+            };
+            for t in &r.titles {
+                if is_acronym(t) {
+                    continue;
+                }
+                for v in title_variants(&normalise_str(t)) {
+                    if !explicit.contains(&v) {
+                        self.add(&v, Some(ri), None);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks each pattern's [`Pattern::own_jurs`]: the jurisdictions whose
+    /// terms stand inside it as whole words.
+    fn mark_own_jurisdictions(&mut self) {
+        let terms: Vec<(String, Vec<usize>)> = self
+            .0
+            .iter()
+            .filter(|(_, p)| !p.jurs.is_empty())
+            .map(|(k, p)| (format!(" {k} "), p.jurs.clone()))
+            .collect();
+        for (key, p) in self.0.iter_mut() {
+            if p.roles.is_empty() {
+                continue;
+            }
+            let spaced = format!(" {key} ");
+            for (term, jurs) in &terms {
+                if term != &spaced && spaced.contains(term.as_str()) {
+                    for &j in jurs {
+                        if !p.own_jurs.contains(&j) {
+                            p.own_jurs.push(j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Adds a title (of `role`) or a term (of `jur`); spellings that
     /// normalise alike share an entry, an acronym only if all are.
     fn add(&mut self, raw: &str, role: Option<usize>, jur: Option<usize>) {
@@ -313,7 +444,8 @@ impl PatternTable {
 
     /// The leftmost-longest automaton (none without patterns) and the
     /// patterns in automaton order.
-    fn build(self) -> (Option<AhoCorasick>, Vec<Pattern>) {
+    fn build(mut self) -> (Option<AhoCorasick>, Vec<Pattern>) {
+        self.mark_own_jurisdictions();
         let keys: Vec<String> = self.0.keys().cloned().collect();
         let patterns = self.0.into_values().collect();
         let mut automaton = None;

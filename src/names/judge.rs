@@ -2,6 +2,7 @@
 
 use super::fold::fold_token;
 use super::index::{NameIndex, Variant};
+use super::scan::Tense;
 use super::MISSPELL_JW;
 use crate::model::{Date, FindingKind};
 
@@ -14,38 +15,82 @@ pub(super) struct Verdict {
     pub(super) lines: Vec<u32>,
 }
 
-/// Judges one mention: `roles` are the candidate roles of the title.
-/// 1. [`narrow_candidates`]: the known people the written name fits,
+/// What the scan and the article's context say about one mention.
+pub(super) struct Ask<'a> {
+    /// Candidate roles of the title, narrowed to the resolved jurisdiction.
+    pub(super) roles: &'a [usize],
+    /// The jurisdiction is known (a qualifier, the title itself, or the
+    /// context): an unknown full name is then a wrong name.
+    pub(super) qualified: bool,
+    pub(super) tense: Tense,
+    /// The article's date; the run date when the article has none.
+    pub(super) date: Date,
+    /// False when the article has no date of its own (`date` is the run date).
+    pub(super) dated: bool,
+}
+
+/// What the judge decided about one mention.
+#[derive(Default)]
+pub(super) struct Judgement {
+    /// The finding to report, if any.
+    pub(super) verdict: Option<Verdict>,
+    /// The known person identified, and the role judged.
+    pub(super) person: Option<usize>,
+    pub(super) role: Option<usize>,
+    /// Why the mention was not judged (mentions.csv `unchecked`).
+    pub(super) unchecked: Option<&'static str>,
+}
+
+impl Judgement {
+    fn unchecked(why: &'static str) -> Judgement {
+        Judgement {
+            unchecked: Some(why),
+            ..Judgement::default()
+        }
+    }
+}
+
+/// Judges one mention:
+/// 1. a different office ("deputy", "shadow") is not judged;
+/// 2. [`narrow_candidates`]: the known people the written name fits,
 ///    narrowed by the native-script name, then the role;
-/// 2. the identity: the first candidate, else an exact native-script match;
-/// 3. [`choose_role`]: of the title's roles, the one the person held;
-/// 4. [`Case::known`] for an identified person, else [`Case::fuzzy`] for a
-///    misspelling of a holder, else [`Case::unknown`].
+/// 3. the identity: the first candidate, else an exact native-script match;
+/// 4. [`choose_role`]: of the title's roles, the one the person held; an
+///    unknown full name under a title no resolved jurisdiction narrows is
+///    an `unverified_officeholder` warning;
+/// 5. a past, future or acting mention, or any mention in an undated
+///    article, is judged against every term ([`Case::timeless`]); a sitting
+///    holder on a known date by [`Case::known`], [`Case::fuzzy`] (a
+///    misspelling of a holder), else [`Case::unknown`].
 pub(super) fn judge(
     index: &NameIndex,
-    roles: &[usize],
-    qualified: bool,
+    ask: &Ask,
     tokens: &[&str],
     native: Option<&str>,
-    date: Date,
-) -> Option<Verdict> {
+) -> Judgement {
     let folded: Vec<String> = tokens
         .iter()
         .map(|t| fold_token(t))
         .filter(|t| !t.is_empty())
         .collect();
     if folded.is_empty() {
-        return None;
+        return Judgement::unchecked("no name");
     }
+    if ask.tense == Tense::Other {
+        return Judgement::unchecked("a different office (deputy, vice, shadow ...)");
+    }
+    let (roles, date) = (ask.roles, ask.date);
     let native_hit = native.and_then(|n| index.native_match(n));
-    let candidates = narrow_candidates(
+    let Some(candidates) = narrow_candidates(
         index,
         index.identify(tokens),
         native_hit,
         roles,
         date,
         folded.len(),
-    )?;
+    ) else {
+        return Judgement::unchecked("several known people fit a one-word name");
+    };
     // Identity: (person, variant) from the Latin name, or the native name.
     let who: Option<(usize, Option<Variant>)> = match candidates.first() {
         Some(&(p, v)) => Some((p, Some(v))),
@@ -53,15 +98,75 @@ pub(super) fn judge(
             .filter(|&(_, exact)| exact)
             .map(|(p, _)| (p, None)),
     };
-    let role = choose_role(index, roles, who, &folded, native_hit, date)?;
+    let Some(role) = choose_role(index, roles, who, &folded, native_hit, date) else {
+        return open_title(index, roles, who, tokens.join(" "), &folded);
+    };
     let case = Case::new(index, tokens.join(" "), folded, native, role, date);
+    let mut judgement = Judgement {
+        person: who.map(|(p, _)| p),
+        role: Some(role),
+        ..Judgement::default()
+    };
+    if !ask.dated || ask.tense != Tense::Present {
+        let (verdict, unchecked) = case.timeless(who, native_hit, ask);
+        judgement.verdict = verdict;
+        judgement.unchecked = unchecked;
+        return judgement;
+    }
     if let Some((pid, variant)) = who {
-        return case.known(pid, variant);
+        judgement.verdict = case.known(pid, variant);
+        if judgement.verdict.is_none() && case.holders.is_empty() && !case.serving(pid) {
+            judgement.unchecked = Some("no holder on record for the date");
+        }
+        return judgement;
     }
     if case.holders.is_empty() {
-        return None;
+        judgement.unchecked = Some("no holder on record for the date");
+        return judgement;
     }
-    case.fuzzy(native_hit).or_else(|| case.unknown(qualified))
+    judgement.verdict = case.fuzzy(native_hit);
+    if let Some(v) = &judgement.verdict {
+        judgement.person = index.persons.iter().position(|p| p.name == v.expected);
+        return judgement;
+    }
+    judgement.verdict = case.unknown(ask.qualified);
+    if judgement.verdict.is_none() {
+        judgement.unchecked = Some("an unknown name the context cannot tie to the role");
+    }
+    judgement
+}
+
+/// A title whose role stays open (several jurisdictions, none resolved):
+/// an unknown full name is said to have held no role so titled anywhere
+/// in the tables (a warning); anything else is not judged.
+fn open_title(
+    index: &NameIndex,
+    roles: &[usize],
+    who: Option<(usize, Option<Variant>)>,
+    written: String,
+    folded: &[String],
+) -> Judgement {
+    let mut jurs: Vec<usize> = roles.iter().map(|&r| index.roles[r].jur).collect();
+    jurs.dedup();
+    if jurs.len() < 2 {
+        return Judgement::unchecked("ambiguous role: several offices have this title");
+    }
+    if who.is_some() || folded.len() < 2 {
+        return Judgement::unchecked("ambiguous jurisdiction");
+    }
+    let label = &index.roles[roles[0]].label;
+    Judgement {
+        verdict: Some(Verdict {
+            kind: FindingKind::UnverifiedOfficeholder,
+            expected: String::new(),
+            message: format!(
+                "{written} never held a role titled {label} in any jurisdiction in the tables, and the article does not say which jurisdiction is meant"
+            ),
+            lines: Vec::new(),
+        }),
+        unchecked: Some("ambiguous jurisdiction"),
+        ..Judgement::default()
+    }
 }
 
 /// Of several people the words fit, keeps the one the native-script name
@@ -264,6 +369,113 @@ impl<'a> Case<'a> {
         })
     }
 
+    /// True when person `pid` holds the role on the date.
+    fn serving(&self, pid: usize) -> bool {
+        self.index
+            .held(pid, self.role)
+            .iter()
+            .any(|&t| self.index.terms[t].serves_on(self.date))
+    }
+
+    /// Judges a mention against every term of the role, not the date: a
+    /// past ("former"), future ("incoming") or acting holder, or any
+    /// mention in an undated article. Date-independent faults are reported
+    /// as usual (a role never held, a misspelling, an unknown name); a
+    /// holder who is right only at some dates, in an undated article, is
+    /// an `unverified_officeholder` warning naming those dates.
+    fn timeless(
+        &self,
+        who: Option<(usize, Option<Variant>)>,
+        native_hit: Option<(usize, bool)>,
+        ask: &Ask,
+    ) -> (Option<Verdict>, Option<&'static str>) {
+        let ix = self.index;
+        let (role, label, written) = (self.role, self.label, &self.written);
+        let jur = &ix.jurs[ix.roles[role].jur];
+        let soft = matches!(ask.tense, Tense::Future | Tense::Acting);
+        if let Some((pid, _)) = who {
+            let person = &ix.persons[pid];
+            let held = ix.held(pid, role);
+            if held.is_empty() {
+                if soft {
+                    return (None, Some("an incoming or acting holder"));
+                }
+                let lines = person.terms.iter().map(|&t| ix.terms[t].line).collect();
+                return (
+                    Some(Verdict {
+                        kind: FindingKind::RoleMismatch,
+                        expected: String::new(),
+                        message: format!(
+                            "{} never held {label} ({jur}) at any date; roles held: {}",
+                            person.name,
+                            ix.roles_held(pid)
+                        ),
+                        lines,
+                    }),
+                    None,
+                );
+            }
+            if !ask.dated && ask.tense == Tense::Present && !self.serving(pid) {
+                let spans: Vec<String> = held.iter().map(|&t| ix.terms[t].span()).collect();
+                let lines = held.iter().map(|&t| ix.terms[t].line).collect();
+                return (
+                    Some(Verdict {
+                        kind: FindingKind::UnverifiedOfficeholder,
+                        expected: person.name.clone(),
+                        message: format!(
+                            "{} was {label} {}; the article has no date to check the mention against",
+                            person.name,
+                            spans.join(", ")
+                        ),
+                        lines,
+                    }),
+                    None,
+                );
+            }
+            return (None, None);
+        }
+        if let Some((pid, how)) = best_fuzzy(ix, &self.folded, native_hit, &[role], self.date) {
+            let person = &ix.persons[pid];
+            let held = ix.held(pid, role);
+            let spans: Vec<String> = held.iter().map(|&t| ix.terms[t].span()).collect();
+            return (
+                Some(Verdict {
+                    kind: FindingKind::MisspelledName,
+                    expected: person.name.clone(),
+                    message: format!(
+                        "{written} looks like a misspelling of {}, {label} {} ({how})",
+                        person.name,
+                        spans.join(", ")
+                    ),
+                    lines: held.iter().map(|&t| ix.terms[t].line).collect(),
+                }),
+                None,
+            );
+        }
+        if soft {
+            return (None, Some("an incoming or acting holder"));
+        }
+        let like = ix.resembles(&self.folded, role);
+        if like.is_none() && (!ask.qualified || self.folded.len() < 2) {
+            return (
+                None,
+                Some("an unknown name the context cannot tie to the role"),
+            );
+        }
+        let hint = like
+            .map(|p| format!("; resembles {}", ix.describe_person(p, role).0))
+            .unwrap_or_default();
+        (
+            Some(Verdict {
+                kind: FindingKind::WrongOfficeholder,
+                expected: String::new(),
+                message: format!("{written} fits no known {label} ({jur}) at any date{hint}"),
+                lines: Vec::new(),
+            }),
+            None,
+        )
+    }
+
     /// An unknown spelling that is a misspelling of someone who held the
     /// role ([`best_fuzzy`]): misspelled if they serve on the date, else
     /// outdated. `None` when it resembles no holder.
@@ -372,7 +584,11 @@ fn best_fuzzy(
     }
     let mut best: Option<(f64, bool, usize)> = None;
     for p in people {
-        let s = ix.similarity(folded, p);
+        let s = if folded.len() == 1 {
+            ix.surname_similarity(&folded[0], p)
+        } else {
+            ix.similarity(folded, p)
+        };
         if s < MISSPELL_JW {
             continue;
         }

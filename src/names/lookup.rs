@@ -121,6 +121,23 @@ impl NameIndex {
             .fold(0.0, f64::max)
     }
 
+    /// Best Jaro-Winkler similarity of one written word against the first
+    /// and last words of a person's forms (a surname written alone,
+    /// "Latnick"); 0 for words under four letters, too short to tell.
+    pub(super) fn surname_similarity(&self, word: &str, pid: usize) -> f64 {
+        if word.chars().count() < 4 {
+            return 0.0;
+        }
+        self.persons[pid]
+            .forms
+            .iter()
+            .filter(|f| f.len() > 1)
+            .flat_map(|f| [f.first(), f.last()])
+            .flatten()
+            .map(|w| strsim::jaro_winkler(word, w))
+            .fold(0.0, f64::max)
+    }
+
     pub(super) fn held(&self, pid: usize, role: usize) -> Vec<usize> {
         self.persons[pid]
             .terms

@@ -51,13 +51,14 @@ mod tests;
 pub use index::NameIndex;
 
 use crate::model::{
-    Article, Finding, FindingKind, MentionRow, MentionVerdict, NameCheck, ParaMark, Paragraph,
+    Article, DateOrigin, Finding, FindingKind, MentionRow, MentionVerdict, NameCheck, ParaMark,
+    Paragraph,
 };
 use fold::{fold_token, lower_words};
-use judge::{judge, Verdict};
+use judge::{judge, Ask, Judgement, Verdict};
 use normalise::NormalisedText;
 use scan::{find_hits, mention_at, Hit, Mention};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Similarity at or above which an unknown spelling is taken for a known
 /// person: the lowest Jaro-Winkler score over the aligned words of the two
@@ -72,27 +73,97 @@ pub const MISSPELL_JW: f64 = 0.91;
 /// Looser similarity for the "resembles ..." hint of wrong_officeholder.
 pub const RESEMBLE_JW: f64 = 0.85;
 
-/// Finds role+name mentions in the article's content paragraphs and judges
-/// them: the findings, and one [`MentionRow`] per recognised mention.
+/// Finds role+name mentions in the article's paragraphs and judges them:
+/// the findings, and one [`MentionRow`] per recognised mention.
+/// 1. [`collect_mentions`]: every mention in text order, with the
+///    jurisdiction terms around it (boilerplate paragraphs are listed, not
+///    judged);
+/// 2. [`Context::new`]: the jurisdictions the article is about;
+/// 3. per mention, [`Context::resolve`] narrows a title several
+///    jurisdictions share, `judge::judge` gives the verdict, and
+///    [`finding`] reports one finding per distinct (kind, name, expected).
 pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> NameCheck {
     let mut out = NameCheck::default();
     let Some(automaton) = index.ac.as_ref() else {
         return out;
     };
+    let found = collect_mentions(article, marks, index, automaton);
+    let context = Context::new(index, &found);
+    let dated = article.date_origin != DateOrigin::RunDate;
+    let mut seen: BTreeSet<(FindingKind, String, String)> = BTreeSet::new();
+    for f in &found {
+        let p = &article.paragraphs[f.para];
+        let text = article.para_text(p);
+        let mut row = mention_row(article, p, text, &f.mention);
+        if f.boilerplate {
+            row.verdict = MentionVerdict::Unchecked;
+            row.reason = "in boilerplate".into();
+            out.mentions.push(row);
+            continue;
+        }
+        let (roles, qualified) = context.resolve(index, f);
+        let ask = Ask {
+            roles: &roles,
+            qualified,
+            tense: f.mention.tense,
+            date: article.date,
+            dated,
+        };
+        let token_refs: Vec<&str> = f.tokens.iter().map(|s| s.as_str()).collect();
+        let judgement = judge(index, &ask, &token_refs, f.native.as_deref());
+        fill_row(index, &mut row, &judgement, dated);
+        out.mentions.push(row);
+        let Some(verdict) = judgement.verdict else {
+            continue;
+        };
+        let key = (
+            verdict.kind,
+            lower_words(&f.tokens.join(" ")),
+            verdict.expected.clone(),
+        );
+        if seen.insert(key) {
+            out.findings
+                .push(finding(article, p, text, &f.mention, verdict));
+        }
+    }
+    out
+}
+
+/// One mention found by the scan, with what its paragraph says.
+struct Found {
+    para: usize,
+    mention: Mention,
+    /// The written name (a surname alone resolved to an earlier full name).
+    tokens: Vec<String>,
+    native: Option<String>,
+    /// Jurisdictions of the terms in the same paragraph.
+    para_jurs: Vec<usize>,
+    /// In a boilerplate paragraph: listed, not judged.
+    boilerplate: bool,
+}
+
+/// Step 1: every title-with-name mention of the article, in text order.
+/// Duplicate paragraphs are scanned too (a copy that changes a name is
+/// checked; per article a finding is reported once).
+fn collect_mentions(
+    article: &Article,
+    marks: &[ParaMark],
+    index: &NameIndex,
+    automaton: &aho_corasick::AhoCorasick,
+) -> Vec<Found> {
     let mut norm = NormalisedText::default();
     let mut hits: Vec<Hit> = Vec::new();
     let mut priors = Priors::default();
-    let mut seen: BTreeSet<(FindingKind, String, String)> = BTreeSet::new();
+    let mut found = Vec::new();
     for (i, p) in article.paragraphs.iter().enumerate() {
-        if !marks.get(i).copied().unwrap_or_default().is_content() {
-            continue;
-        }
+        let mark = marks.get(i).copied().unwrap_or_default();
         let text = article.para_text(p);
         norm.fill(text);
         find_hits(automaton, index, &norm, text, &mut hits);
-        if hits.is_empty() {
-            continue;
-        }
+        let para_jurs: Vec<usize> = hits
+            .iter()
+            .flat_map(|h| index.patterns[h.pat].jurs.iter().copied())
+            .collect();
         for k in 0..hits.len() {
             if index.patterns[hits[k].pat].roles.is_empty() {
                 continue;
@@ -100,42 +171,245 @@ pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> NameCh
             let Some(mention) = mention_at(index, &norm, text, &hits, k) else {
                 continue;
             };
+            if of_another_body(index, text, &mention) {
+                continue;
+            }
             let (tokens, native) = priors.resolve(&mention, text);
-            let mut row = mention_row(article, p, text, &mention);
-            if mention.skip {
-                row.verdict = MentionVerdict::Unchecked;
-                row.reason = "a past or future holder (former, acting, -elect ...)".into();
-                out.mentions.push(row);
-                continue;
-            }
-            let token_refs: Vec<&str> = tokens.iter().map(|s| s.as_str()).collect();
-            let Some(verdict) = judge(
-                index,
-                &mention.roles,
-                mention.qualified,
-                &token_refs,
-                native.as_deref(),
-                article.date,
-            ) else {
-                out.mentions.push(row);
-                continue;
-            };
-            row.verdict = MentionVerdict::Found(verdict.kind);
-            row.reason = verdict.message.clone();
-            out.mentions.push(row);
-            let key = (
-                verdict.kind,
-                lower_words(&tokens.join(" ")),
-                verdict.expected.clone(),
-            );
-            if !seen.insert(key) {
-                continue;
-            }
-            out.findings
-                .push(finding(article, p, text, &mention, verdict));
+            let tokens = trim_to_known(index, tokens);
+            found.push(Found {
+                para: i,
+                mention,
+                tokens,
+                native,
+                para_jurs: para_jurs.clone(),
+                boilerplate: mark == ParaMark::Boilerplate,
+            });
         }
     }
-    out
+    found
+}
+
+/// "President Maria Rossi of Acme Corp": a name followed by "of" and a
+/// capitalised word that is no jurisdiction term holds an office of some
+/// other body.
+fn of_another_body(index: &NameIndex, text: &str, mention: &Mention) -> bool {
+    let after = text.get(mention.end..).unwrap_or("");
+    let Some(rest) = after.strip_prefix(" of ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '-'))
+        .collect();
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let norm = normalise::normalise_str(&word);
+    !index
+        .patterns
+        .iter()
+        .zip(index.pattern_keys.iter())
+        .any(|(p, k)| !p.jurs.is_empty() && k == &norm)
+}
+
+/// A name run longer than the person it names ("Rishi Sunak Unveils" in a
+/// Title Case headline): the longest leading part that names a known
+/// person, when the whole run names nobody; a run of more than four
+/// unknown words is cut to two.
+fn trim_to_known(index: &NameIndex, tokens: Vec<String>) -> Vec<String> {
+    let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    if tokens.len() < 2 || !index.identify(&refs).is_empty() {
+        return tokens;
+    }
+    for k in (2..tokens.len()).rev() {
+        if !index.identify(&refs[..k]).is_empty() {
+            return tokens[..k].to_vec();
+        }
+    }
+    if tokens.len() > 4 {
+        return tokens[..2].to_vec();
+    }
+    tokens
+}
+
+/// The jurisdictions an article is about, for titles several share.
+struct Context {
+    /// Jurisdiction -> mentions resolved to it without context (a
+    /// qualifier, a title of one jurisdiction, or a person who held office
+    /// in only one of the title's jurisdictions).
+    by_mentions: BTreeMap<usize, usize>,
+    /// Jurisdiction -> term hits anywhere in the article.
+    by_terms: BTreeMap<usize, usize>,
+    /// Paragraph -> jurisdictions its mentions name by themselves.
+    by_paragraph: BTreeMap<usize, Vec<usize>>,
+}
+
+impl Context {
+    /// Step 2: counts the jurisdictions of the mentions that name theirs
+    /// and of every jurisdiction term in the article.
+    fn new(index: &NameIndex, found: &[Found]) -> Context {
+        let mut by_terms: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut last_para = usize::MAX;
+        for f in found {
+            if f.para != last_para {
+                for &j in &f.para_jurs {
+                    *by_terms.entry(j).or_default() += 1;
+                }
+                last_para = f.para;
+            }
+        }
+        let mut by_mentions: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut by_paragraph: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for f in found.iter().filter(|f| !f.boilerplate) {
+            if let Some(j) = own_jurisdiction(index, f) {
+                *by_mentions.entry(j).or_default() += 1;
+                by_paragraph.entry(f.para).or_default().push(j);
+            }
+        }
+        Context {
+            by_mentions,
+            by_terms,
+            by_paragraph,
+        }
+    }
+
+    /// Step 3: the mention's roles narrowed to one jurisdiction, and whether
+    /// the jurisdiction is known. In order: a qualifier; a title naming its
+    /// jurisdiction; the person's own roles; a title of one jurisdiction
+    /// that the article names anywhere; the only one of the title's
+    /// jurisdictions the paragraph names (by terms or by its other
+    /// mentions; two or more leave it open); the one most mentions in the
+    /// article name; the one most terms in the article name. A tie at the
+    /// article steps passes to the next.
+    fn resolve(&self, index: &NameIndex, f: &Found) -> (Vec<usize>, bool) {
+        let roles = &f.mention.roles;
+        if f.mention.qualified {
+            return (roles.clone(), true);
+        }
+        let jurs = role_jurisdictions(index, roles);
+        let narrowed = |j: usize| -> (Vec<usize>, bool) {
+            let r = roles
+                .iter()
+                .copied()
+                .filter(|&r| index.roles[r].jur == j)
+                .collect();
+            (r, true)
+        };
+        if let Some(j) = own_jurisdiction(index, f) {
+            return narrowed(j);
+        }
+        if jurs.len() == 1 {
+            let j = jurs[0];
+            let named = self.by_terms.contains_key(&j) || self.by_mentions.contains_key(&j);
+            return (roles.clone(), named);
+        }
+        let mut para: BTreeSet<usize> = f.para_jurs.iter().copied().collect();
+        para.extend(self.by_paragraph.get(&f.para).into_iter().flatten());
+        let local: Vec<usize> = jurs.iter().copied().filter(|j| para.contains(j)).collect();
+        match local.len() {
+            1 => return narrowed(local[0]),
+            0 => {}
+            _ => return (roles.clone(), false),
+        }
+        for counts in [&self.by_mentions, &self.by_terms] {
+            if let Some(j) = unique_max(counts, &jurs) {
+                return narrowed(j);
+            }
+        }
+        (roles.clone(), false)
+    }
+}
+
+/// The jurisdiction a mention names by itself: its title's own term
+/// ("European Commission President"), or the only one of the title's
+/// jurisdictions where the identified person ever held office.
+fn own_jurisdiction(index: &NameIndex, f: &Found) -> Option<usize> {
+    let jurs = role_jurisdictions(index, &f.mention.roles);
+    if f.mention.qualified && jurs.len() == 1 {
+        return Some(jurs[0]);
+    }
+    let own: Vec<usize> = jurs
+        .iter()
+        .copied()
+        .filter(|j| f.mention.own_jurs.contains(j))
+        .collect();
+    if own.len() == 1 {
+        return Some(own[0]);
+    }
+    let refs: Vec<&str> = f.tokens.iter().map(String::as_str).collect();
+    let people = index.identify(&refs);
+    let mut held: BTreeSet<usize> = BTreeSet::new();
+    for (pid, _) in people {
+        for &t in &index.persons[pid].terms {
+            let j = index.roles[index.terms[t].role].jur;
+            if jurs.contains(&j) {
+                held.insert(j);
+            }
+        }
+    }
+    (held.len() == 1).then(|| *held.iter().next().unwrap_or(&0))
+}
+
+/// The distinct jurisdictions of some roles, in role order.
+fn role_jurisdictions(index: &NameIndex, roles: &[usize]) -> Vec<usize> {
+    let mut jurs: Vec<usize> = Vec::new();
+    for &r in roles {
+        let j = index.roles[r].jur;
+        if !jurs.contains(&j) {
+            jurs.push(j);
+        }
+    }
+    jurs
+}
+
+/// Of `allowed` jurisdictions, the one with the highest count, if no other
+/// has as many.
+fn unique_max(counts: &BTreeMap<usize, usize>, allowed: &[usize]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut tie = false;
+    for &j in allowed {
+        let n = counts.get(&j).copied().unwrap_or(0);
+        if n == 0 {
+            continue;
+        }
+        match best {
+            Some((_, b)) if n < b => {}
+            Some((_, b)) if n == b => tie = true,
+            _ => {
+                best = Some((j, n));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(j, _)| j)
+}
+
+/// Fills a mentions.csv row from a judgement.
+fn fill_row(index: &NameIndex, row: &mut MentionRow, j: &Judgement, dated: bool) {
+    if let Some(p) = j.person {
+        row.person = index.persons[p].name.clone();
+    }
+    if let Some(r) = j.role {
+        row.role = index.roles[r].id.clone();
+        row.jurisdiction = index.jurs[index.roles[r].jur].clone();
+    }
+    match (&j.verdict, j.unchecked) {
+        (Some(v), _) => {
+            row.verdict = MentionVerdict::Found(v.kind);
+            row.reason = v.message.clone();
+        }
+        (None, Some(why)) => {
+            row.verdict = MentionVerdict::Unchecked;
+            row.reason = why.to_string();
+        }
+        (None, None) => {
+            row.verdict = MentionVerdict::Ok;
+            if !dated {
+                row.reason = "no date: checked against every term".into();
+            }
+        }
+    }
 }
 
 /// A full name seen earlier in the article, for surname-only references.

@@ -3,7 +3,8 @@
 //! particles, initials, honorifics dropped, an optional bracketed
 //! native-script name.
 
-use super::fold::is_native;
+use super::fold::{fold_token, is_native};
+use std::collections::HashSet;
 use unicode_normalization::char::is_combining_mark;
 
 /// Longest name, in words, looked at after or before a title.
@@ -125,8 +126,10 @@ fn is_name_char(c: char) -> bool {
 
 /// Parses a person name starting at `pos` (after spaces): capitalised words,
 /// particles, initials, honorifics dropped, an optional bracketed
-/// native-script name after it.
-pub(super) fn parse_name(text: &str, pos: usize) -> Option<NameSpan> {
+/// native-script name after it. A title's head noun (`heads`, folded) is
+/// never a name word: before the name it is passed over ("USTR
+/// Representative Jamieson Greer"), inside it ends the name.
+pub(super) fn parse_name(text: &str, pos: usize, heads: &HashSet<String>) -> Option<NameSpan> {
     let mut i = pos;
     let mut tokens: Vec<(usize, usize)> = Vec::new();
     let mut kinds: Vec<bool> = Vec::new(); // true = particle
@@ -166,7 +169,12 @@ pub(super) fn parse_name(text: &str, pos: usize) -> Option<NameSpan> {
                 break;
             }
         }
+        let head = !heads.is_empty()
+            && core.chars().next().is_some_and(char::is_uppercase)
+            && heads.contains(&fold_token(core));
         match classify(core, tokens.is_empty()) {
+            _ if head && tokens.is_empty() && !stop_after => {}
+            _ if head => break,
             Word::Honorific => {}
             Word::Particle => {
                 if tokens.is_empty() {
@@ -275,7 +283,7 @@ pub(super) fn parse_name_before(text: &str, end: usize) -> Option<NameSpan> {
     if s >= name_end {
         return None;
     }
-    let name = parse_name(text, s)?;
+    let name = parse_name(text, s, &HashSet::new())?;
     (name.tokens.last().map(|t| t.1) == Some(name_end)).then_some(name)
 }
 
@@ -286,6 +294,22 @@ mod tests {
     use crate::names::fixture::D;
     use crate::segment::article_from_text;
 
+    fn none() -> HashSet<String> {
+        HashSet::new()
+    }
+
+    #[test]
+    fn title_heads_are_passed_over_before_a_name_and_end_it_inside() {
+        let heads: HashSet<String> = ["representative", "minister"].map(String::from).into();
+        let n = parse_name("x Representative Jamieson Greer said", 1, &heads).unwrap();
+        assert_eq!(n.tokens.len(), 2);
+        let text = "x Representative Jamieson Greer said";
+        assert_eq!(&text[n.start..n.end], "Jamieson Greer");
+        assert!(parse_name("x Minister Minister", 1, &heads).is_none());
+        let n = parse_name("x Ann Lee Minister Berg", 1, &heads).unwrap();
+        assert_eq!(n.tokens.len(), 2);
+    }
+
     #[test]
     fn names_with_particles_honorifics_and_brackets() {
         let t = "Finance Minister Mr. Jan van der Berg (Ян ван дер Берг) spoke.";
@@ -293,7 +317,7 @@ mod tests {
         let p = &a.paragraphs[0];
         let text = a.para_text(p);
         let pos = text.find("Mr.").unwrap() - 1;
-        let n = parse_name(text, pos).unwrap();
+        let n = parse_name(text, pos, &none()).unwrap();
         let toks: Vec<&str> = n.tokens.iter().map(|&(a, b)| &text[a..b]).collect();
         assert_eq!(toks, vec!["Jan", "van", "der", "Berg"]);
         assert_eq!(
@@ -302,14 +326,14 @@ mod tests {
         );
         assert!(text[..n.end].ends_with(')'));
         // Possessive and sentence end stop the name.
-        let n = parse_name("x Lindqvist's plan", 1).unwrap();
+        let n = parse_name("x Lindqvist's plan", 1, &none()).unwrap();
         assert_eq!(n.tokens.len(), 1);
-        let n = parse_name("x Jan Berg. The", 1).unwrap();
+        let n = parse_name("x Jan Berg. The", 1, &none()).unwrap();
         assert_eq!(n.tokens.len(), 2);
         // Not names.
-        assert!(parse_name("x Office said", 1).is_none());
-        assert!(parse_name("x of Norland", 1).is_none());
-        assert!(parse_name("x said", 1).is_none());
+        assert!(parse_name("x Office said", 1, &none()).is_none());
+        assert!(parse_name("x of Norland", 1, &none()).is_none());
+        assert!(parse_name("x said", 1, &none()).is_none());
         // Name before a title.
         let s = "Åsa Lindqvist (Аса Линдквист), Norland's premier";
         let end = s.find(", N").unwrap();

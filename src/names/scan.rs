@@ -7,20 +7,76 @@ use super::normalise::NormalisedText;
 use super::parse_name::{parse_name, parse_name_before, NameSpan, STOPWORDS};
 use aho_corasick::{AhoCorasick, Input};
 
-/// Words (normalised) right before a title that mean the person is not the
-/// sitting holder, or holds a different office: the mention is skipped.
+/// What a time or office word beside a title says about the mention.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) enum Tense {
+    /// The sitting holder on the article's date ("Prime Minister X").
+    Present,
+    /// Someone who held the role before ("former", "then-", "late",
+    /// "under President X"): checked against every term, never the date.
+    Past,
+    /// Someone about to hold it ("incoming", "-elect", "designate").
+    Future,
+    /// An acting or interim holder, often not in the tables.
+    Acting,
+    /// A different office ("deputy", "vice", "shadow"): not judged.
+    Other,
+}
+
+/// Words (normalised) before a title that place the person in the past.
 #[rustfmt::skip]
-const SKIP_BEFORE: &[&str] = &[
-    "former", "ex", "then", "late", "acting", "deputy", "vice", "assistant", "under",
-    "associate", "incoming", "future", "outgoing", "previous", "erstwhile", "onetime",
-    "interim", "shadow", "would-be", "prospective", "candidate",
+const PAST_WORDS: &[&str] = &[
+    "former", "ex", "then", "late", "previous", "erstwhile", "onetime", "past", "under",
 ];
 
-/// Words (normalised) right after a title that mean the same.
+/// Words before a title that place the person in the future.
 #[rustfmt::skip]
-const SKIP_AFTER: &[&str] = &[
-    "elect", "designate", "emeritus", "nominee", "candidate",
+const FUTURE_WORDS: &[&str] = &[
+    "incoming", "future", "would-be", "prospective", "candidate", "designated",
 ];
+
+/// Words before a title for an acting holder.
+const ACTING_WORDS: &[&str] = &["acting", "interim", "caretaker"];
+
+/// Words before a title that make it a different office.
+#[rustfmt::skip]
+const OTHER_WORDS: &[&str] = &[
+    "deputy", "vice", "assistant", "associate", "shadow", "junior",
+];
+
+/// Words (normalised) right after a title that say the same.
+#[rustfmt::skip]
+const FUTURE_AFTER: &[&str] = &["elect", "designate", "nominee", "candidate"];
+const PAST_AFTER: &[&str] = &["emeritus"];
+
+/// Adjectives the press puts between a jurisdiction and its title
+/// ("Germany's new Foreign Minister", "India's Union home minister"); time
+/// words may stand there too ("Japan's former prime minister").
+#[rustfmt::skip]
+const TITLE_ADJECTIVES: &[&str] = &[
+    "new", "newly", "outgoing", "current", "sitting", "incumbent", "top", "union", "federal",
+    "powerful", "veteran", "longtime", "embattled", "then", "former", "ex", "late", "previous",
+    "incoming", "acting", "interim", "caretaker", "future", "onetime", "erstwhile",
+];
+
+/// Nouns that, followed by "of", put the title after them in the past
+/// ("the administration of President X", "the tenure of Finance Minister X").
+const PAST_OF: &[&str] = &["administration", "tenure", "era", "reign", "presidency"];
+
+/// The tense a normalised word before a title gives, if any.
+fn tense_of_word(w: &str) -> Option<Tense> {
+    if PAST_WORDS.contains(&w) {
+        Some(Tense::Past)
+    } else if FUTURE_WORDS.contains(&w) {
+        Some(Tense::Future)
+    } else if ACTING_WORDS.contains(&w) {
+        Some(Tense::Acting)
+    } else if OTHER_WORDS.contains(&w) {
+        Some(Tense::Other)
+    } else {
+        None
+    }
+}
 
 /// One automaton hit kept after boundary checks: normalised [s, e), pattern.
 #[derive(Copy, Clone, Debug)]
@@ -37,8 +93,10 @@ pub(super) struct Mention {
     pub(super) roles: Vec<usize>,
     /// A jurisdiction qualifies the title ("Japanese", "of Japan").
     pub(super) qualified: bool,
-    /// Not the sitting holder ("former", "-elect"): seen, not judged.
-    pub(super) skip: bool,
+    /// Sitting, past, future, acting holder, or another office.
+    pub(super) tense: Tense,
+    /// Jurisdictions named inside the title itself.
+    pub(super) own_jurs: Vec<usize>,
     /// Byte range of the whole mention in the paragraph.
     pub(super) start: usize,
     pub(super) end: usize,
@@ -116,6 +174,25 @@ fn plain_gap(norm: &NormalisedText, text: &str, w: Hit, next: usize) -> bool {
     gap.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
+/// Like [`plain_gap`], but words may stand in the gap (letters, spaces and
+/// hyphens only: "Germany's new Foreign Minister", "then-Prime Minister").
+fn word_gap(norm: &NormalisedText, text: &str, w: Hit, next: usize) -> bool {
+    let (ws, we) = norm.source_range(w.s, w.e);
+    let (ns, _) = norm.source_range(next, next + 1);
+    let Some(mut gap) = text.get(we..ns) else {
+        return false;
+    };
+    if text.get(ws..we).is_some_and(|t| t.contains('.')) {
+        gap = gap.strip_prefix('.').unwrap_or(gap);
+    }
+    let gap = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("\u{2019}s"))
+        .unwrap_or(gap);
+    gap.chars()
+        .all(|c| c == ' ' || c == '\u{a0}' || c == '-' || c.is_alphabetic())
+}
+
 /// The normalised word before position `s` (without its trailing space).
 fn word_before(t: &str, s: usize) -> Option<(usize, &str)> {
     let head = t.get(..s)?.strip_suffix(' ')?;
@@ -154,14 +231,21 @@ pub(super) fn mention_at(
     if roles.is_empty() {
         return None;
     }
-    let skip = skip_word(norm, text, start_n, hit.e, jurs.is_some())?;
+    let mut tense = skip_word(norm, text, start_n, hit.e, jurs.is_some())?;
+    if tense == Tense::Present {
+        tense = before.map_or(Tense::Present, |q| q.tense);
+    }
+    if tense == Tense::Present {
+        tense = coordinated_tense(index, norm, text, hits, k);
+    }
     let (mention_start, _) = norm.source_range(start_n, start_n + 1);
     let (_, title_end) = norm.source_range(title_end_n.saturating_sub(1), title_end_n);
-    let (start, end, name) = name_beside(text, mention_start, title_end, jurs.is_some())?;
+    let (start, end, name) = name_beside(index, text, mention_start, title_end, jurs.is_some())?;
     Some(Mention {
         roles,
         qualified: jurs.is_some(),
-        skip,
+        tense,
+        own_jurs: index.patterns[hit.pat].own_jurs.clone(),
         start,
         end,
         name,
@@ -176,10 +260,15 @@ struct Qualifier<'a> {
     jurs: &'a [usize],
     start: usize,
     end: usize,
+    /// A time word between the jurisdiction and the title ("Japan's
+    /// former prime minister").
+    tense: Tense,
 }
 
-/// "Japanese Prime Minister", "Japan's PM": the hit before title hit `k`,
-/// when it is a jurisdiction term separated by a plain space or "'s ".
+/// "Japanese Prime Minister", "Japan's PM", "Germany's new Foreign
+/// Minister": the hit before title hit `k`, when it is a jurisdiction term
+/// separated by a plain space or "'s ", and perhaps adjectives
+/// ([`TITLE_ADJECTIVES`]) with no punctuation between.
 fn qualifier_before<'a>(
     index: &'a NameIndex,
     norm: &NormalisedText,
@@ -190,14 +279,56 @@ fn qualifier_before<'a>(
     let h = hits[k];
     let q = hits[k.checked_sub(1)?];
     let qp = &index.patterns[q.pat];
+    if qp.jurs.is_empty() || !word_gap(norm, text, q, h.s) {
+        return None;
+    }
     let gap = norm.text.get(q.e..h.s).unwrap_or("x");
-    (!qp.jurs.is_empty() && (gap == " " || gap == "'s ") && plain_gap(norm, text, q, h.s)).then(
-        || Qualifier {
-            jurs: &qp.jurs,
-            start: q.s,
-            end: q.e,
-        },
-    )
+    let gap = gap.strip_prefix("'s").unwrap_or(gap);
+    let words = gap
+        .strip_prefix(' ')?
+        .strip_suffix(' ')
+        .map_or(Vec::new(), |g| g.split(' ').collect::<Vec<_>>());
+    if gap != " " && words.is_empty() {
+        return None;
+    }
+    if !words.iter().all(|w| TITLE_ADJECTIVES.contains(w)) {
+        return None;
+    }
+    let tense = words
+        .iter()
+        .find_map(|w| tense_of_word(w))
+        .unwrap_or(Tense::Present);
+    Some(Qualifier {
+        jurs: &qp.jurs,
+        start: q.s,
+        end: q.e,
+        tense,
+    })
+}
+
+/// "Former Chief Cabinet Secretary and Foreign Minister X": a title right
+/// after "and" following another title takes that title's time word.
+fn coordinated_tense(
+    index: &NameIndex,
+    norm: &NormalisedText,
+    text: &str,
+    hits: &[Hit],
+    k: usize,
+) -> Tense {
+    let Some(prev) = k.checked_sub(1).map(|i| hits[i]) else {
+        return Tense::Present;
+    };
+    let gap = norm.text.get(prev.e..hits[k].s).unwrap_or("");
+    if index.patterns[prev.pat].roles.is_empty() || gap != " and " {
+        return Tense::Present;
+    }
+    let start_n = qualifier_before(index, norm, text, hits, k - 1).map_or(prev.s, |q| q.start);
+    match skip_word(norm, text, start_n, prev.e, true) {
+        Some(Tense::Present) | None => {
+            qualifier_before(index, norm, text, hits, k - 1).map_or(Tense::Present, |q| q.tense)
+        }
+        Some(t) => t,
+    }
 }
 
 /// "Prime Minister of Japan": the hit after title hit `k`, when it is a
@@ -222,6 +353,7 @@ fn qualifier_after<'a>(
         jurs: &qp.jurs,
         start: q.s,
         end: q.e,
+        tense: Tense::Present,
     })
 }
 
@@ -237,22 +369,25 @@ fn roles_in(index: &NameIndex, pattern: &Pattern, jurs: Option<&[usize]>) -> Vec
 }
 
 /// Looks at the word before the mention (normalised start `start_n`) and
-/// the word after the title (normalised end `title_end_n`): `Some(true)`
-/// when one says the person is not the sitting holder, `None` when an
-/// unqualified title is qualified by some other capitalised word ("Toyota
-/// President", "British Prime Minister"): no mention.
+/// the word after the title (normalised end `title_end_n`): the [`Tense`]
+/// they give ("former", "-elect", "deputy", "under", "the administration
+/// of"), or `None` when an unqualified title is qualified by some other
+/// capitalised word ("Toyota President", "British Prime Minister"): no
+/// mention.
 fn skip_word(
     norm: &NormalisedText,
     text: &str,
     start_n: usize,
     title_end_n: usize,
     qualified: bool,
-) -> Option<bool> {
+) -> Option<Tense> {
     let nt = norm.text.as_str();
-    let mut skip = false;
+    let mut tense = Tense::Present;
     if let Some((ws, w)) = word_before(nt, start_n) {
-        if SKIP_BEFORE.contains(&w) {
-            skip = true;
+        if let Some(t) = tense_of_word(w) {
+            tense = t;
+        } else if w == "of" && word_before(nt, ws).is_some_and(|(_, p)| PAST_OF.contains(&p)) {
+            tense = Tense::Past;
         } else if !qualified {
             // "Toyota President", "British Prime Minister": a capitalised
             // word that is not a known qualifier qualifies the title.
@@ -265,6 +400,7 @@ fn skip_word(
             };
             if cap
                 && !STOPWORDS.contains(&w)
+                && !TITLE_ADJECTIVES.contains(&w)
                 && !w.is_empty()
                 && plain_gap(norm, text, word, start_n)
             {
@@ -272,10 +408,12 @@ fn skip_word(
             }
         }
     }
-    if word_after(nt, title_end_n).is_some_and(|w| SKIP_AFTER.contains(&w)) {
-        skip = true;
+    match word_after(nt, title_end_n) {
+        Some(w) if FUTURE_AFTER.contains(&w) => tense = Tense::Future,
+        Some(w) if PAST_AFTER.contains(&w) => tense = Tense::Past,
+        _ => {}
     }
-    Some(skip)
+    Some(tense)
 }
 
 /// The person name beside a title that spans bytes
@@ -284,6 +422,7 @@ fn skip_word(
 /// ("Japan's prime minister, Sanae Takaichi, said"), or before it ("Sanae
 /// Takaichi, Japan's prime minister").
 fn name_beside(
+    index: &NameIndex,
     text: &str,
     mention_start: usize,
     title_end: usize,
@@ -291,7 +430,7 @@ fn name_beside(
 ) -> Option<(usize, usize, NameSpan)> {
     let rest = text.get(title_end..).unwrap_or("");
     if rest.starts_with([' ', '\u{a0}']) {
-        if let Some(name) = parse_name(text, title_end) {
+        if let Some(name) = parse_name(text, title_end, &index.title_heads) {
             return Some((mention_start, name.end, name));
         }
     }
@@ -307,7 +446,7 @@ fn name_beside(
 /// The name after ", " at `title_end`, when a comma, period, semicolon or
 /// bracket (or the end) follows it.
 fn appositive_name(text: &str, title_end: usize) -> Option<NameSpan> {
-    let name = parse_name(text, title_end + 1)?;
+    let name = parse_name(text, title_end + 1, &std::collections::HashSet::new())?;
     let after = text.get(name.end..).unwrap_or("");
     let next = after.trim_start().chars().next();
     next.is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '(' | '\u{3001}'))
@@ -392,19 +531,27 @@ mod tests {
             let start = norm.text.find("president").unwrap();
             skip_word(&norm, text, start, start + "president".len(), qualified)
         };
-        assert_eq!(skip("Former President Holm", false), Some(true));
-        assert_eq!(skip("President-elect Holm", false), Some(true));
+        assert_eq!(skip("Former President Holm", false), Some(Tense::Past));
+        assert_eq!(skip("then-President Holm", false), Some(Tense::Past));
+        assert_eq!(skip("under President Holm", false), Some(Tense::Past));
+        assert_eq!(
+            skip("the administration of President Holm", false),
+            Some(Tense::Past)
+        );
+        assert_eq!(skip("President-elect Holm", false), Some(Tense::Future));
+        assert_eq!(skip("acting President Holm", false), Some(Tense::Acting));
+        assert_eq!(skip("Vice President Holm", false), Some(Tense::Other));
         assert_eq!(skip("Toyota President Holm", false), None);
-        assert_eq!(skip("Toyota President Holm", true), Some(false));
-        assert_eq!(skip("Acme. President Holm", false), Some(false));
-        assert_eq!(skip("The President Holm", false), Some(false));
+        assert_eq!(skip("Toyota President Holm", true), Some(Tense::Present));
+        assert_eq!(skip("Acme. President Holm", false), Some(Tense::Present));
+        assert_eq!(skip("The President Holm", false), Some(Tense::Present));
     }
 
     #[test]
     fn names_after_beside_and_before_a_title() {
         fn names<'t>(text: &'t str, title: &str, qualified: bool) -> Option<(&'t str, usize)> {
             let start = text.find(title).unwrap();
-            name_beside(text, start, start + title.len(), qualified)
+            name_beside(&index(), text, start, start + title.len(), qualified)
                 .map(|(s, e, n)| (&text[s..e], n.tokens.len()))
         }
         assert_eq!(
@@ -433,7 +580,7 @@ mod tests {
         let (norm, hits, _) = scan(&ix, text);
         let m = mention_at(&ix, &norm, text, &hits, 1).unwrap();
         assert_eq!(m.roles, vec![3]);
-        assert!(m.qualified && m.skip);
+        assert!(m.qualified && m.tense == Tense::Past);
         assert_eq!(&text[m.start..m.end], "Norlandic President Olav Brekke");
         let text = "Acme President Olav Brekke spoke.";
         let (norm, hits, _) = scan(&ix, text);

@@ -124,6 +124,7 @@ fn is_name_kind(k: FindingKind) -> bool {
             | FindingKind::MisspelledName
             | FindingKind::RoleMismatch
             | FindingKind::NameVariant
+            | FindingKind::UnverifiedOfficeholder
     )
 }
 

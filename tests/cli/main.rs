@@ -12,6 +12,7 @@ mod claims;
 mod common;
 mod dedup;
 mod names;
+mod names_labelled;
 mod ops;
 mod pipeline;
 mod scoring;
