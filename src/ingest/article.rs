@@ -1,8 +1,8 @@
 //! Building an [`Article`] from a file's text and metadata: the metadata
-//! precedence manifest.csv > metadata in the file > dateline > `--as-of` >
-//! run date, and the source and title fallbacks.
+//! precedence manifest.csv > metadata in the file > a date in the URL >
+//! dateline or stamp > `--as-of` > run date, and the source and title fallbacks.
 
-use super::dates::{find_dateline, parse_date};
+use super::dates::{date_in_url, find_dateline, parse_date};
 use super::{IngestConfig, InputFile};
 use crate::model::{Article, ArticleId, Date, DateOrigin, Finding, FindingKind, Meta};
 use crate::text::truncate_chars;
@@ -39,7 +39,13 @@ pub(super) fn build(
 ) -> Article {
     let manifest = manifest_row(file, manifest_key, &key);
     let meta = &parsed.meta;
-    let (date, date_origin) = date_by_precedence(&manifest.date, &meta.date, &parsed.text, cfg);
+    let (date, date_origin) = date_by_precedence(
+        &manifest.date,
+        &meta.date,
+        [manifest.url.as_str(), meta.url.as_str()],
+        &parsed.text,
+        cfg,
+    );
     let url = first_nonempty(&manifest.url, &meta.url);
     let mut source = first_nonempty(&manifest.source, &meta.source);
     if source.is_empty() {
@@ -92,18 +98,24 @@ fn manifest_row(file: &InputFile, manifest_key: &str, key: &str) -> Meta {
         .unwrap_or_default()
 }
 
-/// The article's date and its origin: manifest, file metadata, dateline,
-/// `--as-of`, run date, in that order.
+/// The article's date and its origin: manifest, file metadata, a date in
+/// the URL (the manifest's, then the file's), a dateline or stamp in the
+/// first lines, `--as-of`, run date, in that order. URL dates are plausible
+/// up to the year after the run date's.
 fn date_by_precedence(
     manifest_date: &str,
     meta_date: &str,
+    urls: [&str; 2],
     text: &str,
     cfg: &IngestConfig,
 ) -> (Date, DateOrigin) {
+    let max_year = cfg.run_date.year + 1;
     if let Some(d) = parse_date(manifest_date) {
         (d, DateOrigin::Manifest)
     } else if let Some(d) = parse_date(meta_date) {
         (d, DateOrigin::Metadata)
+    } else if let Some(d) = urls.iter().find_map(|u| date_in_url(u, max_year)) {
+        (d, DateOrigin::Url)
     } else if let Some(d) = find_dateline(text) {
         (d, DateOrigin::Dateline)
     } else if let Some(d) = cfg.as_of {
@@ -233,24 +245,45 @@ mod tests {
     fn dates_follow_the_precedence() {
         let text = "March 3, 2026\nBody";
         let c = cfg(Some("2026-05-05"));
+        let url = "https://news.example/2026/02/14/story";
+        let no_urls = ["", ""];
         assert_eq!(
-            date_by_precedence("2026-01-02", "2026-01-03", text, &c),
+            date_by_precedence("2026-01-02", "2026-01-03", [url, ""], text, &c),
             (d("2026-01-02"), DateOrigin::Manifest)
         );
         assert_eq!(
-            date_by_precedence("bad", "2026-01-03", text, &c),
+            date_by_precedence("bad", "2026-01-03", [url, ""], text, &c),
             (d("2026-01-03"), DateOrigin::Metadata)
         );
         assert_eq!(
-            date_by_precedence("", "", text, &c),
+            date_by_precedence("", "", [url, ""], text, &c),
+            (d("2026-02-14"), DateOrigin::Url)
+        );
+        assert_eq!(
+            date_by_precedence("", "", ["https://x.example/a/1", url], text, &c),
+            (d("2026-02-14"), DateOrigin::Url)
+        );
+        assert_eq!(
+            date_by_precedence("", "", no_urls, text, &c),
             (d("2026-03-03"), DateOrigin::Dateline)
         );
         assert_eq!(
-            date_by_precedence("", "", "Body", &c),
+            date_by_precedence("", "", no_urls, "Body", &c),
             (d("2026-05-05"), DateOrigin::AsOf)
         );
         assert_eq!(
-            date_by_precedence("", "", "Body", &cfg(None)),
+            date_by_precedence("", "", no_urls, "Body", &cfg(None)),
+            (d("2026-01-01"), DateOrigin::RunDate)
+        );
+        // A URL year after the run year + 1 is not plausible.
+        assert_eq!(
+            date_by_precedence(
+                "",
+                "",
+                ["https://x.example/2031/01/01/a", ""],
+                "Body",
+                &cfg(None)
+            ),
             (d("2026-01-01"), DateOrigin::RunDate)
         );
     }

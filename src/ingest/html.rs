@@ -3,6 +3,7 @@
 //! `<body>`) and its text as blocks separated by blank lines.
 
 use super::article::Parsed;
+use super::dates::parse_date;
 use super::decode::normalize_text;
 use crate::model::Meta;
 
@@ -48,6 +49,8 @@ const BLOCK_TAGS: &[&str] = &[
 #[derive(Debug)]
 enum Tok<'a> {
     Text(&'a str, usize),
+    /// The body of a JSON-LD `<script type="application/ld+json">`.
+    JsonLd(&'a str),
     Open(String, &'a str),
     Close(String),
 }
@@ -117,6 +120,11 @@ fn tokenize(html: &str) -> Vec<Tok<'_>> {
             toks.push(Tok::Open(name.clone(), attrs));
             if name == "title" {
                 toks.push(Tok::Text(&html[i..end], i));
+            }
+            if name == "script"
+                && attr(attrs, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+            {
+                toks.push(Tok::JsonLd(&html[i..end]));
             }
             toks.push(Tok::Close(name));
             i = html[end..]
@@ -259,6 +267,129 @@ fn named_entity(name: &str) -> Option<&'static str> {
     })
 }
 
+/// `<meta>` names and properties that give the publication date.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+];
+
+/// Whether a raw attribute string has the boolean attribute `name`
+/// (`<time pubdate>`).
+fn has_flag(attrs: &str, name: &str) -> bool {
+    let lower = attrs.to_ascii_lowercase();
+    lower
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .any(|w| w == name || w.starts_with(&format!("{name}=")))
+}
+
+/// The first `datePublished` in a JSON-LD block: objects, arrays and
+/// `@graph` are searched depth-first, an article-like `@type` (`NewsArticle`,
+/// `BlogPosting`, …) before any other. Malformed JSON gives nothing.
+fn json_ld_date(body: &str) -> Option<String> {
+    let body = body.trim();
+    let body = body
+        .strip_prefix("<![CDATA[")
+        .and_then(|b| b.strip_suffix("]]>"))
+        .unwrap_or(body)
+        .trim()
+        .trim_end_matches(';');
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    fn walk(v: &serde_json::Value, articles_only: bool) -> Option<String> {
+        match v {
+            serde_json::Value::Array(items) => items.iter().find_map(|i| walk(i, articles_only)),
+            serde_json::Value::Object(obj) => {
+                let article = |t: &serde_json::Value| {
+                    t.as_str().is_some_and(|t| {
+                        t.ends_with("Article") || t == "BlogPosting" || t == "Report"
+                    })
+                };
+                let typed = obj.get("@type").is_some_and(|t| match t {
+                    serde_json::Value::Array(ts) => ts.iter().any(article),
+                    t => article(t),
+                });
+                if typed || !articles_only {
+                    if let Some(d) = obj.get("datePublished").and_then(|d| d.as_str()) {
+                        if !d.trim().is_empty() {
+                            return Some(d.trim().to_string());
+                        }
+                    }
+                }
+                obj.iter()
+                    .filter(|(k, _)| k.as_str() != "datePublished")
+                    .find_map(|(_, v)| walk(v, articles_only))
+            }
+            _ => None,
+        }
+    }
+    walk(&value, true).or_else(|| walk(&value, false))
+}
+
+/// The page's publication date, first that has it: a `<meta>` date (in
+/// page order, a value that parses before one that does not), JSON-LD
+/// `datePublished`, a `<time datetime>` marked `pubdate` or
+/// `itemprop="datePublished"`, the first `<time datetime>` in the main
+/// region (outside `nav`, `aside` and `footer`).
+fn page_date(toks: &[Tok<'_>], region: (usize, usize)) -> String {
+    let mut meta_dates = Vec::new();
+    let mut json_ld = None;
+    let mut marked_time = None;
+    let mut region_time = None;
+    // Inside `nav`, `aside` or `footer`: times of other articles.
+    let mut aside_depth = 0usize;
+    const ASIDES: [&str; 3] = ["nav", "aside", "footer"];
+    for (i, t) in toks.iter().enumerate() {
+        match t {
+            Tok::Open(name, _) if ASIDES.contains(&name.as_str()) => aside_depth += 1,
+            Tok::Close(name) if ASIDES.contains(&name.as_str()) => {
+                aside_depth = aside_depth.saturating_sub(1)
+            }
+            Tok::Open(name, attrs) if name == "meta" => {
+                let key = attr(attrs, "property")
+                    .or_else(|| attr(attrs, "name"))
+                    .or_else(|| attr(attrs, "itemprop"))
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let content = attr(attrs, "content").unwrap_or_default();
+                if DATE_META.contains(&key.as_str()) && !content.trim().is_empty() {
+                    meta_dates.push(content.trim().to_string());
+                }
+            }
+            Tok::JsonLd(body) if json_ld.is_none() => json_ld = json_ld_date(body),
+            Tok::Open(name, attrs) if name == "time" => {
+                let Some(dt) = attr(attrs, "datetime").filter(|d| parse_date(d).is_some()) else {
+                    continue;
+                };
+                let marked = has_flag(attrs, "pubdate")
+                    || attr(attrs, "itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+                if marked && marked_time.is_none() {
+                    marked_time = Some(dt.trim().to_string());
+                } else if region_time.is_none()
+                    && aside_depth == 0
+                    && (region.0..region.1).contains(&i)
+                {
+                    region_time = Some(dt.trim().to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    let parsed_meta = meta_dates.iter().find(|d| parse_date(d).is_some()).cloned();
+    parsed_meta
+        .or_else(|| json_ld.filter(|d| parse_date(d).is_some()))
+        .or(marked_time)
+        .or(region_time)
+        .or_else(|| meta_dates.first().cloned())
+        .unwrap_or_default()
+}
+
 /// Extracts metadata and the main text of an HTML page.
 pub(super) fn parse_html(html: &str) -> Parsed {
     let toks = tokenize(html);
@@ -278,11 +409,6 @@ pub(super) fn parse_html(html: &str) -> Parsed {
                     continue;
                 }
                 match key.as_str() {
-                    "article:published_time" | "datepublished" | "date" | "pubdate"
-                        if meta.date.is_empty() =>
-                    {
-                        meta.date = content
-                    }
                     "og:site_name" if meta.source.is_empty() => meta.source = content,
                     "author" | "article:author" if meta.author.is_empty() => meta.author = content,
                     "og:url" if meta.url.is_empty() => meta.url = content,
@@ -312,6 +438,7 @@ pub(super) fn parse_html(html: &str) -> Parsed {
     // Choose the main region: the <article> with most text, else <main>,
     // else <body>, else everything.
     let region = main_region(&toks);
+    meta.date = page_date(&toks, region);
     let (text, line_map) = render(html, &toks[region.0..region.1]);
     Parsed {
         text,
@@ -468,6 +595,121 @@ paragraph.</p></article><footer>Copyright</footer></body></html>"#;
             .is_empty());
         assert!(parse_html("").text.is_empty());
         assert!(parse_html("<<<>>><a <b").text.len() < 20);
+    }
+
+    fn page(head: &str, body: &str) -> Parsed {
+        parse_html(&format!(
+            "<html><head><title>T</title>{head}</head><body>{body}</body></html>"
+        ))
+    }
+
+    #[test]
+    fn date_meta_names() {
+        for head in [
+            r#"<meta itemprop="datePublished" content="2025-06-15">"#,
+            r#"<meta name="date" content="2025-06-15">"#,
+            r#"<meta name="pubdate" content="20250615"><meta name="publishdate" content="2025-06-15">"#,
+            r#"<meta name="DC.date.issued" content="2025-06-15">"#,
+            r#"<meta name="dc.date" content="2025-06-15">"#,
+            r#"<meta name="sailthru.date" content="2025-06-15 10:32:00">"#,
+            r#"<meta name="parsely-pub-date" content="2025-06-15T10:32:00Z">"#,
+            r#"<meta property="article:published_time" content="2025-06-15T10:32:00+01:00">"#,
+        ] {
+            let p = page(head, "<p>Body text.</p>");
+            assert_eq!(
+                parse_date(&p.meta.date).map(|d| d.to_string()).as_deref(),
+                Some("2025-06-15"),
+                "{head}"
+            );
+        }
+        // An unparsable value yields to a later one, and is kept when none parses.
+        let p = page(
+            r#"<meta name="date" content="today"><meta name="pubdate" content="2025-06-15">"#,
+            "<p>x</p>",
+        );
+        assert_eq!(p.meta.date, "2025-06-15");
+        let p = page(r#"<meta name="date" content="today">"#, "<p>x</p>");
+        assert_eq!(p.meta.date, "today");
+        // Other meta names are not dates.
+        let p = page(
+            r#"<meta name="dateModified" content="2025-06-15"><meta name="last-modified" content="2025-06-15">"#,
+            "<p>x</p>",
+        );
+        assert_eq!(p.meta.date, "");
+    }
+
+    #[test]
+    fn json_ld_date_published() {
+        let ld = |json: &str| format!(r#"<script type="application/ld+json">{json}</script>"#);
+        let cases = [
+            r#"{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2025-06-15T10:32:00Z"}"#,
+            r#"[{"@type":"WebSite","name":"x"},{"@type":"Article","datePublished":"2025-06-15"}]"#,
+            r#"{"@graph":[{"@type":"WebPage","datePublished":"2024-01-01"},{"@type":["NewsArticle"],"datePublished":"2025-06-15"}]}"#,
+            r#"{"@type":"WebPage","mainEntity":{"@type":"BlogPosting","datePublished":"2025-06-15"}}"#,
+            r#"{"@type":"VideoObject","datePublished":"2025-06-15"}"#,
+        ];
+        for json in cases {
+            let p = page(&ld(json), "<p>Body.</p>");
+            assert_eq!(p.meta.date.get(..10), Some("2025-06-15"), "{json}");
+            assert_eq!(p.text, "Body.");
+        }
+        for bad in [
+            r#"{"@type":"NewsArticle""#,
+            r#"{"@type":"NewsArticle","dateModified":"2025-06-15"}"#,
+            "[]",
+        ] {
+            assert_eq!(page(&ld(bad), "<p>Body.</p>").meta.date, "", "{bad}");
+        }
+        // A meta date wins over JSON-LD; JSON-LD in the body counts too.
+        let p = page(
+            r#"<meta name="date" content="2025-06-14">"#,
+            &ld(r#"{"@type":"NewsArticle","datePublished":"2025-06-15"}"#),
+        );
+        assert_eq!(p.meta.date, "2025-06-14");
+        let p = page(
+            "",
+            &format!(
+                "<p>Body.</p>{}",
+                ld(r#"{"@type":"NewsArticle","datePublished":"2025-06-15"}"#)
+            ),
+        );
+        assert_eq!(p.meta.date, "2025-06-15");
+    }
+
+    #[test]
+    fn time_elements() {
+        let body = r#"<nav><time datetime="2025-01-01">Jan 1</time></nav>
+<article><h1>Head</h1><p>Related: <time datetime="2025-06-10">June 10</time></p>
+<p>By Ann <time pubdate datetime="2025-06-15T09:00">June 15</time></p><p>Body text here.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "2025-06-15T09:00");
+        let body = r#"<article><p><time itemprop="datePublished" datetime="2025-06-15">x</time></p><p>Body.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "2025-06-15");
+        // Unmarked: the first in the article, never one in nav, aside or footer.
+        let body = r#"<nav><time datetime="2025-01-01">x</time></nav><article><aside><time datetime="2025-02-02">y</time></aside>
+<p>Body text <time datetime="2025-06-15">June 15</time>.</p></article><footer><time datetime="2025-03-03">z</time></footer>"#;
+        assert_eq!(page("", body).meta.date, "2025-06-15");
+        let body =
+            r#"<nav><time datetime="2025-01-01">x</time></nav><article><p>Body.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "");
+        // A datetime that is not a date is ignored; meta and JSON-LD win.
+        let body = r#"<article><p><time datetime="PT5M">5 min</time>Body.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "");
+        let body = r#"<article><p><time pubdate datetime="2025-06-15">x</time>Body.</p></article>"#;
+        assert_eq!(
+            page(r#"<meta name="date" content="2025-06-01">"#, body)
+                .meta
+                .date,
+            "2025-06-01"
+        );
+    }
+
+    #[test]
+    fn flags_are_whole_attribute_names() {
+        assert!(has_flag(" pubdate datetime=\"x\"", "pubdate"));
+        assert!(has_flag(" PUBDATE", "pubdate"));
+        assert!(has_flag(" pubdate=\"pubdate\"", "pubdate"));
+        assert!(!has_flag(" data-pubdate=\"1\"", "pubdate"));
+        assert!(!has_flag(" datetime=\"pubdate\"", "pubdate"));
     }
 
     #[test]

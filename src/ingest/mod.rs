@@ -7,8 +7,8 @@
 //! Guarantees: never panics on any bytes; every file with a known extension
 //! ends up as an article or a failure (nothing vanishes); text is NFC with LF
 //! line endings and no BOM; metadata follows the precedence manifest.csv >
-//! metadata in the file > dateline > `--as-of` > run date, recording which
-//! one gave the date.
+//! metadata in the file > a date in the URL > dateline or stamp >
+//! `--as-of` > run date, recording which one gave the date.
 //!
 //! Method: [`discover`] lists the inputs (`discover`: the walk and each
 //! folder's `manifest.csv`). [`load`] reads one entry: [`read`] takes the
@@ -18,7 +18,7 @@
 //! 3. takes text and metadata out of the format (`plain` for .txt and
 //!    Markdown front matter, `html` for HTML pages),
 //! 4. applies the metadata precedence and builds the article (`article`,
-//!    with dates and datelines from `dates`),
+//!    with dates, URL dates, datelines and stamps from `dates`),
 //! 5. notes any encoding repair on the article.
 //!
 //! A new input format is a variant of [`Format`] (with its extensions in

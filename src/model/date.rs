@@ -111,6 +111,8 @@ impl fmt::Display for Date {
 pub enum DateOrigin {
     Manifest,
     Metadata,
+    /// A date in the article's URL (`/2025/06/15/`).
+    Url,
     Dateline,
     AsOf,
     RunDate,
@@ -121,6 +123,7 @@ impl DateOrigin {
         match self {
             DateOrigin::Manifest => "manifest",
             DateOrigin::Metadata => "metadata",
+            DateOrigin::Url => "url",
             DateOrigin::Dateline => "dateline",
             DateOrigin::AsOf => "as_of",
             DateOrigin::RunDate => "run_date",
