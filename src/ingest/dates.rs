@@ -179,6 +179,7 @@ const STAMP_WORDS: &[&str] = &[
     "originally",
     "edited",
     "publication",
+    "written",
 ];
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -235,6 +236,9 @@ fn lead_of(prefix: &str) -> Lead {
         }
     }
     let mut stamp = byline;
+    // A place in title case before a comma (`New Delhi, 25 July 2022`).
+    let place = after.last().is_some_and(|t| t.ends_with(','));
+    let title_case = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     for t in after {
         let w = bare(t);
         let lower = w.to_lowercase();
@@ -245,7 +249,8 @@ fn lead_of(prefix: &str) -> Lead {
             stamp = true;
         } else if (lower == "on" || lower == "at") && stamp {
             // `Posted on`, `Updated at`.
-        } else if !(WEEKDAYS.contains(&lower.as_str()) || capitals(&w)) {
+        } else if !(WEEKDAYS.contains(&lower.as_str()) || capitals(&w) || (place && title_case(&w)))
+        {
             return Lead::Prose;
         }
     }
@@ -472,6 +477,9 @@ mod tests {
         assert_eq!(lead_of(""), Lead::Plain);
         assert_eq!(lead_of("LONDON, "), Lead::Plain);
         assert_eq!(lead_of("Sunday, "), Lead::Plain);
+        // Regression: title-case places and `Written:` stamps were lost.
+        assert_eq!(lead_of("New Delhi, "), Lead::Plain);
+        assert_eq!(lead_of("Written: "), Lead::Stamp);
         assert_eq!(lead_of("Updated: "), Lead::Stamp);
         assert_eq!(lead_of("Posted on "), Lead::Stamp);
         assert_eq!(lead_of("By Ann Lee | "), Lead::Stamp);
