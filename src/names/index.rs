@@ -25,6 +25,8 @@ pub(super) struct Pattern {
     /// Jurisdictions whose term stands inside this title ("European
     /// Commission President"): the title qualifies itself.
     pub(super) own_jurs: Vec<usize>,
+    /// A title many countries use ([`is_generic_title`]).
+    pub(super) generic: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -306,6 +308,44 @@ fn title_head(title: &str) -> Option<String> {
     (head.chars().count() > 2).then(|| fold_token(head))
 }
 
+/// Office nouns many countries use.
+const GENERIC_HEADS: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "premier",
+    "chancellor",
+    "governor",
+    "mayor",
+    "pm",
+    "leader",
+];
+
+/// Portfolio words many countries' titles share.
+#[rustfmt::skip]
+const GENERIC_PORTFOLIOS: &[&str] = &[
+    "prime", "foreign", "affairs", "finance", "financial", "defence", "defense", "interior",
+    "home", "trade", "economy", "economic", "justice", "health", "education", "state", "federal",
+    "of", "for", "the", "and", "vice", "deputy",
+];
+
+/// True for a title many countries use ("Prime Minister", "Foreign
+/// Minister", "Minister of Finance", "President"): an office noun and
+/// common portfolio words only. Such a title, even when only one
+/// jurisdiction in the tables has it, needs the article to name that
+/// jurisdiction before an unknown name under it is called wrong; a
+/// specific title ("Chancellor of the Exchequer", "Treasurer", "Commerce
+/// Secretary") does not. English only, like the function-word lists.
+pub(super) fn is_generic_title(title: &str) -> bool {
+    let Some(head) = title_head(title) else {
+        return true;
+    };
+    GENERIC_HEADS.contains(&head.as_str())
+        && title
+            .split(' ')
+            .all(|w| w == head || GENERIC_PORTFOLIOS.contains(&w))
+}
+
 /// Portfolio words the press writes two ways (noun and adjective, or two
 /// spellings); a title's variants use both. English only, like the
 /// function-word lists.
@@ -446,6 +486,9 @@ impl PatternTable {
     /// patterns in automaton order.
     fn build(mut self) -> (Option<AhoCorasick>, Vec<Pattern>) {
         self.mark_own_jurisdictions();
+        for (key, p) in self.0.iter_mut() {
+            p.generic = is_generic_title(key);
+        }
         let keys: Vec<String> = self.0.keys().cloned().collect();
         let patterns = self.0.into_values().collect();
         let mut automaton = None;

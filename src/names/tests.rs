@@ -206,6 +206,7 @@ fn priors_give_a_surname_the_latest_full_name() {
             qualified: false,
             tense: scan::Tense::Present,
             own_jurs: Vec::new(),
+            generic: true,
             start: 0,
             end: name.end,
             name,
