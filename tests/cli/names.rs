@@ -326,8 +326,10 @@ fn seeds_mentions_list_every_judged_mention_with_its_verdict() {
     assert_eq!(suga[4], "wrong_officeholder", "{suga:?}");
     assert!(suga[5].contains("Sanae Takaichi"), "reason: {suga:?}");
     assert!(
-        m.iter()
-            .any(|r| r[1].contains("Sanae Takaichi") && r[4] == "ok"),
+        m.iter().any(|r| r[1].contains("Sanae Takaichi")
+            && r[2] == "Sanae Takaichi"
+            && r[3] == "jp_pm"
+            && r[4] == "ok"),
         "no correct Takaichi mention judged ok: {m:#?}"
     );
     // Every name finding has its mention row, with the same verdict.
@@ -386,9 +388,8 @@ fn names_p09_a_copy_that_swaps_in_a_wrong_name_is_still_checked() {
             .find(|r| &r[0] == article && r[1].contains(mention.as_str()))
             .unwrap_or_else(|| panic!("{article} {mention}: no mention row: {m:#?}"));
         assert_eq!(&row[4], verdict, "{row:?}");
-        // Who and which role, where the names stage says.
-        assert!(row[2].is_empty() || &row[2] == person, "{row:?}");
-        assert!(row[3].is_empty() || &row[3] == role, "{row:?}");
+        assert_eq!(&row[2], person, "{row:?}");
+        assert_eq!(&row[3], role, "{row:?}");
     }
     assert_eq!(f.len(), 1, "only the swapped name is wrong: {f:#?}");
     assert_eq!(m.len(), labels.len(), "{m:#?}");
