@@ -129,8 +129,9 @@ fn is_name_kind(k: FindingKind) -> bool {
     )
 }
 
-/// The `reason` of a mention in a paragraph the link found to be boilerplate.
-pub(super) const IN_BOILERPLATE: &str = "in boilerplate";
+/// The `reason` of a mention in a paragraph the link found to be boilerplate
+/// (the names stage gives the same for boilerplate it is told of).
+const IN_BOILERPLATE: &str = "in boilerplate";
 
 /// Keeps boilerplate out of the name check and repeats and boilerplate out
 /// of the claim check, now that the link has marked every paragraph (its
