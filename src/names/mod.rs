@@ -190,7 +190,7 @@ fn collect_mentions(
 }
 
 /// True for a Title Case line: at least four words of four or more letters,
-/// at least 70% of them capitalised ("Foreign Minister Qin Holds Talks With
+/// at least 85% of them capitalised ("Foreign Minister Qin Holds Talks With
 /// Secretary Blinken").
 fn is_title_case(text: &str) -> bool {
     let long: Vec<&str> = text
@@ -201,7 +201,7 @@ fn is_title_case(text: &str) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    long.len() >= 4 && caps * 10 >= long.len() * 7
+    long.len() >= 4 && caps * 20 >= long.len() * 17
 }
 
 /// "President Maria Rossi of Acme Corp": a name followed by "of" and a
