@@ -17,3 +17,4 @@ mod names_labelled;
 mod ops;
 mod pipeline;
 mod scoring;
+mod wikidata;
