@@ -18,3 +18,4 @@ mod names_patterns;
 mod ops;
 mod pipeline;
 mod scoring;
+mod wikidata;
