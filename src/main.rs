@@ -96,7 +96,7 @@ struct ScoreArgs {
     /// Folder for the reports (created if missing)
     #[arg(long, default_value = "out", value_name = "DIR")]
     out: PathBuf,
-    /// Date for articles with no date in manifest, metadata or dateline
+    /// Date for articles with no date in manifest, metadata, URL or dateline
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     as_of: Option<Date>,
     /// Worker threads (default: one per core)
