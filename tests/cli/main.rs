@@ -15,5 +15,6 @@ mod ingest;
 mod names;
 mod names_labelled;
 mod ops;
+mod pages;
 mod pipeline;
 mod scoring;
