@@ -70,6 +70,8 @@ fn pages_furniture_is_boilerplate_never_a_warning_claim_or_title() {
     // No claim from a caption ("300 tonnes").
     let claims = report(out.path(), "claims.csv");
     assert!(!claims.contains("300"), "{claims}");
+    let a = articles(out.path());
+    assert_eq!(a["clinic.txt"].0, "Rural clinics to get 120 new doctors");
 }
 
 #[test]
@@ -89,6 +91,22 @@ fn pages_layout_repeats_are_not_padding() {
     assert!(b.contains(&("dam.txt".into(), 1)) && !b.contains(&("dam.txt".into(), 2)));
     // school.txt: the standfirst repeated by the lead: the lead stays.
     assert!(b.contains(&("school.txt".into(), 2)) && !b.contains(&("school.txt".into(), 5)));
+}
+
+#[test]
+fn pages_titles_are_headlines_not_stamps_or_labels() {
+    let out = check_golden("pages_titles");
+    let a = articles(out.path());
+    let titles: Vec<(&str, &str)> = a.iter().map(|(k, v)| (k.as_str(), v.0.as_str())).collect();
+    assert_eq!(
+        titles,
+        vec![
+            ("labelled.txt", "Library adds Sunday opening hours"),
+            ("menu.txt", "Bus fares frozen for another year"),
+            ("plain.txt", "Ferry timetable changes for the winter"),
+            ("stamped.txt", "Tram line extension opens to passengers"),
+        ]
+    );
 }
 
 /// The labelled set: 42 saved pages (14 stories in 3 of 14 countries'
@@ -127,6 +145,9 @@ fn labelled_pages_keep_the_story_and_drop_the_furniture() {
     for (page, paras) in &per_page {
         // Paragraph n of the page is its n-th labelled line.
         assert_eq!(arts[page].2 as usize, paras.len(), "{page}: paragraphs");
+        // The title is the headline: the first content line.
+        let headline = paras.iter().find(|p| p.0 == "content").map(|p| &p.1);
+        assert_eq!(Some(&arts[page].0), headline, "{page}: title");
         for (i, (label, text)) in paras.iter().enumerate() {
             let b = boiler.contains(&(page.clone(), i + 1));
             if label == "content" {
