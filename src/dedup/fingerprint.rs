@@ -9,7 +9,7 @@ use crate::model::{
     Article, ArticleId, ArticlePrints, DupKind, DuplicateRow, Finding, FindingKind, ParaIdx,
     ParaMark, ParaPrint, Paragraph,
 };
-use crate::segment::{furniture, Furniture};
+use crate::segment::{furniture, list_label, Furniture};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Structural blocks: at least this many consecutive title-like lines after
@@ -268,15 +268,27 @@ fn structural_blocks(article: &Article) -> Vec<(usize, usize)> {
             // Only short items follow: the block runs to the end.
             if short[j + 1..].iter().all(|&x| x) {
                 e = n - 1;
-                // And back over short items, to the label that opens them.
-                // A long sentence paragraph stops it: teasers follow the
-                // label, the story comes before it.
+                // And back over short items, to the label that opens them:
+                // a list label ("Related Articles") takes the teasers under
+                // it; any other title-like line only what a long sentence
+                // paragraph does not stop (the story comes before it).
                 let mut k = s;
-                while k > 0 && short[k - 1] && (tl[k - 1] || ps[k - 1].words < LIGHT_WORDS) {
+                while k > 0 && short_item(article, &ps[k - 1]) {
                     k -= 1;
                 }
-                if let Some(label) = (k..s).rev().find(|&x| tl[x]) {
+                let listed = (k..s)
+                    .rev()
+                    .find(|&x| list_label(article.para_text(&ps[x])));
+                if let Some(label) = listed {
                     s = label;
+                } else {
+                    let mut k = s;
+                    while k > 0 && short[k - 1] && (tl[k - 1] || ps[k - 1].words < LIGHT_WORDS) {
+                        k -= 1;
+                    }
+                    if let Some(label) = (k..s).rev().find(|&x| tl[x]) {
+                        s = label;
+                    }
                 }
             }
             // The headline is the article's, even inside a menu run.
@@ -373,8 +385,8 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
 /// Step 8 input: what furniture each paragraph is
 /// ([`crate::segment::furniture`]; a bare date line stays content), and the text of an embedded social
 /// post right above its attribution line (a line with a link, a handle or
-/// a hashtag); single title-like lines above the headline are the page's
-/// head.
+/// a hashtag); single title-like lines without digits above the headline
+/// are the page's head.
 fn page_furniture(article: &Article) -> Vec<Option<Furniture>> {
     let ps = &article.paragraphs;
     let mut furn: Vec<Option<Furniture>> = ps
@@ -382,10 +394,16 @@ fn page_furniture(article: &Article) -> Vec<Option<Furniture>> {
         .map(|p| furniture(article.para_text(p)).filter(|f| *f != Furniture::Dateline))
         .collect();
     // Single title-like lines above the headline are the page's head
-    // (section names, kickers, date lines).
+    // (section names, kickers); not a date line.
     if let Some(h) = headline_para(article) {
         for j in 0..h {
-            if furn[j].is_none() && title_like(article, &ps[j]) && ps[j].words <= 8 {
+            let t = article.para_text(&ps[j]);
+            if furn[j].is_none()
+                && furniture(t).is_none()
+                && title_like(article, &ps[j])
+                && ps[j].words <= 8
+                && !t.chars().any(|c| c.is_ascii_digit())
+            {
                 furn[j] = Some(Furniture::Label);
             }
         }

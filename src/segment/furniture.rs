@@ -154,6 +154,7 @@ const LABELS: &[&str] = &[
     "trending",
     "trending now",
     "recommended",
+    "recommend",
     "recommended stories",
     "you may also like",
     "you might also like",
@@ -234,6 +235,43 @@ const LABELS: &[&str] = &[
     "tags",
     "topics",
 ];
+
+/// Labels that open a list of other stories (a block of teasers under
+/// them is not the article).
+const LIST_LABELS: &[&str] = &[
+    "related",
+    "related stories",
+    "related articles",
+    "related news",
+    "related content",
+    "more stories",
+    "more news",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "trending now",
+    "recommended",
+    "recommend",
+    "recommended stories",
+    "you may also like",
+    "you might also like",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "read next",
+    "editor's picks",
+    "editors picks",
+    "editors' pick",
+    "editor's pick",
+];
+
+/// A label that opens a list of other stories: "Related Articles",
+/// "RECOMMEND", "Most read".
+pub fn list_label(line: &str) -> bool {
+    let ws = words(line.trim());
+    !line.contains('\n') && LIST_LABELS.contains(&ws.join(" ").as_str())
+}
 
 /// Label prefixes that open a line of their own: "Tags: a, b", "Topics: …".
 const LABEL_PREFIXES: &[&str] = &[
@@ -804,8 +842,9 @@ fn is_label(lower: &str, ws: &[String]) -> bool {
 
 /// The headline among a text's first lines: the first of its first twelve
 /// non-empty lines that has letters, is not furniture and is not a
-/// navigation item (a line of one or two words next to another such line);
-/// `None` when there is none (then the first line stands).
+/// navigation item (a line of one or two words next to another such line),
+/// when it reads as a headline (no full stop at its end, at most 30 words);
+/// `None` otherwise (then the first line stands).
 pub fn headline(text: &str) -> Option<&str> {
     let lines: Vec<&str> = text
         .lines()
@@ -840,6 +879,8 @@ pub fn headline(text: &str) -> Option<&str> {
                 && !(nav_word(i) && ((i > 0 && nav_word(i - 1)) || nav_word(i + 1) || menu(i)))
         })
         .map(|i| lines[i])
+        // The lead's first sentence is not a headline: then there is none.
+        .filter(|l| !l.ends_with(['.', ',', ';', ':']) && l.split_whitespace().count() <= 30)
 }
 
 #[cfg(test)]
@@ -941,6 +982,8 @@ mod tests {
             assert_eq!(kind(s), Some(Furniture::Label), "{s}");
         }
         assert_eq!(kind("Foreign Secretary: Jane Example"), None);
+        assert!(list_label("Related Articles") && list_label("RECOMMEND"));
+        assert!(!list_label("Read more: Housing targets missed") && !list_label("Advertisement"));
         assert_eq!(kind("Government Unveils Budget Plan"), None);
         assert_eq!(kind("Multi\nline"), None);
     }

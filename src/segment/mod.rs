@@ -32,7 +32,7 @@ mod furniture;
 mod paragraphs;
 mod uax29;
 
-pub use furniture::{furniture, headline, Furniture};
+pub use furniture::{furniture, headline, list_label, Furniture};
 pub use uax29::{sentence_bounds, word_indices, SentenceBounds, WordIndices};
 
 use crate::model::{Article, ArticleId, Date, DateOrigin};
