@@ -1,7 +1,7 @@
 //! Grouping claims into comparable sets: nodes (one value in one article),
 //! groups of linked nodes, the fact a group is about and its label.
 
-use super::key::{has_digit, is_stop, parts};
+use super::key::{has_digit, is_stop, norm_key, parts};
 use super::same_family;
 use crate::model::{ArticleSummary, Claim};
 use crate::rules::{Fact, Rules};
@@ -23,6 +23,9 @@ pub(super) struct Node {
     /// Named things the claim is about (its capitalised words, else its
     /// article title's names), jurisdiction terms folded to the jurisdiction.
     pub(super) topic: BTreeSet<String>,
+    /// Head noun → the plain (not name) words right before it in the
+    /// node's keys: "loan package" gives `package` → {`loan`}.
+    pub(super) heads: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// Maps every word of every jurisdiction term to its jurisdiction, so
@@ -108,11 +111,22 @@ pub(super) fn build_nodes(
                     mentions: Vec::new(),
                     words: BTreeSet::new(),
                     topic: BTreeSet::new(),
+                    heads: BTreeMap::new(),
                 });
                 nodes.len() - 1
             });
             nodes[idx].mentions.push((ai, ci));
-            nodes[idx].words.extend(c.key.iter().cloned());
+            let words = norm_key(&c.key);
+            if let [.., m, h] = words.as_slice() {
+                if !c.entities.contains(m) {
+                    nodes[idx]
+                        .heads
+                        .entry(h.clone())
+                        .or_default()
+                        .insert(m.clone());
+                }
+            }
+            nodes[idx].words.extend(words);
             nodes[idx].topic.extend(c.entities.iter().map(fold));
         }
         let names: BTreeSet<String> = title_names(&a.title).iter().map(fold).collect();
@@ -136,6 +150,19 @@ fn topics_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 fn keys_match(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     let shared = a.intersection(b).count();
     shared >= 2 || (shared == 1 && a.len() == 1 && b.len() == 1)
+}
+
+/// True when two nodes name different kinds of one thing: the same head noun
+/// with other modifiers ("loan package" and "subsidy package", "auto tariff"
+/// and "steel tariff"), neither modifier among the other's words. Another head with the same modifier ("investment
+/// fund", "investment tool") is a rewording, not a clash.
+fn modifiers_clash(a: &Node, b: &Node) -> bool {
+    a.heads.iter().any(|(h, ma)| {
+        b.heads.get(h).is_some_and(|mb| {
+            // "harbour fund" and "harbour investment fund" do not clash
+            ma.iter().all(|m| !b.words.contains(m)) && mb.iter().all(|m| !a.words.contains(m))
+        })
+    })
 }
 
 /// Groups nodes: union-find over links found through a (unit, word) index,
@@ -166,6 +193,7 @@ pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
                     break;
                 }
                 if keys_match(&nodes[i].words, &nodes[j].words)
+                    && !modifiers_clash(&nodes[i], &nodes[j])
                     && topics_agree(&nodes[i].topic, &nodes[j].topic)
                 {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
@@ -230,18 +258,22 @@ pub(super) fn group_labels(
         let base = match facts[gi] {
             Some(f) => f.fact.clone(),
             None => {
-                let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+                // Counted by normalised phrase; shown as first written.
+                let mut counts: BTreeMap<String, (u32, String)> = BTreeMap::new();
                 for &n in g {
                     for &(a, c) in &nodes[n].mentions {
                         if let Some(cl) = articles.get(a).and_then(|s| s.claims.get(c)) {
-                            *counts.entry(cl.key.join(" ")).or_default() += 1;
+                            let e = counts
+                                .entry(norm_key(&cl.key).join(" "))
+                                .or_insert_with(|| (0, cl.key.join(" ")));
+                            e.0 += 1;
                         }
                     }
                 }
                 let mut best: Option<(&String, u32)> = None;
-                for (k, &n) in &counts {
-                    if best.is_none_or(|(_, m)| n > m) {
-                        best = Some((k, n));
+                for (n, shown) in counts.values() {
+                    if best.is_none_or(|(_, m)| *n > m) {
+                        best = Some((shown, *n));
                     }
                 }
                 best.map(|(k, _)| k.clone()).unwrap_or_default()
@@ -280,6 +312,7 @@ mod tests {
             mentions: Vec::new(),
             words: words.iter().map(|w| w.to_string()).collect(),
             topic: topic.iter().map(|w| w.to_string()).collect(),
+            heads: BTreeMap::new(),
         }
     }
 
