@@ -15,7 +15,7 @@ pub(super) fn paragraph_claims(article: &Article, p: &Paragraph, claims: &mut Ve
     let mut prev: Option<(usize, Vec<String>, bool)> = None;
     for q in scan_quantities(text) {
         let (mut key, mut direct, entities) = if q.end > q.core.1 {
-            key_after_change(text, q.end).unwrap_or_else(|| key_around(text, q.core.0, q.core.1))
+            key_after_change(text, q.end).unwrap_or_else(|| key_around(text, q.core.0, q.end))
         } else {
             key_around(text, q.core.0, q.core.1)
         };
@@ -292,6 +292,23 @@ const FALL_AFTER: &[&str] = &[
     "lower",
 ];
 
+/// Words right before a percentage (optionally followed by "by") that say
+/// it is a rise: they join the mention ("rose 5%"), the value stays.
+const RISE_BEFORE: &[&str] = &[
+    "up",
+    "rose",
+    "risen",
+    "rises",
+    "gained",
+    "gains",
+    "jumped",
+    "climbed",
+    "increased",
+    "grew",
+    "surged",
+    "soared",
+];
+
 /// Nouns right after a percentage that make it a rise: "a 5% rise in".
 const RISE_AFTER: &[&str] = &["rise", "increase", "gain", "jump", "growth", "higher"];
 
@@ -299,7 +316,8 @@ const RISE_AFTER: &[&str] = &["rise", "increase", "gain", "jump", "growth", "hig
 /// "−$2 billion") makes its value negative and joins the mention; for a
 /// percentage, a falling word right before it ("down 5%", "fell by 5%") or
 /// a falling noun right after it ("a 5% fall") does the same, and a rising
-/// noun after it ("a 5% rise") joins the mention with the value unchanged.
+/// word before it ("rose 5%") or noun after it ("a 5% rise") joins the
+/// mention with the value unchanged.
 fn with_direction(text: &str, mut q: Quantity) -> Quantity {
     let before = &text[..q.start];
     let sign = before
@@ -337,8 +355,11 @@ fn with_direction(text: &str, mut q: Quantity) -> Quantity {
         } else {
             (ws, w)
         };
-        if FALL_BEFORE.contains(&w.to_ascii_lowercase().as_str()) {
+        let lw = w.to_ascii_lowercase();
+        if FALL_BEFORE.contains(&lw.as_str()) {
             q.value = -q.value;
+            q.start = ws;
+        } else if RISE_BEFORE.contains(&lw.as_str()) {
             q.start = ws;
         }
     }

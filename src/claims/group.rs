@@ -215,14 +215,35 @@ pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
     groups.into_values().collect()
 }
 
-/// The fact a group is about: same unit, a cue whose words all occur in the
-/// group's key words, and a value within one order of magnitude.
-pub(super) fn match_fact<'r>(g: &[usize], nodes: &[Node], rules: &'r Rules) -> Option<&'r Fact> {
+/// The fact a group is about: same unit, a value within one order of
+/// magnitude, and a cue that [`cue_matches`] the group's words.
+pub(super) fn match_fact<'r>(
+    g: &[usize],
+    nodes: &[Node],
+    rules: &'r Rules,
+    canon: &HashMap<String, String>,
+) -> Option<&'r Fact> {
     let unit = &nodes[g[0]].unit;
-    let words: BTreeSet<&str> = g
+    let fold = |w: &String| canon.get(w).cloned().unwrap_or_else(|| w.clone());
+    let words: BTreeSet<String> = g
         .iter()
-        .flat_map(|&n| nodes[n].words.iter().map(String::as_str))
+        .flat_map(|&n| {
+            nodes[n]
+                .words
+                .iter()
+                .map(fold)
+                .chain(nodes[n].topic.iter().cloned())
+        })
         .collect();
+    let heads: BTreeMap<&str, BTreeSet<String>> = g
+        .iter()
+        .flat_map(|&n| nodes[n].heads.iter())
+        .fold(BTreeMap::new(), |mut m, (h, ms)| {
+            m.entry(h.as_str())
+                .or_insert_with(BTreeSet::new)
+                .extend(ms.iter().map(fold));
+            m
+        });
     let mut best: Option<(usize, &Fact)> = None;
     for f in &rules.facts {
         if !f.unit.trim().eq_ignore_ascii_case(unit) {
@@ -232,16 +253,48 @@ pub(super) fn match_fact<'r>(g: &[usize], nodes: &[Node], rules: &'r Rules) -> O
             continue;
         }
         for cue in &f.cues {
-            let cw: Vec<String> = cue.split_whitespace().flat_map(parts).collect();
-            if !cw.is_empty()
-                && cw.iter().all(|w| words.contains(w.as_str()))
-                && best.is_none_or(|(n, _)| cw.len() > n)
-            {
-                best = Some((cw.len(), f));
+            let cw: Vec<String> = cue
+                .split_whitespace()
+                .flat_map(parts)
+                .map(|w| fold(&w))
+                .collect();
+            let score = cue_matches(&cw, &words, &heads);
+            if score > 0 && best.is_none_or(|(n, _)| score > n) {
+                best = Some((score, f));
             }
         }
     }
     best.map(|(_, f)| f)
+}
+
+/// How well cue words `cw` (normalised, jurisdictions folded) match a
+/// group's `words` (its key words and topic names, folded) and `heads` (head
+/// noun → modifiers): 0 for no match. Every word of the cue, in any order
+/// (`2·len + 1`); or every word but the head, when the group states the
+/// cue's modifier before another head (`2·len`): "investment pledge" is a
+/// rewording of "investment package" as "investment fund" is of "investment
+/// tool" in grouping.
+fn cue_matches(
+    cw: &[String],
+    words: &BTreeSet<String>,
+    heads: &BTreeMap<&str, BTreeSet<String>>,
+) -> usize {
+    let Some((head, rest)) = cw.split_last() else {
+        return 0;
+    };
+    if !rest.iter().all(|w| words.contains(w)) {
+        return 0;
+    }
+    if words.contains(head) {
+        return 2 * cw.len() + 1;
+    }
+    let modifier = rest.last();
+    let reworded = modifier.is_some_and(|m| heads.values().any(|ms| ms.contains(m)));
+    if reworded {
+        2 * cw.len()
+    } else {
+        0
+    }
 }
 
 /// Group names: the fact's name, else the most frequent key phrase; equal
@@ -394,6 +447,68 @@ mod tests {
         assert_eq!(group_nodes(&named), vec![vec![0, 1], vec![2]]);
     }
 
+    fn with_heads(mut n: Node, pairs: &[(&str, &str)]) -> Node {
+        for (m, h) in pairs {
+            n.heads
+                .entry(h.to_string())
+                .or_default()
+                .insert(m.to_string());
+        }
+        n
+    }
+
+    #[test]
+    fn the_same_head_with_other_modifiers_is_another_claim() {
+        let loan = with_heads(
+            node(0, 5e6, &["oakford", "loan", "package"], &["oakford"]),
+            &[("loan", "package")],
+        );
+        let subsidy = with_heads(
+            node(1, 5e6, &["oakford", "subsidy", "package"], &["oakford"]),
+            &[("subsidy", "package")],
+        );
+        assert!(modifiers_clash(&loan, &subsidy));
+        let fund = with_heads(
+            node(2, 5e6, &["investment", "fund"], &[]),
+            &[("investment", "fund")],
+        );
+        let tool = with_heads(
+            node(3, 5e6, &["investment", "tool"], &[]),
+            &[("investment", "tool")],
+        );
+        assert!(!modifiers_clash(&fund, &tool), "another head: a rewording");
+        let harbour = with_heads(
+            node(4, 5e6, &["harbour", "fund"], &[]),
+            &[("harbour", "fund")],
+        );
+        let harbour_inv = with_heads(
+            node(5, 5e6, &["harbour", "investment", "fund"], &[]),
+            &[("investment", "fund")],
+        );
+        assert!(
+            !modifiers_clash(&harbour, &harbour_inv),
+            "one modifier in both"
+        );
+    }
+
+    #[test]
+    fn cues_match_in_any_order_and_with_another_head() {
+        let set = |v: &[&str]| v.iter().map(|w| w.to_string()).collect::<BTreeSet<_>>();
+        let cue = |v: &[&str]| v.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let mut heads: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+        heads.insert("pledge", set(&["investment"]));
+        let words = set(&["japan", "investment", "pledge"]);
+        let japan_pkg = cue(&["japan", "investment", "package"]);
+        assert_eq!(cue_matches(&japan_pkg, &words, &heads), 6, "head reworded");
+        let exact = cue(&["investment", "japan", "pledge"]);
+        assert_eq!(cue_matches(&exact, &words, &heads), 7, "any order");
+        let korea = cue(&["korea", "investment", "package"]);
+        assert_eq!(cue_matches(&korea, &words, &heads), 0, "a word missing");
+        let other_mod = cue(&["japan", "loan", "package"]);
+        assert_eq!(cue_matches(&other_mod, &set(&["japan", "loan"]), &heads), 0);
+        assert_eq!(cue_matches(&[], &words, &heads), 0);
+    }
+
     #[test]
     fn match_fact_needs_unit_magnitude_and_every_cue_word() {
         let rules = facts(
@@ -407,9 +522,11 @@ mod tests {
             node(1, 550e9, &["big", "investment", "fund"], &[]),
             node(2, 5e9, &["investment", "fund"], &[]),
         ];
-        assert_eq!(match_fact(&[0], &nodes, &rules).map(|f| f.line), Some(2));
-        assert_eq!(match_fact(&[0, 1], &nodes, &rules).map(|f| f.line), Some(3));
-        assert_eq!(match_fact(&[2], &nodes, &rules), None, "two orders off");
+        let canon = HashMap::new();
+        let m = |g: &[usize]| match_fact(g, &nodes, &rules, &canon).map(|f| f.line);
+        assert_eq!(m(&[0]), Some(2));
+        assert_eq!(m(&[0, 1]), Some(3));
+        assert_eq!(m(&[2]), None, "two orders off");
     }
 
     #[test]

@@ -488,7 +488,7 @@ pub(super) fn key_after_change(
 const CHANGE_VERBS: &[&str] = &[
     "fell", "fallen", "rose", "risen", "sank", "sunk", "slid", "grew", "grown", "lost", "shrank",
     "shrunk", "fall", "falls", "rise", "rises", "drop", "drops", "gain", "gains", "climb",
-    "climbs", "jump", "jumps",
+    "climbs", "jump", "jumps", "put", "valued", "pegged", "priced", "seen",
 ];
 
 /// Adds the parts of a capitalised word to `entities`.
@@ -780,14 +780,20 @@ fn verb_after_noun(bare: &str, prev: Option<&Tok<'_>>) -> bool {
         && !s_form(&pl)
 }
 
-/// True when a capitalised word comes within the next `room` words of
-/// `further` (words further back), before a break or a function word.
+/// True when a capitalised word that does not open a sentence comes within
+/// the next `room` words of `further` (words further back), before a break
+/// or a function word.
 fn name_ahead(further: &[Tok<'_>], room: usize) -> bool {
     further
         .iter()
+        .enumerate()
         .take(room)
-        .take_while(|x| !x.broken && !is_stop(&x.raw.to_lowercase()))
-        .any(|x| x.raw.chars().next().is_some_and(char::is_uppercase))
+        .take_while(|(_, x)| !x.broken && !is_stop(&x.raw.to_lowercase()))
+        .any(|(i, x)| {
+            // a capital opening the sentence is no name ("Insurers put ...")
+            let opens = further.get(i + 1).is_none_or(|y| y.broken);
+            x.raw.chars().next().is_some_and(char::is_uppercase) && !opens
+        })
 }
 
 /// A long fallback phrase cut to its head (last two words) plus the names
@@ -961,6 +967,45 @@ mod tests {
         let mut entities = Vec::new();
         let back = words_backward("Exports fell ", 6);
         assert_eq!(noun_before(&back, &mut entities), words(&["export"]));
+    }
+
+    #[test]
+    fn linking_verbs_after_a_noun_and_gerund_modifiers() {
+        let back = words_backward("the contract stands ", 6);
+        assert!(verb_after_noun("stands", back.get(1)));
+        let back = words_backward("capital projects ", 6);
+        assert!(!verb_after_noun("projects", back.get(1)), "a plural noun");
+        let back = words_backward("the company's stands ", 6);
+        assert!(
+            !verb_after_noun("stands", back.get(1)),
+            "after a possessive"
+        );
+        let f = words_forward(" financing package is", 3);
+        assert!(modifies_next("financing", f.get(1)));
+        let f = words_forward(" announcing the", 3);
+        assert!(!modifies_next("announcing", f.get(1)));
+        let mut entities = Vec::new();
+        let back = words_backward(
+            "The Bayridge steel terminal financing package stands at ",
+            10,
+        );
+        assert_eq!(
+            noun_before(&back, &mut entities),
+            words(&["bayridge", "financing", "package"])
+        );
+        let back = words_backward("The port fund, valued at ", 10);
+        assert_eq!(noun_before(&back, &mut entities), words(&["port", "fund"]));
+        let back = words_backward("the government said ", 10);
+        assert!(noun_before(&back, &mut entities).is_empty(), "a speaker");
+        let mut entities = Vec::new();
+        assert_eq!(
+            phrase_after(
+                " Oakbridge battery programme loan package is",
+                &mut entities
+            ),
+            words(&["oakbridge", "loan", "package"])
+        );
+        assert!(phrase_after(" last year", &mut entities).is_empty());
     }
 
     #[test]

@@ -196,3 +196,123 @@ fn seeds_55_billion_is_a_quantity_conflict_with_and_without_facts() {
         }
     }
 }
+
+/// claims.csv rows as (claim, article, mention, value, consensus, agrees).
+fn claim_rows(dir: &Path) -> Vec<[String; 6]> {
+    rows(dir, "claims.csv")
+        .into_iter()
+        .map(|r| {
+            [
+                r[0].clone(),
+                r[1].clone(),
+                r[3].clone(),
+                r[4].clone(),
+                r[6].clone(),
+                r[8].clone(),
+            ]
+        })
+        .collect()
+}
+
+/// Issue 14, point 5: labels are noun phrases of whole words from the text,
+/// with their names; never a verb ("stands"), never a cut word ("losse").
+#[test]
+fn labels_are_readable_noun_phrases() {
+    let out = check_golden("claims_labels");
+    let labels: Vec<String> = claim_rows(out.path())
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    for want in [
+        "potential losses",
+        "Ashcombe depot contract",
+        "Ashcombe financing package",
+    ] {
+        assert!(labels.iter().any(|l| l == want), "{want}: {labels:?}");
+    }
+    for l in &labels {
+        assert!(
+            !l.contains("stand") && !l.contains("losse ") && !l.ends_with("losse"),
+            "{l}"
+        );
+    }
+    // The contract and the financing package of one depot are two claims.
+    assert!(quantity_findings(out.path()).is_empty());
+}
+
+/// Point 6: no verdict without a consensus or reference.
+#[test]
+fn a_claim_of_one_source_has_no_verdict() {
+    let out = check_golden("claims_no_verdict");
+    for r in claim_rows(out.path()) {
+        if r[1] == "one.txt" {
+            assert!(r[4].is_empty() && r[5].is_empty(), "{r:?}");
+        } else {
+            assert_eq!((r[4].as_str(), r[5].as_str()), ("80000000", "yes"), "{r:?}");
+        }
+    }
+}
+
+/// Point 7: "-5%", "down 5%", "a 5% fall" keep their direction; a rise of
+/// the same size is another value.
+#[test]
+fn signs_and_directions_are_kept() {
+    let out = check_golden("claims_signs");
+    let c = claim_rows(out.path());
+    let value = |a: &str, m: &str| {
+        c.iter()
+            .find(|r| r[1] == a && r[2] == m)
+            .map(|r| r[3].clone())
+            .unwrap_or_else(|| panic!("{a} {m}: {c:?}"))
+    };
+    assert_eq!(value("down.txt", "down 5%"), "-5");
+    assert_eq!(value("down.txt", "4% fall"), "-4");
+    assert_eq!(value("down.txt", "'-2.5%"), "-2.5");
+    assert_eq!(value("fell.txt", "dropped by 2.5%"), "-2.5");
+    assert_eq!(value("rose.txt", "rose 5%"), "5");
+    assert_eq!(
+        quantity_findings(out.path()),
+        // (a cell starting with "-" is quoted for spreadsheets)
+        vec![q("rose.txt", "quantity_conflict", "rose 5%", "'-5%")]
+    );
+}
+
+/// Point 8: one article giving a pledge as $350 billion in its lead and
+/// $300 billion further down; "350 billion dollars" is "$350 billion".
+#[test]
+fn two_values_for_one_pledge_in_one_article() {
+    let out = check_golden("claims_internal_pledge");
+    let f = quantity_findings(out.path());
+    for (a, m) in [("lead.txt", "$300 billion"), ("words.txt", "$305 billion")] {
+        assert!(
+            f.contains(&q(a, "internal_conflict", m, "350 billion USD")),
+            "{a}: {f:?}"
+        );
+    }
+    assert!(f.iter().all(|x| x.0 != "consistent.txt"), "{f:?}");
+}
+
+/// Point 9: a fact's cue matches its words in any order, with the topic
+/// from the headline and another head noun ("investment pledge" for
+/// "investment package"): the $55 billion slip is checked against the fact.
+#[test]
+fn reference_fact_matches_rewordings() {
+    let out = check_golden("claims_fact_rewording");
+    assert_eq!(
+        quantity_findings(out.path()),
+        vec![q(
+            "slip.txt",
+            "quantity_conflict",
+            "$55 billion",
+            "550 billion USD"
+        )]
+    );
+    let c = claim_rows(out.path());
+    for a in ["pledge.txt", "package.txt"] {
+        assert!(
+            c.iter()
+                .any(|r| r[1] == a && r[4] == "550000000000" && r[5] == "yes"),
+            "{a}: {c:?}"
+        );
+    }
+}
