@@ -165,9 +165,67 @@ fn modifiers_clash(a: &Node, b: &Node) -> bool {
     })
 }
 
+/// Nodes of one article compared for [`distinct_heads`]: more is a list, not
+/// prose.
+const MAX_ARTICLE_NODES: usize = 64;
+
+/// Head nouns an article tells apart: it states two values of one unit and
+/// magnitude under two heads ("the £75 million Weststead facility
+/// investment" and "the Weststead facility budget of £15 million"). The
+/// text, not a word list, says those heads are different things; an
+/// article stating one value under two heads makes them one (grouping's
+/// rewordings). Pairs sorted.
+fn distinct_heads(nodes: &[Node]) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    let mut start = 0;
+    while start < nodes.len() {
+        let end = start
+            + nodes[start..]
+                .iter()
+                .take_while(|n| n.art == nodes[start].art)
+                .count();
+        let art = &nodes[start..end.min(start + MAX_ARTICLE_NODES)];
+        for (k, a) in art.iter().enumerate() {
+            for b in &art[k + 1..] {
+                if a.unit != b.unit
+                    || !same_family(a.value, b.value)
+                    || super::same_value(a.value, b.value)
+                {
+                    continue;
+                }
+                for ha in a.heads.keys() {
+                    for hb in b.heads.keys() {
+                        if ha != hb && !a.heads.contains_key(hb) && !b.heads.contains_key(ha) {
+                            let pair = if ha < hb { (ha, hb) } else { (hb, ha) };
+                            out.insert((pair.0.clone(), pair.1.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// True when two nodes share no head noun and some article told a head of
+/// each apart ([`distinct_heads`]).
+fn heads_distinct(a: &Node, b: &Node, distinct: &BTreeSet<(String, String)>) -> bool {
+    if a.heads.keys().any(|h| b.heads.contains_key(h)) {
+        return false;
+    }
+    a.heads.keys().any(|ha| {
+        b.heads.keys().any(|hb| {
+            let pair = if ha < hb { (ha, hb) } else { (hb, ha) };
+            distinct.contains(&(pair.0.clone(), pair.1.clone()))
+        })
+    })
+}
+
 /// Groups nodes: union-find over links found through a (unit, word) index,
 /// each node compared with a bounded number of value-neighbours.
 pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
+    let distinct = distinct_heads(nodes);
     let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         for w in &n.words {
@@ -194,6 +252,7 @@ pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
                 }
                 if keys_match(&nodes[i].words, &nodes[j].words)
                     && !modifiers_clash(&nodes[i], &nodes[j])
+                    && !heads_distinct(&nodes[i], &nodes[j], &distinct)
                     && topics_agree(&nodes[i].topic, &nodes[j].topic)
                 {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
@@ -489,6 +548,35 @@ mod tests {
             !modifiers_clash(&harbour, &harbour_inv),
             "one modifier in both"
         );
+    }
+
+    #[test]
+    fn an_article_with_two_values_under_two_heads_tells_them_apart() {
+        let inv = |art, v| {
+            with_heads(
+                node(
+                    art,
+                    v,
+                    &["weststead", "facility", "investment"],
+                    &["weststead"],
+                ),
+                &[("facility", "investment")],
+            )
+        };
+        let bud = |art, v| {
+            with_heads(
+                node(art, v, &["weststead", "facility", "budget"], &["weststead"]),
+                &[("facility", "budget")],
+            )
+        };
+        let nodes = vec![inv(0, 75e6), bud(0, 15e6), inv(1, 75e6), bud(2, 15e6)];
+        let distinct = distinct_heads(&nodes);
+        assert!(distinct.contains(&("budget".to_string(), "investment".to_string())));
+        assert!(heads_distinct(&nodes[2], &nodes[3], &distinct));
+        assert_eq!(group_nodes(&nodes).len(), 2, "{:?}", group_nodes(&nodes));
+        // One value under two heads: a rewording, nothing told apart.
+        let same = vec![inv(0, 75e6), bud(0, 75e6)];
+        assert!(distinct_heads(&same).is_empty());
     }
 
     #[test]
