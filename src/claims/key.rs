@@ -488,7 +488,14 @@ pub(super) fn key_after_change(
 const CHANGE_VERBS: &[&str] = &[
     "fell", "fallen", "rose", "risen", "sank", "sunk", "slid", "grew", "grown", "lost", "shrank",
     "shrunk", "fall", "falls", "rise", "rises", "drop", "drops", "gain", "gains", "climb",
-    "climbs", "jump", "jumps", "put", "valued", "pegged", "priced", "seen",
+    "climbs", "jump", "jumps", "put", "valued", "pegged", "priced", "seen", "cut", "cost",
+];
+
+/// Irregular participles: like `-ed` words they end a phrase after an
+/// amount ("a $320 billion pledge spread over four years").
+const PARTICIPLES: &[&str] = &[
+    "spread", "paid", "made", "held", "built", "sold", "bought", "given", "taken", "won", "left",
+    "meant", "spent", "sent", "led", "brought", "kept", "set", "put", "cut", "split", "shared",
 ];
 
 /// Adds the parts of a capitalised word to `entities`.
@@ -515,6 +522,7 @@ fn phrase_after(after: &str, entities: &mut Vec<String>) -> Vec<String> {
             || is_stop(&norm_word(&lower))
             || (verbish(&bare) && !modifies_next(&bare, toks.get(n_words + 1)))
             || TIME_WORDS.contains(&bare.as_str())
+            || (n_words > 0 && PARTICIPLES.contains(&bare.as_str()))
         {
             break;
         }
@@ -1006,6 +1014,12 @@ mod tests {
             words(&["oakbridge", "loan", "package"])
         );
         assert!(phrase_after(" last year", &mut entities).is_empty());
+        assert_eq!(
+            phrase_after(" investment pledge spread over", &mut entities),
+            words(&["investment", "pledge"])
+        );
+        let back = words_backward("the library would cost ", 10);
+        assert_eq!(noun_before(&back, &mut entities), words(&["library"]));
     }
 
     #[test]
