@@ -491,6 +491,14 @@ const CHANGE_VERBS: &[&str] = &[
     "climbs", "jump", "jumps", "put", "valued", "pegged", "priced", "seen", "cut", "cost",
 ];
 
+/// Past forms of change that are never nouns: they end a phrase read
+/// backwards ("Rachel Reeves cut welfare spending by" → `welfare`), where
+/// "cost estimate" or "price rise" keep their nouns.
+const PAST_CHANGE: &[&str] = &[
+    "fell", "fallen", "rose", "risen", "sank", "sunk", "slid", "grew", "grown", "lost", "shrank",
+    "shrunk", "cut",
+];
+
 /// Irregular participles: like `-ed` words they end a phrase after an
 /// amount ("a $320 billion pledge spread over four years").
 const PARTICIPLES: &[&str] = &[
@@ -690,6 +698,7 @@ fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
             if t.broken
                 || is_stop(&bare)
                 || (verbish(&bare) && !gerund)
+                || PAST_CHANGE.contains(&bare.as_str())
                 || found.len() >= LONG_PHRASE - 1
             {
                 break;
@@ -1020,6 +1029,12 @@ mod tests {
         );
         let back = words_backward("the library would cost ", 10);
         assert_eq!(noun_before(&back, &mut entities), words(&["library"]));
+        let back = words_backward("Rachel Reeves cut welfare spending by ", 10);
+        assert_eq!(
+            noun_before(&back, &mut entities),
+            words(&["welfare"]),
+            "not the verb"
+        );
     }
 
     #[test]
