@@ -4,7 +4,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use credence::model::Date;
 use credence::pipeline::{self, Config};
-use credence::rules::{Rules, RulesError};
+use credence::rules::{import_wikidata, ImportOptions, Rules, RulesError};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,7 +60,30 @@ enum RulesCommand {
         #[arg(long, default_value = "rules", value_name = "DIR")]
         rules: PathBuf,
     },
+    /// Build rules tables from the SPARQL JSON results of a Wikidata query
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// SPARQL 1.1 JSON results of the query in the README
+        #[arg(long, value_name = "RESULTS.json")]
+        wikidata: PathBuf,
+        /// Folder to write jurisdictions.csv, roles.csv, officeholders.csv into
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Curated rules folder whose rows win (its other tables are copied)
+        #[arg(long, value_name = "RULES_DIR")]
+        base: Option<PathBuf>,
+    },
 }
+
+const IMPORT_HELP: &str = "\
+Examples:
+  credence rules import --wikidata wd.json --out rules-wd --base rules
+  credence rules check --rules rules-wd
+
+Prints one summary line on stderr (and each conflict with --base).
+Exit codes:
+  0   success
+  2   unreadable or malformed results, invalid base, or tables that would not load (nothing written)";
 
 #[derive(Args, Debug)]
 struct ScoreArgs {
@@ -73,7 +96,7 @@ struct ScoreArgs {
     /// Folder for the reports (created if missing)
     #[arg(long, default_value = "out", value_name = "DIR")]
     out: PathBuf,
-    /// Date for articles with no date in manifest, metadata or dateline
+    /// Date for articles with no date in manifest, metadata, URL or dateline
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     as_of: Option<Date>,
     /// Worker threads (default: one per core)
@@ -130,6 +153,18 @@ fn main() -> ExitCode {
         Command::Rules {
             command: RulesCommand::Check { rules },
         } => rules_check(&rules),
+        Command::Rules {
+            command:
+                RulesCommand::Import {
+                    wikidata,
+                    out,
+                    base,
+                },
+        } => rules_import(ImportOptions {
+            results: wikidata,
+            out,
+            base,
+        }),
     }
 }
 
@@ -303,6 +338,31 @@ fn rules_check(dir: &std::path::Path) -> ExitCode {
         }
         Err(e) => {
             eprintln!("credence: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `credence rules import --wikidata`: the summary line and each conflict
+/// on stderr.
+fn rules_import(opts: ImportOptions) -> ExitCode {
+    match import_wikidata(&opts) {
+        Ok(report) => {
+            for c in &report.conflicts {
+                eprintln!("credence: conflict: {c}");
+            }
+            eprintln!(
+                "credence: imported {} into {}: {}",
+                opts.results.display(),
+                opts.out.display(),
+                report.counts
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            for line in e.to_string().lines() {
+                eprintln!("credence: {line}");
+            }
             ExitCode::from(2)
         }
     }

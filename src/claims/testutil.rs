@@ -40,6 +40,7 @@ pub(super) fn summary(
             .map(|&k| Finding::new(ArticleId(id), k).mention("Some One"))
             .collect(),
         claims,
+        mentions: Vec::new(),
     }
 }
 

@@ -42,6 +42,7 @@ pub(super) fn summary(a: &Article) -> ArticleSummary {
         prints: fingerprint(a, &DedupConfig::default()),
         findings: Vec::new(),
         claims: Vec::new(),
+        mentions: Vec::new(),
     }
 }
 

@@ -148,7 +148,7 @@ fn article_notes(
             Finding::new(ArticleId(0), FindingKind::DateUnknown)
                 .expected(date.to_string())
                 .message(format!(
-                    "no date in manifest, metadata or dateline, and no --as-of: checked as of the run date {date}"
+                    "no date in manifest, metadata, URL or dateline, and no --as-of: checked as of the run date {date}"
                 )),
         );
     }

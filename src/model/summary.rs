@@ -1,7 +1,7 @@
 //! The compact per-article result kept between the per-article pass and
 //! the cross-article stages.
 
-use super::{ArticleId, ArticlePrints, Claim, Date, DateOrigin, Finding};
+use super::{ArticleId, ArticlePrints, Claim, Date, DateOrigin, Finding, MentionRow};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -28,6 +28,8 @@ pub struct ArticleSummary {
     /// Findings of the per-article checks (names, text, ingest notes).
     pub findings: Vec<Finding>,
     pub claims: Vec<Claim>,
+    /// Every recognised title + name mention, in text order (mentions.csv).
+    pub mentions: Vec<MentionRow>,
 }
 
 impl ArticleSummary {
@@ -54,6 +56,9 @@ impl ArticleSummary {
         }
         for c in &mut self.claims {
             fix(&mut c.article);
+        }
+        for m in &mut self.mentions {
+            fix(&mut m.article);
         }
     }
 }
@@ -97,5 +102,13 @@ impl ArticleSummary {
             c.entities.shrink_to_fit();
         }
         self.claims.shrink_to_fit();
+        for m in &mut self.mentions {
+            m.mention.shrink_to_fit();
+            m.person.shrink_to_fit();
+            m.role.shrink_to_fit();
+            m.jurisdiction.shrink_to_fit();
+            m.reason.shrink_to_fit();
+        }
+        self.mentions.shrink_to_fit();
     }
 }

@@ -25,6 +25,8 @@ pub(super) struct Pattern {
     /// Jurisdictions whose term stands inside this title ("European
     /// Commission President"): the title qualifies itself.
     pub(super) own_jurs: Vec<usize>,
+    /// A title many countries use ([`is_generic_title`]).
+    pub(super) generic: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -306,6 +308,44 @@ fn title_head(title: &str) -> Option<String> {
     (head.chars().count() > 2).then(|| fold_token(head))
 }
 
+/// Office nouns many countries use.
+const GENERIC_HEADS: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "premier",
+    "chancellor",
+    "governor",
+    "mayor",
+    "pm",
+    "leader",
+];
+
+/// Portfolio words many countries' titles share.
+#[rustfmt::skip]
+const GENERIC_PORTFOLIOS: &[&str] = &[
+    "prime", "foreign", "affairs", "finance", "financial", "defence", "defense", "interior",
+    "home", "trade", "economy", "economic", "justice", "health", "education", "state", "federal",
+    "of", "for", "the", "and", "vice", "deputy",
+];
+
+/// True for a title many countries use ("Prime Minister", "Foreign
+/// Minister", "Minister of Finance", "President"): an office noun and
+/// common portfolio words only. Such a title, even when only one
+/// jurisdiction in the tables has it, needs the article to name that
+/// jurisdiction before an unknown name under it is called wrong; a
+/// specific title ("Chancellor of the Exchequer", "Treasurer", "Commerce
+/// Secretary") does not. English only, like the function-word lists.
+pub(super) fn is_generic_title(title: &str) -> bool {
+    let Some(head) = title_head(title) else {
+        return true;
+    };
+    GENERIC_HEADS.contains(&head.as_str())
+        && title
+            .split(' ')
+            .all(|w| w == head || GENERIC_PORTFOLIOS.contains(&w))
+}
+
 /// Portfolio words the press writes two ways (noun and adjective, or two
 /// spellings); a title's variants use both. English only, like the
 /// function-word lists.
@@ -321,7 +361,9 @@ const PORTFOLIO_FORMS: &[(&str, &str)] = &[
 /// as written in roles.csv (normalised): "X minister" ↔ "minister of X" ↔
 /// "minister for X" (and "minister of state for X"); "X secretary" ↔
 /// "secretary of X" ↔ "secretary for X"; with X in each form of
-/// [`PORTFOLIO_FORMS`] ("economy minister" → "economic minister").
+/// [`PORTFOLIO_FORMS`] ("economy minister" → "economic minister"), and
+/// each part of a two-part portfolio ("business and trade secretary" →
+/// "business secretary", "trade secretary").
 pub(super) fn title_variants(title: &str) -> Vec<String> {
     let mut portfolios: Vec<(String, &str)> = Vec::new();
     for head in ["minister", "secretary"] {
@@ -335,6 +377,19 @@ pub(super) fn title_variants(title: &str) -> Vec<String> {
             }
         }
     }
+    // "Business and Trade Secretary" is also written "Business Secretary"
+    // and "Trade Secretary": each part of a two-part portfolio.
+    let parts: Vec<(String, &str)> = portfolios
+        .iter()
+        .filter_map(|(x, head)| {
+            let (a, b) = x.split_once(" and ")?;
+            let short = |p: &str| !p.is_empty() && p.split(' ').count() <= 2;
+            (short(a) && short(b) && !b.contains(" and "))
+                .then(|| [(a.to_string(), *head), (b.to_string(), *head)])
+        })
+        .flatten()
+        .collect();
+    portfolios.extend(parts);
     let mut out = BTreeSet::new();
     for (x, head) in portfolios {
         if x.is_empty() || x.split(' ').count() > 4 {
@@ -446,6 +501,9 @@ impl PatternTable {
     /// patterns in automaton order.
     fn build(mut self) -> (Option<AhoCorasick>, Vec<Pattern>) {
         self.mark_own_jurisdictions();
+        for (key, p) in self.0.iter_mut() {
+            p.generic = is_generic_title(key);
+        }
         let keys: Vec<String> = self.0.keys().cloned().collect();
         let patterns = self.0.into_values().collect();
         let mut automaton = None;
@@ -573,5 +631,71 @@ mod tests {
     fn is_acronym_and_unspaced_script() {
         assert!(is_acronym("PM") && is_acronym("U.S.") && !is_acronym("Pm") && !is_acronym("P"));
         assert!(is_unspaced_script('田') && is_unspaced_script('한') && !is_unspaced_script('a'));
+    }
+
+    #[test]
+    fn title_variants_follow_the_grammar() {
+        let v = title_variants("trade minister");
+        for want in [
+            "minister for trade",
+            "minister of trade",
+            "minister of state for trade",
+        ] {
+            assert!(v.contains(&want.to_string()), "{want}: {v:?}");
+        }
+        assert!(!v.contains(&"trade minister".to_string()));
+        let v = title_variants("minister of economy");
+        assert!(v.contains(&"economic minister".to_string()), "{v:?}");
+        assert!(v.contains(&"economy minister".to_string()), "{v:?}");
+        let v = title_variants("secretary of state for business and trade");
+        assert!(v.contains(&"business secretary".to_string()), "{v:?}");
+        assert!(
+            v.contains(&"business and trade secretary".to_string()),
+            "{v:?}"
+        );
+        let v = title_variants("foreign minister");
+        assert!(
+            v.contains(&"minister of foreign affairs".to_string()),
+            "{v:?}"
+        );
+        assert!(
+            title_variants("prime minister of the realm and all its dominions")
+                .iter()
+                .all(|t| t.split(' ').count() < 10)
+        );
+        assert!(title_variants("president").is_empty());
+    }
+
+    #[test]
+    fn generic_titles_are_office_nouns_with_common_portfolios() {
+        for t in [
+            "prime minister",
+            "foreign minister",
+            "minister of finance",
+            "president",
+        ] {
+            assert!(is_generic_title(t), "{t}");
+        }
+        for t in [
+            "chancellor of the exchequer",
+            "treasurer",
+            "commerce secretary",
+            "trade representative",
+        ] {
+            assert!(!is_generic_title(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn title_heads_are_the_office_noun() {
+        assert_eq!(
+            title_head("minister of finance").as_deref(),
+            Some("minister")
+        );
+        assert_eq!(
+            title_head("trade representative").as_deref(),
+            Some("representative")
+        );
+        assert_eq!(title_head("pm"), None);
     }
 }

@@ -175,7 +175,7 @@ fn collect_mentions(
                 continue;
             }
             let (tokens, native) = priors.resolve(&mention, text);
-            let tokens = trim_to_known(index, tokens);
+            let tokens = trim_to_known(index, tokens, is_title_case(text));
             found.push(Found {
                 para: i,
                 mention,
@@ -187,6 +187,21 @@ fn collect_mentions(
         }
     }
     found
+}
+
+/// True for a Title Case line: at least four words of four or more letters,
+/// at least 85% of them capitalised ("Foreign Minister Qin Holds Talks With
+/// Secretary Blinken").
+fn is_title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 4 && caps * 20 >= long.len() * 17
 }
 
 /// "President Maria Rossi of Acme Corp": a name followed by "of" and a
@@ -214,10 +229,11 @@ fn of_another_body(index: &NameIndex, text: &str, mention: &Mention) -> bool {
 }
 
 /// A name run longer than the person it names ("Rishi Sunak Unveils" in a
-/// Title Case headline): the longest leading part that names a known
-/// person, when the whole run names nobody; a run of more than four
-/// unknown words is cut to two.
-fn trim_to_known(index: &NameIndex, tokens: Vec<String>) -> Vec<String> {
+/// Title Case headline, "Secretary Blinken Ahead"): the longest leading
+/// part that names a known person (a surname alone included), when the
+/// whole run names nobody; a run of more than four unknown words is cut
+/// to two.
+fn trim_to_known(index: &NameIndex, tokens: Vec<String>, headline: bool) -> Vec<String> {
     let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
     if tokens.len() < 2 || !index.identify(&refs).is_empty() {
         return tokens;
@@ -226,6 +242,25 @@ fn trim_to_known(index: &NameIndex, tokens: Vec<String>) -> Vec<String> {
         if !index.identify(&refs[..k]).is_empty() {
             return tokens[..k].to_vec();
         }
+    }
+    // A misspelling of someone, followed by headline words ("Anita Annand
+    // Heads To Brussels").
+    let folded: Vec<String> = tokens.iter().map(|t| fold_token(t)).collect();
+    for k in (2..=tokens.len()).rev() {
+        if (0..index.persons.len()).any(|p| index.similarity(&folded[..k], p) >= MISSPELL_JW) {
+            return tokens[..k].to_vec();
+        }
+    }
+    // A surname alone, in a Title Case headline ("Secretary Blinken Ahead
+    // Of Visit"); in running text the next capitalised word is more likely
+    // part of the name ("Amit Saha later said").
+    let surname = index.persons.iter().any(|p| {
+        p.forms
+            .first()
+            .is_some_and(|f| f.len() > 1 && (f.last() == Some(&folded[0]) || f[0] == folded[0]))
+    });
+    if surname && headline {
+        return tokens[..1].to_vec();
     }
     if tokens.len() > 4 {
         return tokens[..2].to_vec();
@@ -277,7 +312,9 @@ impl Context {
     /// Step 3: the mention's roles narrowed to one jurisdiction, and whether
     /// the jurisdiction is known. In order: a qualifier; a title naming its
     /// jurisdiction; the person's own roles; a title of one jurisdiction
-    /// that the article names anywhere; the only one of the title's
+    /// that the article names anywhere (a specific title such as "Chancellor
+    /// of the Exchequer" needs no such word; a generic one such as "Prime
+    /// Minister" does); the only one of the title's
     /// jurisdictions the paragraph names (by terms or by its other
     /// mentions; two or more leave it open); the one most mentions in the
     /// article name; the one most terms in the article name. A tie at the
@@ -302,7 +339,7 @@ impl Context {
         if jurs.len() == 1 {
             let j = jurs[0];
             let named = self.by_terms.contains_key(&j) || self.by_mentions.contains_key(&j);
-            return (roles.clone(), named);
+            return (roles.clone(), named || !f.mention.generic);
         }
         let mut para: BTreeSet<usize> = f.para_jurs.iter().copied().collect();
         para.extend(self.by_paragraph.get(&f.para).into_iter().flatten());

@@ -97,6 +97,9 @@ pub(super) struct Mention {
     pub(super) tense: Tense,
     /// Jurisdictions named inside the title itself.
     pub(super) own_jurs: Vec<usize>,
+    /// A title many countries use ("Prime Minister", "Foreign Minister"):
+    /// see `index::is_generic_title`.
+    pub(super) generic: bool,
     /// Byte range of the whole mention in the paragraph.
     pub(super) start: usize,
     pub(super) end: usize,
@@ -246,6 +249,7 @@ pub(super) fn mention_at(
         qualified: jurs.is_some(),
         tense,
         own_jurs: index.patterns[hit.pat].own_jurs.clone(),
+        generic: index.patterns[hit.pat].generic,
         start,
         end,
         name,
@@ -449,7 +453,9 @@ fn appositive_name(text: &str, title_end: usize) -> Option<NameSpan> {
     let name = parse_name(text, title_end + 1, &std::collections::HashSet::new())?;
     let after = text.get(name.end..).unwrap_or("");
     let next = after.trim_start().chars().next();
-    next.is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '(' | '\u{3001}'))
+    // "Germany's new Foreign Minister, Hans Becker, said" or "..., Hans
+    // Becker said": a closing mark or a lowercase verb.
+    next.is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '(' | '\u{3001}') || c.is_lowercase())
         .then_some(name)
 }
 
@@ -562,8 +568,13 @@ mod tests {
             names("Norland's PM, Ivan Petrov, said", "Norland's PM", true),
             Some(("Norland's PM, Ivan Petrov", 2))
         );
+        // A verb may close the apposition ("..., Ivan Petrov said").
         assert_eq!(
             names("Norland's PM, Ivan Petrov said", "Norland's PM", true),
+            Some(("Norland's PM, Ivan Petrov", 2))
+        );
+        assert_eq!(
+            names("Norland's PM, Ivan Petrov Group said", "Norland's PM", true),
             None
         );
         assert_eq!(names("The PM, Ivan Petrov, said", "PM", false), None);

@@ -206,6 +206,7 @@ fn priors_give_a_surname_the_latest_full_name() {
             qualified: false,
             tense: scan::Tense::Present,
             own_jurs: Vec::new(),
+            generic: true,
             start: 0,
             end: name.end,
             name,
@@ -223,4 +224,17 @@ fn priors_give_a_surname_the_latest_full_name() {
     // Without a prior, a surname stays as written.
     let (tokens, native) = Priors::default().resolve(&surname, text);
     assert_eq!((tokens, native), (vec!["Petrov".to_string()], None));
+}
+
+#[test]
+fn a_short_sentence_is_not_a_title_case_headline_so_given_names_stay() {
+    // Regression: "Koichi Suga spoke later." was cut to "Koichi" (the given
+    // name of another known person) because the short sentence looked like
+    // a Title Case headline.
+    assert!(!is_title_case(
+        "Japanese Prime Minister Koichi Suga spoke later."
+    ));
+    assert!(is_title_case(
+        "Foreign Minister Qin Holds Talks With Secretary Blinken In Munich"
+    ));
 }

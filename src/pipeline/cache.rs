@@ -17,6 +17,12 @@ use std::collections::HashMap;
 /// File name of the cache inside `--out`.
 pub const FILE: &str = ".credence-cache";
 
+/// Shape of the cached items, part of the cache's validity: bumped whenever
+/// a cached type (`ArticleSummary` and what it holds) gains or changes a
+/// field. postcard is positional, so bytes of another shape may fail to
+/// decode or, worse, decode into wrong values. 2: summaries hold mentions.
+pub const FORMAT: u32 = 2;
+
 /// What makes cached per-article results valid for this run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Validity {

@@ -9,8 +9,8 @@ use crate::dedup;
 use crate::ingest::{self, Entry, IngestConfig};
 use crate::model::{
     Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsOutcome, DedupOutcome,
-    DuplicateRow, Finding, FindingKind, InputFailure, PairMemo, ParaIdx, ParaMark, Severity,
-    SourceRow,
+    DuplicateRow, Finding, FindingKind, InputFailure, MentionRow, MentionVerdict, PairMemo,
+    ParaIdx, ParaMark, Severity, SourceRow,
 };
 use crate::report::{self, Reports};
 use crate::rules::Rules;
@@ -114,8 +114,9 @@ pub(super) fn link_duplicates(
     outcome
 }
 
-/// Name-check finding kinds: dropped when their paragraph turns out to be a
-/// repeat or boilerplate.
+/// Name-check finding kinds: dropped when their paragraph turns out to be
+/// boilerplate, kept in repeats (a copy that swaps in a wrong name is still
+/// wrong).
 fn is_name_kind(k: FindingKind) -> bool {
     matches!(
         k,
@@ -128,22 +129,49 @@ fn is_name_kind(k: FindingKind) -> bool {
     )
 }
 
-/// Keeps repeats and boilerplate out of the name and claim checks: drops
-/// name findings and claims outside content paragraphs. The link was the
-/// last reader of the prints (its marks are in `marks`): their memory goes
-/// back for the stages after it.
+/// The `reason` of a mention in a paragraph the link found to be boilerplate
+/// (the names stage gives the same for boilerplate it is told of).
+const IN_BOILERPLATE: &str = "in boilerplate";
+
+/// Keeps boilerplate out of the name check and repeats and boilerplate out
+/// of the claim check, now that the link has marked every paragraph (its
+/// marks are in `marks`):
+/// - name findings in boilerplate are dropped, and its mentions become
+///   `unchecked`, reason "in boilerplate"; name findings and mentions in
+///   syndicated or duplicate paragraphs are kept, so a copy is checked;
+/// - claims outside content paragraphs are dropped (a copy is not an
+///   independent source).
+///
+/// The link was the last reader of the prints: their memory goes back for
+/// the stages after it.
 pub(super) fn drop_repeated_content(summaries: &mut [ArticleSummary], marks: &[Vec<ParaMark>]) {
     for (i, s) in summaries.iter_mut().enumerate() {
         let marks = &marks[i];
-        let content = |p: Option<ParaIdx>| {
-            p.is_none_or(|p| marks.get(p.0 as usize).is_none_or(|m| m.is_content()))
-        };
+        let mark = |p: ParaIdx| marks.get(p.0 as usize).copied().unwrap_or_default();
+        let boilerplate = |p: Option<ParaIdx>| p.is_some_and(|p| mark(p) == ParaMark::Boilerplate);
         s.findings
-            .retain(|f| !is_name_kind(f.kind) || content(f.paragraph));
-        s.claims.retain(|c| content(Some(c.paragraph)));
+            .retain(|f| !is_name_kind(f.kind) || !boilerplate(f.paragraph));
+        for m in &mut s.mentions {
+            if boilerplate(Some(m.paragraph)) {
+                m.verdict = MentionVerdict::Unchecked;
+                m.reason = IN_BOILERPLATE.to_string();
+            }
+        }
+        s.claims.retain(|c| mark(c.paragraph).is_content());
         s.prints = Default::default();
         s.para_lines = Vec::new();
     }
+}
+
+/// Every article's mentions, moved out of the summaries in article order
+/// (each article's in text order), for mentions.csv.
+pub(super) fn take_mentions(summaries: &mut [ArticleSummary]) -> Vec<MentionRow> {
+    let mut mentions = Vec::with_capacity(summaries.iter().map(|s| s.mentions.len()).sum());
+    for s in summaries.iter_mut() {
+        mentions.append(&mut s.mentions);
+        s.mentions = Vec::new();
+    }
+    mentions
 }
 
 /// The `input_error` finding of an input that could not be read.
@@ -251,6 +279,7 @@ pub(super) fn write_outputs(
     collected: &Collected,
     mut linked: DedupOutcome,
     claims: &[ClaimRow],
+    mentions: &[MentionRow],
     mut scored: Scored,
 ) -> Result<RunSummary, RunError> {
     let mut rows = std::mem::take(&mut linked.rows);
@@ -265,6 +294,7 @@ pub(super) fn write_outputs(
             findings: &scored.findings,
             duplicates: &rows,
             claims,
+            mentions,
             sources: &scored.sources,
             keys: &collected.keys,
         },

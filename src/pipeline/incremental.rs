@@ -6,6 +6,7 @@ use super::cache::{self, Cache, Outputs, Validity, Writer};
 use super::per_article::Collected;
 use super::Config;
 use crate::ingest::{self, Entry};
+use crate::report::REPORTS;
 use std::path::PathBuf;
 
 /// The previous run's cache (empty without `--incremental`) and the writer
@@ -17,11 +18,11 @@ pub(super) struct OpenCache {
     pub(super) path: PathBuf,
 }
 
-/// What makes cached per-article results valid: this version, these rules
-/// and the settings that change per-article results.
+/// What makes cached per-article results valid: this version and cache
+/// format, these rules and the settings that change per-article results.
 fn validity(cfg: &Config, rules_digest: u64) -> Validity {
     Validity {
-        version: env!("CARGO_PKG_VERSION").to_string(),
+        version: format!("{} format {}", env!("CARGO_PKG_VERSION"), cache::FORMAT),
         rules_digest,
         settings: format!(
             "near_dup={} max_file_size={} as_of={:?}",
@@ -45,8 +46,9 @@ pub(super) fn open_cache(cfg: &Config, rules_digest: u64) -> OpenCache {
 }
 
 /// The `--incremental` no-change check: every file came from the cache, the
-/// inputs digest is the last run's, and the reports on disk are the ones it
-/// wrote. Then there is nothing to redo: returns what it wrote.
+/// inputs digest is the last run's, it wrote every report this version
+/// writes, and the reports on disk are the ones it wrote. Then there is
+/// nothing to redo: returns what it wrote.
 pub(super) fn reports_up_to_date<'c>(
     cfg: &Config,
     old: &'c Cache,
@@ -61,6 +63,9 @@ pub(super) fn reports_up_to_date<'c>(
     let unchanged = cfg.incremental
         && collected.cached_files == file_entries
         && out.inputs == collected.inputs_digest()
+        && REPORTS
+            .iter()
+            .all(|name| out.reports.iter().any(|(n, _)| n == name))
         && out
             .reports
             .iter()
@@ -90,7 +95,10 @@ mod tests {
     fn validity_names_the_settings_that_change_results() {
         let v = validity(&config(false), 9);
         assert_eq!(v.rules_digest, 9);
-        assert_eq!(v.version, env!("CARGO_PKG_VERSION"));
+        assert_eq!(
+            v.version,
+            format!("{} format {}", env!("CARGO_PKG_VERSION"), cache::FORMAT)
+        );
         assert_eq!(
             v.settings,
             format!(
@@ -111,10 +119,21 @@ mod tests {
 
     #[test]
     fn up_to_date_only_when_incremental_all_cached_and_same_inputs() {
-        let cfg = config(true);
+        let dir = tempfile::tempdir().unwrap();
+        let mut cfg = config(true);
+        cfg.out_dir = dir.path().to_path_buf();
+        let reports: Vec<(String, u64)> = REPORTS
+            .iter()
+            .map(|name| {
+                std::fs::write(dir.path().join(name), name).unwrap();
+                let hash = xxhash_rust::xxh3::xxh3_64(name.as_bytes());
+                (name.to_string(), hash)
+            })
+            .collect();
         let collected = Collected::new(true);
         let outputs = Outputs {
             inputs: collected.inputs_digest(),
+            reports: reports.clone(),
             articles: 3,
             ..Outputs::default()
         };
@@ -123,8 +142,10 @@ mod tests {
             reports_up_to_date(&cfg, &old, &[], &collected),
             Some(&outputs)
         );
+        let mut not_incremental = cfg.clone();
+        not_incremental.incremental = false;
         assert_eq!(
-            reports_up_to_date(&config(false), &old, &[], &collected),
+            reports_up_to_date(&not_incremental, &old, &[], &collected),
             None
         );
         let other_bom = Collected::new(false);
@@ -132,11 +153,16 @@ mod tests {
         let mut one_cached = Collected::new(true);
         one_cached.cached_files = 1;
         assert_eq!(reports_up_to_date(&cfg, &old, &[], &one_cached), None);
-        let missing_report = Outputs {
-            reports: vec![("articles.csv".into(), 1)],
+        // A report edited since, or one the last run did not write (an
+        // older version wrote fewer reports), means writing them again.
+        std::fs::write(dir.path().join(REPORTS[1]), "edited").unwrap();
+        assert_eq!(reports_up_to_date(&cfg, &old, &[], &collected), None);
+        std::fs::write(dir.path().join(REPORTS[1]), REPORTS[1]).unwrap();
+        let fewer = Outputs {
+            reports: reports[..REPORTS.len() - 1].to_vec(),
             ..outputs
         };
-        let old = cache_with(missing_report, &cfg);
+        let old = cache_with(fewer, &cfg);
         assert_eq!(reports_up_to_date(&cfg, &old, &[], &collected), None);
     }
 }

@@ -166,7 +166,8 @@ pub fn run(cfg: &Config) -> Result<RunSummary, RunError> {
 ///    in discovery order (this numbers the articles);
 /// 4. stop when `--incremental` finds the reports on disk up to date;
 /// 5. link: duplicates across articles (dedup);
-/// 6. drop name findings and claims in repeated content;
+/// 6. drop name findings in boilerplate (its mentions become unchecked) and
+///    claims in repeats and boilerplate;
 /// 7. resolve: claims across articles;
 /// 8. score: every finding, then articles and sources;
 /// 9. report: the reports, then the cache.
@@ -207,10 +208,19 @@ fn run_in_pool(
     run.progress.finish(Stage::Claims);
     timings.lap("claims resolve");
     let findings = cross::collect_findings(&mut collected, &mut linked, &mut resolved);
+    let mentions = cross::take_mentions(&mut collected.summaries);
     let scored = cross::score_articles(&collected, findings, rules, &resolved.trust);
     run.progress.finish(Stage::Score);
     timings.lap("scoring");
-    let summary = cross::write_outputs(&run, store, &collected, linked, &resolved.rows, scored)?;
+    let summary = cross::write_outputs(
+        &run,
+        store,
+        &collected,
+        linked,
+        &resolved.rows,
+        &mentions,
+        scored,
+    )?;
     run.progress.finish(Stage::Report);
     timings.lap("report write");
     let timings = timings.into_vec();

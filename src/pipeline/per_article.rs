@@ -37,7 +37,12 @@ fn analyze_segmented(
     let prints = dedup::fingerprint(&article, dedup_cfg);
     tick(Stage::Dedup);
     let mut findings = article.notes.clone();
-    findings.extend(names::check(&article, &prints.marks, names).findings);
+    let checked = names::check(&article, &prints.marks, names);
+    findings.extend(checked.findings);
+    let mut mentions = checked.mentions;
+    for m in &mut mentions {
+        m.article = article.id;
+    }
     tick(Stage::Names);
     let claims = claims::extract(&article, &prints.marks);
     tick(Stage::Claims);
@@ -62,6 +67,7 @@ fn analyze_segmented(
         prints,
         findings,
         claims,
+        mentions,
     };
     summary.compact();
     summary

@@ -1,10 +1,11 @@
 //! Writing the CSV reports, atomically, and guarding the output folder.
 //!
 //! In: the run's final tables ([`Reports`]). Out: `articles.csv`,
-//! `findings.csv`, `duplicates.csv`, `claims.csv`, `sources.csv` in `--out`.
+//! `findings.csv`, `duplicates.csv`, `claims.csv`, `sources.csv`,
+//! `mentions.csv` in `--out`.
 //! Guarantees: fixed columns, header row, rows sorted; UTF-8 with a BOM unless
 //! asked not to; free-text cells that a spreadsheet would run as a formula are
-//! neutralised and no cell exceeds Excel's 32,767 characters; all five files
+//! neutralised and no cell exceeds Excel's 32,767 characters; all six files
 //! appear together or not at all (temp folder, fsync, journal, rename), so a
 //! run killed at any point leaves the previous reports intact; one run at a
 //! time holds the folder's lock. This is the only module that writes files;
@@ -13,7 +14,7 @@
 //! the incremental up-to-date check.
 //!
 //! Method: [`lock_out`] takes the folder (`lock`, which also finishes a
-//! commit a killed run left half done); [`write`] renders the five tables
+//! commit a killed run left half done); [`write`] renders the six tables
 //! (`tables`, with cells made safe in `cells`) into a temp folder in
 //! parallel, then commits them as a set through a journal; [`write_cache`]
 //! replaces the incremental cache. `scratch` holds [`Scratch`]. A new report
@@ -28,7 +29,7 @@ pub use lock::{lock_out, OutLock};
 pub use scratch::Scratch;
 
 use crate::model::{
-    ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, ParaMark, SourceRow,
+    ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, MentionRow, ParaMark, SourceRow,
 };
 use rayon::prelude::*;
 use std::fs::{self, File};
@@ -36,12 +37,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Report file names, in the order they are written.
-pub const REPORTS: [&str; 5] = [
+pub const REPORTS: [&str; 6] = [
     "articles.csv",
     "findings.csv",
     "duplicates.csv",
     "claims.csv",
     "sources.csv",
+    "mentions.csv",
 ];
 
 /// Names the temp folder of a commit in progress; its presence means the
@@ -86,6 +88,8 @@ pub struct Reports<'a> {
     pub findings: &'a [Finding],
     pub duplicates: &'a [DuplicateRow],
     pub claims: &'a [ClaimRow],
+    /// Name mentions, each article's in text order (sorted here, stably).
+    pub mentions: &'a [MentionRow],
     pub sources: &'a [SourceRow],
     /// Report key of every entry (articles and failed inputs), by id.
     pub keys: &'a [String],
@@ -106,7 +110,7 @@ pub fn write(
     let dir = lock.dir();
     let tmp_name = format!("{TMP_PREFIX}{}", std::process::id());
     let tmp = fresh_temp_dir(dir, &tmp_name)?;
-    // The five tables are independent: rendered and written in parallel.
+    // The tables are independent: rendered and written in parallel.
     let written: Vec<(String, u64)> = REPORTS
         .par_iter()
         .enumerate()

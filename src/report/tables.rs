@@ -1,16 +1,17 @@
-//! The five tables: one renderer per report, each streaming sorted rows
+//! The six tables: one renderer per report, each streaming sorted rows
 //! onto a CSV writer.
 
 use super::cells::{csv_writer, safe_text};
 use super::{ReportError, Reports, REPORTS};
 use crate::model::{
-    ArticleId, ArticleScore, ClaimRow, DuplicateRow, Finding, ParaMark, Severity, SourceRow,
+    ArticleId, ArticleScore, ClaimRow, DuplicateRow, Finding, MentionRow, ParaMark, Severity,
+    SourceRow,
 };
 use crate::text::fmt_num;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Renders the five tables (without BOM), in [`REPORTS`] order. Pure.
+/// Renders the six tables (without BOM), in [`REPORTS`] order. Pure.
 #[cfg(test)]
 fn render(r: &Reports<'_>) -> Result<Vec<Vec<u8>>, ReportError> {
     (0..REPORTS.len())
@@ -31,7 +32,8 @@ pub(super) fn render_table<W: Write>(
         1 => findings_table(r, &mut w),
         2 => duplicates_table(r, &mut w),
         3 => claims_table(r, &mut w),
-        _ => sources_table(r, &mut w),
+        4 => sources_table(r, &mut w),
+        _ => mentions_table(r, &mut w),
     }
     .map_err(|source| ReportError::Csv {
         path: PathBuf::from(REPORTS[which.min(REPORTS.len() - 1)]),
@@ -287,6 +289,39 @@ fn sources_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Resu
     Ok(())
 }
 
+/// mentions.csv: every recognised title + name mention, in the article
+/// order of findings.csv, then by paragraph, then in text order (the order
+/// given: the sort is stable).
+fn mentions_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    let mut ms: Vec<&MentionRow> = r.mentions.iter().collect();
+    ms.sort_by_key(|m| (m.article, m.paragraph));
+    w.write_record([
+        "article",
+        "paragraph",
+        "line",
+        "mention",
+        "person",
+        "role",
+        "jurisdiction",
+        "verdict",
+        "reason",
+    ])?;
+    for m in ms {
+        w.write_record([
+            safe_text(&key_of(r, m.article)),
+            m.paragraph.number().to_string(),
+            m.line.to_string(),
+            safe_text(&m.mention),
+            safe_text(&m.person),
+            safe_text(&m.role),
+            safe_text(&m.jurisdiction),
+            m.verdict.as_str().to_string(),
+            safe_text(&m.reason),
+        ])?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +338,7 @@ mod tests {
             findings,
             duplicates: &[],
             claims: &[],
+            mentions: &[],
             sources: &[],
             keys,
         }
@@ -353,12 +389,71 @@ mod tests {
             findings: &[],
             duplicates: &[],
             claims: &[],
+            mentions: &[],
             sources: &[],
             keys: &[],
         };
         let t = render(&r).unwrap();
-        assert_eq!(t.len(), 5);
+        assert_eq!(t.len(), 6);
         assert!(String::from_utf8_lossy(&t[1]).starts_with("article,paragraph,line,severity,kind"));
+    }
+}
+
+#[cfg(test)]
+mod mention_tests {
+    use super::*;
+    use crate::model::{FindingKind, MentionVerdict, ParaIdx};
+
+    fn mention(article: u32, paragraph: u32, name: &str, verdict: MentionVerdict) -> MentionRow {
+        MentionRow {
+            article: ArticleId(article),
+            paragraph: ParaIdx(paragraph),
+            line: paragraph + 10,
+            mention: name.into(),
+            person: String::new(),
+            role: String::new(),
+            jurisdiction: String::new(),
+            verdict,
+            reason: String::new(),
+        }
+    }
+
+    #[test]
+    fn mentions_are_sorted_by_article_then_paragraph_keeping_text_order() {
+        let keys = vec!["b.txt".to_string(), "a.txt".to_string()];
+        let wrong = MentionVerdict::Found(FindingKind::WrongOfficeholder);
+        let mut last = mention(0, 2, "=Chancellor X", MentionVerdict::Unchecked);
+        last.reason = "in boilerplate".into();
+        last.person = "Some One".into();
+        last.role = "de_chancellor".into();
+        last.jurisdiction = "germany".into();
+        let mentions = [
+            mention(1, 0, "PM Z", MentionVerdict::Ok),
+            last,
+            mention(0, 0, "PM Y", wrong),
+            mention(0, 0, "PM A", MentionVerdict::Ok),
+        ];
+        let r = Reports {
+            articles: &[],
+            marks: &[],
+            scores: &[],
+            findings: &[],
+            duplicates: &[],
+            claims: &[],
+            mentions: &mentions,
+            sources: &[],
+            keys: &keys,
+        };
+        let table = render_table(&r, 5, Vec::new()).unwrap();
+        let text = String::from_utf8(table).unwrap();
+        assert_eq!(
+            text,
+            "article,paragraph,line,mention,person,role,jurisdiction,verdict,reason\r\n\
+             b.txt,1,10,PM Y,,,,wrong_officeholder,\r\n\
+             b.txt,1,10,PM A,,,,ok,\r\n\
+             b.txt,3,12,'=Chancellor X,Some One,de_chancellor,germany,unchecked,in boilerplate\r\n\
+             a.txt,1,10,PM Z,,,,ok,\r\n"
+        );
     }
 }
 
@@ -382,7 +477,7 @@ mod props {
             let findings = [f];
             let r = Reports {
                 articles: &[], marks: &[], scores: &[], findings: &findings,
-                duplicates: &[], claims: &[], sources: &[], keys: &keys,
+                duplicates: &[], claims: &[], mentions: &[], sources: &[], keys: &keys,
             };
             let tables = render(&r).unwrap();
             let mut rdr = csv::Reader::from_reader(tables[1].as_slice());

@@ -8,6 +8,7 @@ fn empty() -> Reports<'static> {
         findings: &[],
         duplicates: &[],
         claims: &[],
+        mentions: &[],
         sources: &[],
         keys: &[],
     }
@@ -68,7 +69,7 @@ fn commit_moves_the_set_and_clears_journal_and_temp() {
 }
 
 #[test]
-fn write_leaves_the_five_reports_and_their_hashes() {
+fn write_leaves_the_six_reports_and_their_hashes() {
     let dir = tempfile::tempdir().unwrap();
     let lock = lock_out(dir.path()).unwrap();
     let written = write(&lock, &empty(), false).unwrap();

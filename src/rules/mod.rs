@@ -21,6 +21,7 @@
 //! share.
 
 mod facts;
+pub mod import;
 mod load;
 mod people;
 mod scoring;
@@ -29,6 +30,7 @@ mod table;
 mod tests;
 
 pub use facts::Fact;
+pub use import::{import_wikidata, ImportError, ImportOptions};
 pub use load::Tables;
 pub use people::{Jurisdiction, Officeholder, Role};
 pub use scoring::{Grade, ScoringRule, Tell};

@@ -315,6 +315,7 @@ mod tests {
             prints: Default::default(),
             findings: vec![],
             claims: vec![],
+            mentions: vec![],
         }
     }
 

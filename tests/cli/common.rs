@@ -22,6 +22,16 @@ pub fn run(args: &[&str]) -> Output {
     credence().args(args).output().expect("credence runs")
 }
 
+/// Every report a run writes, in the order credence writes them.
+pub const REPORTS: [&str; 6] = [
+    "articles.csv",
+    "findings.csv",
+    "duplicates.csv",
+    "claims.csv",
+    "sources.csv",
+    "mentions.csv",
+];
+
 /// Reads a report as text (BOM stripped).
 pub fn report(dir: &Path, name: &str) -> String {
     let s = std::fs::read_to_string(dir.join(name))
@@ -79,7 +89,8 @@ pub fn run_scenario(name: &str, extra: &[&str]) -> (Output, tempfile::TempDir) {
 }
 
 /// Runs a scenario and compares every `expected/*.csv` with the report of the
-/// same name. With UPDATE_GOLDEN=1, rewrites the expected files instead.
+/// same name (a scenario may leave a report out). With UPDATE_GOLDEN=1,
+/// writes every report (all six) into expected/ instead.
 pub fn check_golden(name: &str) -> tempfile::TempDir {
     let (output, out) = run_scenario(name, &[]);
     assert!(
@@ -91,13 +102,7 @@ pub fn check_golden(name: &str) -> tempfile::TempDir {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     if update {
         std::fs::create_dir_all(&expected).unwrap();
-        for n in [
-            "articles.csv",
-            "findings.csv",
-            "duplicates.csv",
-            "claims.csv",
-            "sources.csv",
-        ] {
+        for n in REPORTS {
             std::fs::copy(out.path().join(n), expected.join(n)).unwrap();
         }
         return out;

@@ -14,6 +14,8 @@ mod dedup;
 mod ingest;
 mod names;
 mod names_labelled;
+mod names_patterns;
 mod ops;
 mod pipeline;
 mod scoring;
+mod wikidata;

@@ -278,3 +278,119 @@ fn seeds_name_errors_are_found_once_and_correct_names_are_not_errors() {
         .iter()
         .any(|r| r.1 == "name_variant" && r.2.contains("Akazawa Ryo")));
 }
+
+/// Rows of mentions.csv as (article, mention, person, role, verdict, reason).
+fn mentions(dir: &std::path::Path) -> Vec<[String; 6]> {
+    rows(dir, "mentions.csv")
+        .into_iter()
+        .map(|r| {
+            [
+                r[0].clone(),
+                r[3].clone(),
+                r[4].clone(),
+                r[5].clone(),
+                r[7].clone(),
+                r[8].clone(),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn seeds_mentions_list_every_judged_mention_with_its_verdict() {
+    let out = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "score",
+        "--out",
+        out.path().to_str().unwrap(),
+        "--no-bom",
+        "-q",
+    ]);
+    assert!(
+        o.status.success() || o.status.code() == Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let header = report(out.path(), "mentions.csv");
+    assert!(
+        header.starts_with(
+            "article,paragraph,line,mention,person,role,jurisdiction,verdict,reason\r\n"
+        ),
+        "{header}"
+    );
+    let m = mentions(out.path());
+    let suga = m
+        .iter()
+        .find(|r| r[0] == "000_5e0cec676ab16a7a.txt" && r[1].contains("Koichi Suga"))
+        .unwrap_or_else(|| panic!("no Koichi Suga row: {m:#?}"));
+    assert_eq!(suga[4], "wrong_officeholder", "{suga:?}");
+    assert!(suga[5].contains("Sanae Takaichi"), "reason: {suga:?}");
+    assert!(
+        m.iter().any(|r| r[1].contains("Sanae Takaichi")
+            && r[2] == "Sanae Takaichi"
+            && r[3] == "jp_pm"
+            && r[4] == "ok"),
+        "no correct Takaichi mention judged ok: {m:#?}"
+    );
+    // Every name finding has its mention row, with the same verdict.
+    for f in name_findings(out.path()) {
+        assert!(
+            m.iter().any(|r| r[0] == f.0 && r[1] == f.2 && r[4] == f.1),
+            "{f:?} has no mention row: {m:#?}"
+        );
+    }
+}
+
+/// Rows of a scenario's labels.csv as (article, mention, person, role,
+/// verdict, expected).
+fn labels(scenario: &str) -> Vec<[String; 6]> {
+    let path = root()
+        .join("tests/corpora")
+        .join(scenario)
+        .join("labels.csv");
+    let mut r = csv::Reader::from_path(&path).unwrap();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            std::array::from_fn(|i| rec[i].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn names_p09_a_copy_that_swaps_in_a_wrong_name_is_still_checked() {
+    let out = check_golden("names_p09_copies");
+    // The copy really is a copy: its paragraphs are syndicated.
+    let copied: Vec<Vec<String>> = rows(out.path(), "duplicates.csv")
+        .into_iter()
+        .filter(|r| r[1] == "positive_copy.md")
+        .collect();
+    assert_eq!(copied.len(), 2, "{copied:#?}");
+    let f = name_findings(out.path());
+    let m = mentions(out.path());
+    let labels = labels("names_p09_copies");
+    assert_eq!(labels.len(), 4);
+    for [article, mention, person, role, verdict, expected] in &labels {
+        let found: Vec<_> = f
+            .iter()
+            .filter(|r| &r.0 == article && r.2.contains(mention.as_str()))
+            .collect();
+        if verdict == "ok" {
+            assert!(found.is_empty(), "{article} {mention}: {found:#?}");
+        } else {
+            assert!(
+                found.iter().any(|r| &r.1 == verdict && &r.3 == expected),
+                "{article}: {mention} not found as {verdict} ({expected}): {f:#?}"
+            );
+        }
+        let row = m
+            .iter()
+            .find(|r| &r[0] == article && r[1].contains(mention.as_str()))
+            .unwrap_or_else(|| panic!("{article} {mention}: no mention row: {m:#?}"));
+        assert_eq!(&row[4], verdict, "{row:?}");
+        assert_eq!(&row[2], person, "{row:?}");
+        assert_eq!(&row[3], role, "{row:?}");
+    }
+    assert_eq!(f.len(), 1, "only the swapped name is wrong: {f:#?}");
+    assert_eq!(m.len(), labels.len(), "{m:#?}");
+}

@@ -81,6 +81,26 @@ fn labelled_names_meet_their_accuracy_floors() {
             e[4] += u32::from(errors > 0 && !shared);
         }
     }
+    // Correct mentions the check did not judge: no mentions.csv row, or
+    // only `unchecked` rows (article, mention, verdict, reason).
+    let mentions: Vec<(String, String, String)> = rows(out.path(), "mentions.csv")
+        .into_iter()
+        .map(|r| (r[0].clone(), fold(&r[3]), r[7].clone()))
+        .collect();
+    let mut not_judged = Vec::new();
+    for rec in labels.iter().filter(|r| &r[4] == "ok") {
+        let mention = fold(&rec[1]);
+        let judged = mentions
+            .iter()
+            .any(|m| m.0 == rec[0] && m.1.contains(&mention) && m.2 != "unchecked");
+        if !judged {
+            not_judged.push(format!("{}: {}", &rec[0], &rec[1]));
+        }
+    }
+    println!(
+        "correct mentions not judged (title not in the tables, or another office): {} {not_judged:?}",
+        not_judged.len()
+    );
     let mut total = [0u32; 5];
     println!("pattern  faults  caught  right_kind  ok  false_errors");
     for (p, e) in &per {
@@ -99,10 +119,13 @@ fn labelled_names_meet_their_accuracy_floors() {
         "all: recall {recall:.3}, right kind {kind:.3}, false errors {:.2} per 100 correct, undated errors {undated_errors}",
         false_rate * 100.0
     );
-    // Floors at the measured values (0.866, 0.825, 1.2 per 100), less noise.
-    assert!(recall >= 0.85, "recall {recall:.3}");
-    assert!(kind >= 0.80, "right kind {kind:.3}");
-    assert!(false_rate <= 0.015, "false errors {false_rate:.3}");
+    // Floors: the targets (measured 0.979, 0.948, 0.62 per 100;
+    // 10 correct mentions not judged, all titles missing from the tables
+    // or a shadow office).
+    assert!(recall >= 0.95, "recall {recall:.3}");
+    assert!(kind >= 0.90, "right kind {kind:.3}");
+    assert!(not_judged.len() <= 10, "{not_judged:?}");
+    assert!(false_rate <= 0.01, "false errors {false_rate:.3}");
     assert_eq!(
         undated_errors, 0,
         "undated mentions right at some dates got errors"

@@ -138,16 +138,10 @@ fn formulas_are_neutralised_in_text_cells_only() {
 }
 
 fn seed_reports(out: &Path) -> Vec<Vec<u8>> {
-    [
-        "articles.csv",
-        "findings.csv",
-        "duplicates.csv",
-        "claims.csv",
-        "sources.csv",
-    ]
-    .iter()
-    .map(|n| std::fs::read(out.join(n)).unwrap())
-    .collect()
+    REPORTS
+        .iter()
+        .map(|n| std::fs::read(out.join(n)).unwrap())
+        .collect()
 }
 
 fn no_temp_left(out: &Path) -> bool {

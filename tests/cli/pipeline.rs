@@ -49,19 +49,13 @@ fn mixed_formats_give_ids_dates_and_origins() {
 }
 
 #[test]
-fn seeds_write_all_five_reports_with_one_row_per_article() {
+fn seeds_write_all_six_reports_with_one_row_per_article() {
     let out = tempfile::tempdir().unwrap();
     let o = run(&["score", "--out", out.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(stdout.starts_with("5 articles"), "{stdout}");
-    for n in [
-        "articles.csv",
-        "findings.csv",
-        "duplicates.csv",
-        "claims.csv",
-        "sources.csv",
-    ] {
+    for n in REPORTS {
         let bytes = std::fs::read(out.path().join(n)).unwrap();
         assert!(
             bytes.starts_with(b"\xEF\xBB\xBF"),
@@ -86,13 +80,7 @@ fn reports_do_not_depend_on_job_count() {
         ]);
         assert!(o.status.success());
     }
-    for n in [
-        "articles.csv",
-        "findings.csv",
-        "duplicates.csv",
-        "claims.csv",
-        "sources.csv",
-    ] {
+    for n in REPORTS {
         assert_eq!(
             std::fs::read(a.path().join(n)).unwrap(),
             std::fs::read(b.path().join(n)).unwrap(),

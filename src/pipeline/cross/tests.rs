@@ -66,20 +66,42 @@ fn a_reloader_answers_none_for_ids_it_cannot_read() {
     assert_eq!(reloader.entry(ArticleId(0)), None);
 }
 
+fn mention(paragraph: u32, verdict: MentionVerdict) -> MentionRow {
+    MentionRow {
+        article: ArticleId(0),
+        paragraph: ParaIdx(paragraph),
+        line: paragraph + 1,
+        mention: "Prime Minister Some One".into(),
+        person: "Some One".into(),
+        role: "pm".into(),
+        jurisdiction: "x".into(),
+        verdict,
+        reason: String::new(),
+    }
+}
+
 #[test]
-fn name_findings_and_claims_in_repeats_are_dropped() {
-    let mut s = summary(0, "One paragraph.\n\nAnother paragraph.");
+fn name_findings_are_dropped_in_boilerplate_only_and_claims_in_any_repeat() {
+    let mut s = summary(0, "One.\n\nTwo.\n\nThree.\n\nFour.");
     s.findings = vec![
         at(0, 0, FindingKind::MisspelledName),
         at(0, 1, FindingKind::MisspelledName),
-        at(0, 1, FindingKind::QuantityConflict),
+        at(0, 2, FindingKind::WrongOfficeholder),
+        at(0, 3, FindingKind::OutdatedOfficeholder),
+        at(0, 3, FindingKind::NameVariant),
+        at(0, 3, FindingKind::QuantityConflict),
         Finding::new(ArticleId(0), FindingKind::RoleMismatch),
     ];
-    s.claims = vec![claim(0), claim(1)];
+    s.claims = vec![claim(0), claim(1), claim(2), claim(3)];
     let mut summaries = vec![s];
     drop_repeated_content(
         &mut summaries,
-        &[vec![ParaMark::Content, ParaMark::Duplicate]],
+        &[vec![
+            ParaMark::Content,
+            ParaMark::Duplicate,
+            ParaMark::Syndicated,
+            ParaMark::Boilerplate,
+        ]],
     );
     let s = &summaries[0];
     let kept: Vec<(Option<ParaIdx>, FindingKind)> =
@@ -88,13 +110,81 @@ fn name_findings_and_claims_in_repeats_are_dropped() {
         kept,
         [
             (Some(ParaIdx(0)), FindingKind::MisspelledName),
-            (Some(ParaIdx(1)), FindingKind::QuantityConflict),
+            (Some(ParaIdx(1)), FindingKind::MisspelledName),
+            (Some(ParaIdx(2)), FindingKind::WrongOfficeholder),
+            (Some(ParaIdx(3)), FindingKind::QuantityConflict),
             (None, FindingKind::RoleMismatch),
         ]
     );
     assert_eq!(s.claims.len(), 1);
     assert_eq!(s.claims[0].paragraph, ParaIdx(0));
     assert!(s.para_lines.is_empty(), "prints and lines are freed");
+}
+
+#[test]
+fn mentions_in_boilerplate_become_unchecked_and_copies_keep_their_verdicts() {
+    let mut s = summary(0, "One.\n\nTwo.\n\nThree.");
+    let wrong = MentionVerdict::Found(FindingKind::WrongOfficeholder);
+    s.mentions = vec![
+        mention(0, MentionVerdict::Ok),
+        mention(1, wrong),
+        mention(2, wrong),
+        mention(2, MentionVerdict::Ok),
+    ];
+    let mut summaries = vec![s];
+    drop_repeated_content(
+        &mut summaries,
+        &[vec![
+            ParaMark::Content,
+            ParaMark::Syndicated,
+            ParaMark::Boilerplate,
+        ]],
+    );
+    let got: Vec<(u32, MentionVerdict, &str)> = summaries[0]
+        .mentions
+        .iter()
+        .map(|m| (m.paragraph.0, m.verdict, m.reason.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (0, MentionVerdict::Ok, ""),
+            (1, wrong, ""),
+            (2, MentionVerdict::Unchecked, "in boilerplate"),
+            (2, MentionVerdict::Unchecked, "in boilerplate"),
+        ]
+    );
+    assert_eq!(
+        summaries[0].mentions[2].person, "Some One",
+        "who it is stays"
+    );
+}
+
+#[test]
+fn mentions_are_taken_in_article_order() {
+    let mut a = summary(0, "One.");
+    let mut b = summary(1, "Two.");
+    a.mentions = vec![
+        mention(0, MentionVerdict::Ok),
+        mention(0, MentionVerdict::Unchecked),
+    ];
+    b.mentions = vec![MentionRow {
+        article: ArticleId(1),
+        ..mention(0, MentionVerdict::Ok)
+    }];
+    let mut summaries = vec![a, b];
+    let all = take_mentions(&mut summaries);
+    let got: Vec<(ArticleId, MentionVerdict)> =
+        all.iter().map(|m| (m.article, m.verdict)).collect();
+    assert_eq!(
+        got,
+        [
+            (ArticleId(0), MentionVerdict::Ok),
+            (ArticleId(0), MentionVerdict::Unchecked),
+            (ArticleId(1), MentionVerdict::Ok),
+        ]
+    );
+    assert!(summaries.iter().all(|s| s.mentions.is_empty()));
 }
 
 #[test]

@@ -190,3 +190,27 @@ fn the_inputs_digest_follows_every_entry_and_the_bom() {
     assert_ne!(digest(true, &f, Some(1)), digest(false, &f, Some(1)));
     assert_ne!(digest(true, &failed("x"), None), digest(true, &f, None));
 }
+
+#[test]
+fn mentions_are_kept_with_the_article_id_and_renumbered_with_it() {
+    let (names, _) = bundled();
+    let date = Date::parse_iso("2026-02-12").unwrap();
+    let text = "Japanese Prime Minister Sanae Takaichi met investors.\n\n\
+                Japanese Prime Minister Koichi Suga spoke later.";
+    let a = segment::article_from_text(3, "a.txt", text, date);
+    let mut s = analyze(a, &names, &DedupConfig::default());
+    let got: Vec<(ArticleId, u32, &str)> = s
+        .mentions
+        .iter()
+        .map(|m| (m.article, m.paragraph.0, m.verdict.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (ArticleId(3), 0, "ok"),
+            (ArticleId(3), 1, "wrong_officeholder")
+        ]
+    );
+    s.set_id(ArticleId(9));
+    assert!(s.mentions.iter().all(|m| m.article == ArticleId(9)));
+}
