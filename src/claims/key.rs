@@ -228,6 +228,9 @@ struct Tok<'a> {
     /// Punctuation other than spaces between this word and the previous one
     /// (in scan direction).
     broken: bool,
+    /// That punctuation is a single comma (an apposition may follow:
+    /// "the package, valued at $N").
+    comma: bool,
 }
 
 /// Words of `s` from its start, up to `n`, noting phrase breaks.
@@ -261,7 +264,11 @@ fn words_forward(s: &str, n: usize) -> Vec<Tok<'_>> {
                 // plural possessive "investors'"
                 it.next();
             }
-            out.push(Tok { raw, broken });
+            out.push(Tok {
+                raw,
+                broken,
+                comma: false,
+            });
             broken = false;
         } else {
             if !c.is_whitespace() {
@@ -309,6 +316,7 @@ fn words_backward(s: &str, n: usize) -> Vec<Tok<'_>> {
             out.push(Tok {
                 raw: &s[start..raw_end],
                 broken: broken || gap_broken,
+                comma: !broken && gap.trim() == ",",
             });
             broken = false;
             end = start;
@@ -334,6 +342,12 @@ pub(super) fn parts(raw: &str) -> Vec<String> {
         .map(norm_word)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// The normalised words of a key as stored (words as written): what
+/// grouping and fact cues compare.
+pub(super) fn norm_key(key: &[String]) -> Vec<String> {
+    key.iter().flat_map(|w| parts(w)).collect()
 }
 
 /// Adverbs and participles end a phrase after a quantity ("... tool
@@ -371,7 +385,7 @@ fn s_form(lower: &str) -> bool {
 pub(super) fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool, Vec<String>) {
     let mut entities: Vec<String> = Vec::new();
     let right = phrase_after(&text[qe..], &mut entities);
-    let back = words_backward(&text[look_back_start(text, qs)..qs], 6);
+    let back = words_backward(&text[look_back_start(text, qs)..qs], 10);
     let mut left = pre_modifiers(&back, &right, &mut entities);
     if right.is_empty() && left.is_empty() {
         let found = noun_before(&back, &mut entities);
@@ -384,6 +398,114 @@ pub(super) fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool
     (left, true, entities)
 }
 
+/// Bytes read after an amount when looking for the words of its key as
+/// written.
+const LOOK_AHEAD: usize = 200;
+
+/// The key words as written in the text around the amount at
+/// `text[qs..qe]`: for each normalised word of `key`, the nearest whole word
+/// (or hyphen part) of the text that normalises to it ("losses" for
+/// `losse`, "Japan's" for `japan`, "U.S." for `us`), so a label reads as the
+/// text does. A word not found stays as it is. `parts` of each result gives
+/// back the key word.
+pub(super) fn display_words(text: &str, qs: usize, qe: usize, key: &[String]) -> Vec<String> {
+    let from = look_back_start(text, qs);
+    let mut to = (qe + LOOK_AHEAD).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let win = &text[from..to];
+    let mut start = None;
+    for (i, c) in win.char_indices().chain(std::iter::once((win.len(), ' '))) {
+        let inner = c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '.');
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s0)) => {
+                pieces.push((from + s0, &win[s0..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    key.iter()
+        .map(|k| {
+            pieces
+                .iter()
+                .filter_map(|&(at, w)| {
+                    let w = shown(w);
+                    let dist = if at < qs {
+                        qs - at
+                    } else {
+                        at.saturating_sub(qe)
+                    };
+                    (!w.is_empty() && norm_word(w) == *k).then_some((dist, w))
+                })
+                .min_by_key(|&(d, _)| d)
+                .map_or_else(|| k.clone(), |(_, w)| w.to_string())
+        })
+        .collect()
+}
+
+/// A word as shown in a label: no quote or sentence dot around it, but an
+/// initialism keeps its dots ("U.S.").
+fn shown(w: &str) -> &str {
+    let w = w.trim_start_matches(['\'', '\u{2019}', '.']);
+    let w = w.trim_end_matches(['\'', '\u{2019}']);
+    if w.ends_with('.') && !w[..w.len() - 1].contains('.') {
+        &w[..w.len() - 1]
+    } else {
+        w
+    }
+}
+
+/// The key of a change stated as "a 5% fall in exports": the noun phrase
+/// after "in"/"of" (and a determiner) following the change noun that ends
+/// at `after_noun`. `None` when no such phrase follows.
+pub(super) fn key_after_change(
+    text: &str,
+    after_noun: usize,
+) -> Option<(Vec<String>, bool, Vec<String>)> {
+    let rest = &text[after_noun..];
+    let words = words_forward(rest, 2);
+    let first = words.first()?;
+    if first.broken || !["in", "of"].contains(&first.raw.to_lowercase().as_str()) {
+        return None;
+    }
+    let mut from = rest.find(first.raw)? + first.raw.len();
+    if let Some(det) = words.get(1) {
+        if !det.broken && DETERMINERS.contains(&det.raw.to_lowercase().as_str()) {
+            from = from + rest[from..].find(det.raw)? + det.raw.len();
+        }
+    }
+    let mut entities = Vec::new();
+    let right = phrase_after(&rest[from..], &mut entities);
+    (!right.is_empty()).then_some((right, true, entities))
+}
+
+/// Irregular verbs of change: like participles, they may stand between a
+/// noun and its amount ("exports fell 5%", "sales rose by 3%").
+const CHANGE_VERBS: &[&str] = &[
+    "fell", "fallen", "rose", "risen", "sank", "sunk", "slid", "grew", "grown", "lost", "shrank",
+    "shrunk", "fall", "falls", "rise", "rises", "drop", "drops", "gain", "gains", "climb",
+    "climbs", "jump", "jumps", "put", "valued", "pegged", "priced", "seen", "cut", "cost",
+];
+
+/// Past forms of change that are never nouns: they end a phrase read
+/// backwards ("Rachel Reeves cut welfare spending by" → `welfare`), where
+/// "cost estimate" or "price rise" keep their nouns.
+const PAST_CHANGE: &[&str] = &[
+    "fell", "fallen", "rose", "risen", "sank", "sunk", "slid", "grew", "grown", "lost", "shrank",
+    "shrunk", "cut",
+];
+
+/// Irregular participles: like `-ed` words they end a phrase after an
+/// amount ("a $320 billion pledge spread over four years").
+const PARTICIPLES: &[&str] = &[
+    "spread", "paid", "made", "held", "built", "sold", "bought", "given", "taken", "won", "left",
+    "meant", "spent", "sent", "led", "brought", "kept", "set", "put", "cut", "split", "shared",
+];
+
 /// Adds the parts of a capitalised word to `entities`.
 fn note_entity(raw: &str, entities: &mut Vec<String>) {
     if raw.chars().next().is_some_and(char::is_uppercase) {
@@ -395,14 +517,21 @@ fn note_entity(raw: &str, entities: &mut Vec<String>) {
 /// words up to the head noun. Empty when punctuation follows the amount.
 fn phrase_after(after: &str, entities: &mut Vec<String>) -> Vec<String> {
     let mut right: Vec<String> = Vec::new();
-    for (n_words, t) in words_forward(after, MAX_KEY_WORDS).into_iter().enumerate() {
+    let toks = words_forward(after, LONG_PHRASE);
+    for (n_words, t) in toks.iter().enumerate() {
         // Punctuation ends the phrase (right after the amount: nothing follows).
         if t.broken {
             break;
         }
         let lower = t.raw.to_lowercase();
         let bare: String = lower.chars().filter(|c| *c != '.').collect();
-        if has_digit(&lower) || is_stop(&bare) || is_stop(&norm_word(&lower)) || verbish(&bare) {
+        if has_digit(&lower)
+            || is_stop(&bare)
+            || is_stop(&norm_word(&lower))
+            || (verbish(&bare) && !modifies_next(&bare, toks.get(n_words + 1)))
+            || TIME_WORDS.contains(&bare.as_str())
+            || (n_words > 0 && PARTICIPLES.contains(&bare.as_str()))
+        {
             break;
         }
         let plural = s_form(&bare);
@@ -411,12 +540,58 @@ fn phrase_after(after: &str, entities: &mut Vec<String>) -> Vec<String> {
         }
         right.extend(parts(t.raw));
         note_entity(t.raw, entities);
-        if plural || right.len() >= MAX_KEY_WORDS {
+        if plural || right.len() >= LONG_PHRASE {
             break;
         }
     }
+    if right.len() > MAX_KEY_WORDS {
+        // "the $3 million Oakbridge battery programme loan package": the
+        // head and its modifier tell it from the same project's cost estimate
+        right = head_and_names(&right, entities);
+    }
     right
 }
+
+/// True when `bare`, an -ing word, modifies the noun after it ("financing
+/// package", "operating profit"): that next word is a plain content word.
+fn modifies_next(bare: &str, next: Option<&Tok<'_>>) -> bool {
+    let Some(n) = next else { return false };
+    let nl = n.raw.to_lowercase();
+    bare.ends_with("ing")
+        && !n.broken
+        && !has_digit(&nl)
+        && !is_stop(&nl)
+        && !verbish(&nl)
+        && !TIME_WORDS.contains(&nl.as_str())
+}
+
+/// Words read after an amount for its phrase; a longer phrase keeps only its
+/// names and last two words.
+const LONG_PHRASE: usize = 7;
+
+/// Time words end a phrase after an amount: "$5 billion last year", "5% a
+/// year earlier" say when, not what.
+const TIME_WORDS: &[&str] = &[
+    "last",
+    "next",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "quarter",
+    "quarters",
+    "day",
+    "days",
+    "ago",
+    "earlier",
+    "later",
+    "annually",
+    "today",
+    "tomorrow",
+    "yesterday",
+];
 
 /// Start of the window read before the amount at `qs`: only [`LOOK_BACK`]
 /// bytes (keeps this O(1) per quantity however long the paragraph), moved
@@ -476,6 +651,9 @@ fn pre_modifiers(back: &[Tok<'_>], right: &[String], entities: &mut Vec<String>)
 /// words, with at most one more word of phrase (or up to a name).
 fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
     let mut skipped = 0;
+    // A participle was skipped ("valued at"): a comma before it is an
+    // apposition, not the end of the phrase.
+    let mut participle = false;
     let mut found: Vec<String> = Vec::new();
     for (k, t) in back.iter().enumerate() {
         let lower = t.raw.to_lowercase();
@@ -484,15 +662,24 @@ fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
             break;
         }
         if found.is_empty() {
-            if t.broken && skipped > 0 {
+            if t.broken && skipped > 0 && !(t.comma && participle) {
                 break;
             }
-            if is_stop(&bare) || verbish(&bare) {
+            if REPORTING.contains(&bare.as_str()) {
+                // "the government said $N": the amount is not the speaker's
+                break;
+            }
+            if is_stop(&bare)
+                || verbish(&bare)
+                || CHANGE_VERBS.contains(&bare.as_str())
+                || verb_after_noun(&bare, back.get(k + 1))
+            {
                 // a determiner means the phrase starts at the amount
                 if DETERMINERS.contains(&bare.as_str()) {
                     break;
                 }
                 skipped += 1;
+                participle |= bare.ends_with("ed") || bare == "worth";
                 if skipped > 3 {
                     break;
                 }
@@ -506,14 +693,21 @@ fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
             }
             found = parts(t.raw);
         } else {
-            if t.broken || is_stop(&bare) || verbish(&bare) || found.len() >= 4 {
+            // an -ing word before a noun is its modifier ("financing package")
+            let gerund = bare.ends_with("ing") && !bare.ends_with("ning");
+            if t.broken
+                || is_stop(&bare)
+                || (verbish(&bare) && !gerund)
+                || PAST_CHANGE.contains(&bare.as_str())
+                || found.len() >= LONG_PHRASE - 1
+            {
                 break;
             }
             // Two words of phrase; further back only up to a name
             // ("the Rockmouth battery complex contract would total $N").
             if found.len() >= 2
                 && !t.raw.chars().next().is_some_and(char::is_uppercase)
-                && !name_ahead(&back[k + 1..], 4 - found.len())
+                && !name_ahead(&back[k + 1..], LONG_PHRASE - 1 - found.len())
             {
                 break;
             }
@@ -529,14 +723,94 @@ fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
     found
 }
 
-/// True when a capitalised word comes within the next `room` words of
-/// `further` (words further back), before a break or a function word.
+/// Verbs of saying: a noun before them is the speaker, not what an amount
+/// after them measures.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "predicted",
+    "predicts",
+    "insisted",
+    "insists",
+];
+
+/// Third-person verbs that put a noun at an amount ("the contract stands
+/// at", "the bill totals"); other -s words there are plural nouns ("capital
+/// projects above 50 million").
+const LINKING_VERBS: &[&str] = &[
+    "stands",
+    "totals",
+    "amounts",
+    "comes",
+    "runs",
+    "sits",
+    "reaches",
+    "tops",
+    "exceeds",
+    "hits",
+    "equals",
+    "represents",
+    "requires",
+    "needs",
+    "involves",
+    "rises",
+    "falls",
+    "climbs",
+    "jumps",
+    "grows",
+    "drops",
+    "costs",
+];
+
+/// True when `bare`, a plural/-s form right before the amount's joining
+/// words, follows a plain noun (`prev`, the word before it) and so is the
+/// verb of that noun: "the contract stands at", "the bill totals".
+fn verb_after_noun(bare: &str, prev: Option<&Tok<'_>>) -> bool {
+    let Some(p) = prev else { return false };
+    let pl = p.raw.to_lowercase();
+    let possessive = pl.ends_with("'s") || pl.ends_with("\u{2019}s") || p.raw.ends_with('\'');
+    LINKING_VERBS.contains(&bare)
+        && !p.broken
+        && !possessive
+        && !has_digit(&pl)
+        && !is_stop(&pl)
+        && !verbish(&pl)
+        && !s_form(&pl)
+}
+
+/// True when a capitalised word that does not open a sentence comes within
+/// the next `room` words of `further` (words further back), before a break
+/// or a function word.
 fn name_ahead(further: &[Tok<'_>], room: usize) -> bool {
     further
         .iter()
+        .enumerate()
         .take(room)
-        .take_while(|x| !x.broken && !is_stop(&x.raw.to_lowercase()))
-        .any(|x| x.raw.chars().next().is_some_and(char::is_uppercase))
+        .take_while(|(_, x)| !x.broken && !is_stop(&x.raw.to_lowercase()))
+        .any(|(i, x)| {
+            // a capital opening the sentence is no name ("Insurers put ...")
+            let opens = further.get(i + 1).is_none_or(|y| y.broken);
+            x.raw.chars().next().is_some_and(char::is_uppercase) && !opens
+        })
 }
 
 /// A long fallback phrase cut to its head (last two words) plus the names
@@ -664,6 +938,103 @@ mod tests {
         let further = words_backward("Rockmouth the old ", 6);
         assert!(!name_ahead(&further, 2), "a function word stops the search");
         assert!(!name_ahead(&further, 0));
+    }
+
+    #[test]
+    fn display_words_are_the_nearest_whole_words_as_written() {
+        let text = "Investors fear losses. Japan's $5 billion U.S. investment losses mount";
+        let qs = text.find('$').unwrap();
+        let qe = qs + "$5 billion".len();
+        assert_eq!(
+            display_words(
+                text,
+                qs,
+                qe,
+                &words(&["japan", "us", "investment", "losse", "gone"])
+            ),
+            words(&["Japan's", "U.S.", "investment", "losses", "gone"])
+        );
+        let text = "the US-Japan $5 billion fund";
+        assert_eq!(
+            display_words(text, 12, 23, &words(&["us", "japan", "fund"])),
+            words(&["US", "Japan", "fund"])
+        );
+        assert_eq!(shown("'fund."), "fund");
+        assert_eq!(shown("U.S."), "U.S.");
+        assert_eq!(
+            norm_key(&words(&["Japan's", "U.S.", "losses"])),
+            words(&["japan", "us", "losse"])
+        );
+    }
+
+    #[test]
+    fn key_after_change_reads_what_changed() {
+        let text = "a 5% fall in the steel exports, analysts said";
+        let end = text.find(" in").unwrap();
+        assert_eq!(
+            key_after_change(text, end),
+            Some((words(&["steel", "export"]), true, vec![]))
+        );
+        assert_eq!(key_after_change("a 5% fall, analysts said", 9), None);
+        assert_eq!(key_after_change("a 5% fall on Monday", 9), None);
+    }
+
+    #[test]
+    fn change_verbs_stand_between_a_noun_and_its_amount() {
+        let mut entities = Vec::new();
+        let back = words_backward("Exports fell ", 6);
+        assert_eq!(noun_before(&back, &mut entities), words(&["export"]));
+    }
+
+    #[test]
+    fn linking_verbs_after_a_noun_and_gerund_modifiers() {
+        let back = words_backward("the contract stands ", 6);
+        assert!(verb_after_noun("stands", back.get(1)));
+        let back = words_backward("capital projects ", 6);
+        assert!(!verb_after_noun("projects", back.get(1)), "a plural noun");
+        let back = words_backward("the company's stands ", 6);
+        assert!(
+            !verb_after_noun("stands", back.get(1)),
+            "after a possessive"
+        );
+        let f = words_forward(" financing package is", 3);
+        assert!(modifies_next("financing", f.get(1)));
+        let f = words_forward(" announcing the", 3);
+        assert!(!modifies_next("announcing", f.get(1)));
+        let mut entities = Vec::new();
+        let back = words_backward(
+            "The Bayridge steel terminal financing package stands at ",
+            10,
+        );
+        assert_eq!(
+            noun_before(&back, &mut entities),
+            words(&["bayridge", "financing", "package"])
+        );
+        let back = words_backward("The port fund, valued at ", 10);
+        assert_eq!(noun_before(&back, &mut entities), words(&["port", "fund"]));
+        let back = words_backward("the government said ", 10);
+        assert!(noun_before(&back, &mut entities).is_empty(), "a speaker");
+        let mut entities = Vec::new();
+        assert_eq!(
+            phrase_after(
+                " Oakbridge battery programme loan package is",
+                &mut entities
+            ),
+            words(&["oakbridge", "loan", "package"])
+        );
+        assert!(phrase_after(" last year", &mut entities).is_empty());
+        assert_eq!(
+            phrase_after(" investment pledge spread over", &mut entities),
+            words(&["investment", "pledge"])
+        );
+        let back = words_backward("the library would cost ", 10);
+        assert_eq!(noun_before(&back, &mut entities), words(&["library"]));
+        let back = words_backward("Rachel Reeves cut welfare spending by ", 10);
+        assert_eq!(
+            noun_before(&back, &mut entities),
+            words(&["welfare"]),
+            "not the verb"
+        );
     }
 
     #[test]

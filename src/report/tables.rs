@@ -248,7 +248,13 @@ fn claims_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Resul
             safe_text(&c.unit),
             c.consensus.map(|v| fmt_num(v, 6)).unwrap_or_default(),
             fmt_num(c.support, 3),
-            if c.agrees { "yes" } else { "no" }.to_string(),
+            // No consensus or reference: no verdict either way.
+            match (c.consensus, c.agrees) {
+                (None, _) => "",
+                (Some(_), true) => "yes",
+                (Some(_), false) => "no",
+            }
+            .to_string(),
             safe_text(&c.reference),
         ])?;
     }
