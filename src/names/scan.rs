@@ -443,6 +443,15 @@ fn name_beside(
             return Some((mention_start, name.end, name));
         }
     }
+    // A cabinet list item: "Foreign Minister: Toshimitsu Motegi".
+    if rest.starts_with(": ") && text[..mention_start].trim_end().is_empty() {
+        if let Some(name) = parse_name(text, title_end + 1, &index.title_heads) {
+            let after = text.get(name.end..).unwrap_or("").trim_start();
+            if after.is_empty() || after.starts_with(['(', ';', ',']) {
+                return Some((mention_start, name.end, name));
+            }
+        }
+    }
     let name = name_before_title(text, mention_start)?;
     Some((name.start, title_end, name))
 }
@@ -578,6 +587,13 @@ mod tests {
             None
         );
         assert_eq!(names("The PM, Ivan Petrov, said", "PM", false), None);
+        // A list item "Title: Name" alone on its line.
+        assert_eq!(
+            names("PM: Ivan Petrov", "PM", false),
+            Some(("PM: Ivan Petrov", 2))
+        );
+        assert_eq!(names("PM: Ivan Petrov said no", "PM", false), None);
+        assert_eq!(names("Note the PM: Ivan Petrov", "PM", false), None);
         assert_eq!(
             names("Ivan Petrov, the PM of Norland", "PM of Norland", true),
             Some(("Ivan Petrov, the PM of Norland", 2))

@@ -103,6 +103,9 @@ pub fn furniture(line: &str) -> Option<Furniture> {
     if ws.len() <= 12 && is_share(&ws) {
         return Some(Furniture::Share);
     }
+    if is_menu(t) {
+        return Some(Furniture::Label);
+    }
     if is_social(t, &lower) {
         return Some(Furniture::Social);
     }
@@ -119,6 +122,22 @@ pub fn furniture(line: &str) -> Option<Furniture> {
         return Some(Furniture::Label);
     }
     None
+}
+
+/// A navigation bar: three or more short items between `|` ("Home |
+/// Politics | Business | Opinion"), each one to three capitalised words
+/// with no digits or sentence marks.
+fn is_menu(t: &str) -> bool {
+    let items: Vec<&str> = t.split('|').map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            let n = item.split_whitespace().count();
+            (1..=3).contains(&n)
+                && item.chars().next().is_some_and(char::is_uppercase)
+                && !item
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '?' | '!'))
+        })
 }
 
 fn is_share(ws: &[String]) -> bool {

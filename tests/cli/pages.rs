@@ -179,3 +179,69 @@ fn labelled_pages_keep_the_story_and_drop_the_furniture() {
     assert_eq!(lost, 0, "content lost");
     assert!(left <= 15, "furniture left: {left}");
 }
+
+#[test]
+fn pages_cabinet_list_items_are_content_and_their_names_are_checked() {
+    let out = check_golden("pages_cabinet_list");
+    let b = boilerplate(out.path());
+    // Paragraphs 5-9 are the "Title: Name" list: content; the menu bar
+    // (1) is furniture and the title is the headline.
+    assert!(
+        b.iter().all(|(_, p)| !(5..=9).contains(p)),
+        "the role list is not boilerplate: {b:?}"
+    );
+    let f = findings(out.path());
+    assert!(
+        f.iter()
+            .any(|r| r.1 == "outdated_officeholder" && r.2.contains("Taro Aso")),
+        "{f:?}"
+    );
+    let errors: Vec<_> = f.iter().filter(|r| r.1.ends_with("officeholder")).collect();
+    assert_eq!(errors.len(), 1, "only Aso is wrong: {errors:?}");
+    assert!(b.contains(&("lineup.txt".into(), 1)), "{b:?}");
+    assert_eq!(
+        articles(out.path())["lineup.txt"].0,
+        "Who's who in the new cabinet"
+    );
+}
+
+#[test]
+fn pages_social_post_is_boilerplate_and_gives_no_claim() {
+    let out = check_golden("pages_social_post");
+    let claims = rows(out.path(), "claims.csv");
+    assert!(
+        claims.iter().all(|r| !r[4].starts_with("900")),
+        "the embedded post's figure is not a claim: {claims:?}"
+    );
+    let f = findings(out.path());
+    assert!(
+        !f.iter()
+            .any(|r| r.1 == "quantity_conflict" || r.1 == "internal_conflict"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn pages_wire_gallery_captions_credits_and_stamps_are_furniture() {
+    let out = check_golden("pages_wire_gallery");
+    let a = articles(out.path());
+    assert_eq!(
+        a["port.txt"].0, "Japan's new port terminal opens to container traffic",
+        "{a:?}"
+    );
+    let f = findings(out.path());
+    assert!(f.iter().all(|r| r.1 != "duplicate_paragraph"), "{f:?}");
+    let b = boilerplate(out.path());
+    // The two gallery captions, the stamps and the credit lines go; the
+    // story paragraphs (the dateline lead and the Kihara quote) stay.
+    let lead = 7;
+    assert!(
+        !b.iter().any(|(_, p)| *p == lead || *p == lead + 1),
+        "{b:?}"
+    );
+    assert!(b.iter().any(|(_, p)| *p == 5), "first caption: {b:?}");
+    assert!(
+        !f.iter().any(|r| r.1 == "date_unknown"),
+        "the stamp line dates it: {f:?}"
+    );
+}

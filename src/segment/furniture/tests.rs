@@ -121,3 +121,17 @@ fn headline_skips_stamps_and_labels() {
         Some("Budget Passes")
     );
 }
+
+#[test]
+fn a_navigation_bar_is_furniture_but_a_caption_with_bars_is_not_a_menu() {
+    assert!(is_menu("Home | Politics | Business | Opinion"));
+    assert_eq!(
+        furniture("Home | World | Asia Pacific"),
+        Some(Furniture::Label)
+    );
+    assert!(!is_menu("1 of 2 | Cranes at the terminal"));
+    assert!(!is_menu(
+        "Tokyo | Officials said on Monday that talks would resume | Reuters"
+    ));
+    assert!(!is_menu("Home | Politics"));
+}
