@@ -126,6 +126,9 @@ struct ScoreArgs {
     /// Reuse results for unchanged files (cache kept in --out)
     #[arg(long)]
     incremental: bool,
+    /// Do not write report.xlsx (CSVs only)
+    #[arg(long)]
+    no_xlsx: bool,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -197,6 +200,7 @@ fn config(args: ScoreArgs) -> Config {
         near_dup: args.near_dup,
         max_file_size: args.max_file_size,
         incremental: args.incremental,
+        xlsx: !args.no_xlsx,
     }
 }
 

@@ -298,7 +298,7 @@ pub(super) fn write_outputs(
             sources: &scored.sources,
             keys: &collected.keys,
         },
-        run.cfg.bom,
+        &run.cfg.report_options(),
     )?;
     let outputs = outputs_of(collected, &scored, hashes);
     let summary = summary_of(&outputs, run, collected);

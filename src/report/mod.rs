@@ -23,10 +23,13 @@
 mod cells;
 mod lock;
 mod scratch;
+mod sink;
 mod tables;
+mod workbook;
 
 pub use lock::{lock_out, OutLock};
 pub use scratch::Scratch;
+pub use workbook::WORKBOOK;
 
 use crate::model::{
     ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, MentionRow, ParaMark, SourceRow,
@@ -45,6 +48,29 @@ pub const REPORTS: [&str; 6] = [
     "sources.csv",
     "mentions.csv",
 ];
+
+/// Files a run may write besides the CSVs, in the order they are written.
+pub const EXTRAS: [&str; 1] = [WORKBOOK];
+
+/// Which reports to write, and how.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// A UTF-8 BOM at the start of every CSV.
+    pub bom: bool,
+    /// Write `report.xlsx`.
+    pub xlsx: bool,
+}
+
+impl Options {
+    /// Every file this run writes: the CSVs, then the extras asked for.
+    pub fn files(&self) -> Vec<&'static str> {
+        let mut v = REPORTS.to_vec();
+        if self.xlsx {
+            v.push(WORKBOOK);
+        }
+        v
+    }
+}
 
 /// Names the temp folder of a commit in progress; its presence means the
 /// renames must be finished.
@@ -105,21 +131,43 @@ pub struct Reports<'a> {
 pub fn write(
     lock: &OutLock,
     reports: &Reports<'_>,
-    bom: bool,
+    opts: &Options,
 ) -> Result<Vec<(String, u64)>, ReportError> {
     let dir = lock.dir();
     let tmp_name = format!("{TMP_PREFIX}{}", std::process::id());
     let tmp = fresh_temp_dir(dir, &tmp_name)?;
-    // The tables are independent: rendered and written in parallel.
-    let written: Vec<(String, u64)> = REPORTS
+    let files = opts.files();
+    // The files are independent: rendered and written in parallel.
+    let written: Vec<(String, u64)> = files
         .par_iter()
         .enumerate()
-        .map(|(i, name)| write_table(&tmp, reports, i, name, bom))
+        .map(|(i, name)| match REPORTS.get(i) {
+            Some(_) => write_table(&tmp, reports, i, name, opts.bom),
+            None => write_bytes(&tmp, name, &render_extra(reports, name)?),
+        })
         .collect::<Result<_, _>>()?;
     sync_dir(&tmp)?;
     failpoint("before-journal");
-    commit(dir, &tmp, &tmp_name)?;
+    commit(dir, &tmp, &tmp_name, &files)?;
     Ok(written)
+}
+
+/// Renders one of the [`EXTRAS`].
+fn render_extra(reports: &Reports<'_>, name: &str) -> Result<Vec<u8>, ReportError> {
+    match name {
+        WORKBOOK => workbook::render(reports),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Writes `bytes` as `tmp/name` and fsyncs it; returns its name and the
+/// xxh3 hash of the bytes.
+fn write_bytes(tmp: &Path, name: &str, bytes: &[u8]) -> Result<(String, u64), ReportError> {
+    let path = tmp.join(name);
+    let mut f = File::create(&path).map_err(io_err(&path))?;
+    f.write_all(bytes).map_err(io_err(&path))?;
+    f.sync_all().map_err(io_err(&path))?;
+    Ok((name.to_string(), xxhash_rust::xxh3::xxh3_64(bytes)))
 }
 
 /// `dir/tmp_name`, created empty (a stale one from this pid is removed).
@@ -163,7 +211,9 @@ fn write_table(
 /// Moves every report from `tmp` into `dir` as a set. The journal makes the
 /// set of renames all-or-nothing: once it is on disk, the next run finishes
 /// a commit this one could not (see `lock`).
-fn commit(dir: &Path, tmp: &Path, tmp_name: &str) -> Result<(), ReportError> {
+/// Extras this run did not write are removed, so `--out` never holds a
+/// workbook or page of an older run beside newer CSVs.
+fn commit(dir: &Path, tmp: &Path, tmp_name: &str, files: &[&str]) -> Result<(), ReportError> {
     let journal = dir.join(JOURNAL);
     {
         let mut j = File::create(&journal).map_err(io_err(&journal))?;
@@ -171,11 +221,17 @@ fn commit(dir: &Path, tmp: &Path, tmp_name: &str) -> Result<(), ReportError> {
         j.sync_all().map_err(io_err(&journal))?;
     }
     sync_dir(dir)?;
-    for (i, name) in REPORTS.iter().enumerate() {
+    for (i, name) in files.iter().enumerate() {
         let from = tmp.join(name);
         fs::rename(&from, dir.join(name)).map_err(io_err(&from))?;
         if i == 1 {
             failpoint("mid-rename");
+        }
+    }
+    for name in EXTRAS.iter().filter(|n| !files.contains(n)) {
+        let stale = dir.join(name);
+        if stale.exists() {
+            fs::remove_file(&stale).map_err(io_err(&stale))?;
         }
     }
     sync_dir(dir)?;

@@ -17,5 +17,6 @@ mod names_labelled;
 mod names_patterns;
 mod ops;
 mod pipeline;
+mod review;
 mod scoring;
 mod wikidata;
