@@ -129,6 +129,12 @@ struct ScoreArgs {
     /// Do not write report.xlsx (CSVs only)
     #[arg(long)]
     no_xlsx: bool,
+    /// Do not write review.html
+    #[arg(long)]
+    no_review: bool,
+    /// Articles shown with their text on review.html (worst first)
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    review_limit: usize,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -201,6 +207,8 @@ fn config(args: ScoreArgs) -> Config {
         max_file_size: args.max_file_size,
         incremental: args.incremental,
         xlsx: !args.no_xlsx,
+        review: !args.no_review,
+        review_limit: args.review_limit,
     }
 }
 

@@ -285,21 +285,29 @@ pub(super) fn write_outputs(
     let mut rows = std::mem::take(&mut linked.rows);
     fill_duplicate_texts(&mut rows, &Reloader::new(run, collected));
     name_repeated_text(&mut scored.findings, &rows);
-    let hashes = report::write(
-        run.lock,
-        &Reports {
-            articles: &collected.summaries,
-            marks: &linked.marks,
-            scores: &scored.scores,
-            findings: &scored.findings,
-            duplicates: &rows,
-            claims,
-            mentions,
-            sources: &scored.sources,
-            keys: &collected.keys,
-        },
-        &run.cfg.report_options(),
-    )?;
+    let mut reports = Reports {
+        articles: &collected.summaries,
+        marks: &linked.marks,
+        scores: &scored.scores,
+        findings: &scored.findings,
+        duplicates: &rows,
+        claims,
+        mentions,
+        sources: &scored.sources,
+        keys: &collected.keys,
+        texts: &[],
+    };
+    let texts = if run.cfg.review {
+        review_texts(
+            &reports,
+            run.cfg.review_limit,
+            &Reloader::new(run, collected),
+        )
+    } else {
+        Vec::new()
+    };
+    reports.texts = &texts;
+    let hashes = report::write(run.lock, &reports, &run.cfg.report_options())?;
     let outputs = outputs_of(collected, &scored, hashes);
     let summary = summary_of(&outputs, run, collected);
     if let Some(mut writer) = store.writer {
@@ -386,6 +394,32 @@ fn fill_duplicate_texts(rows: &mut [DuplicateRow], reloader: &Reloader<'_>) {
         }
         start = end;
     }
+}
+
+/// The texts of the articles the review page shows in full, re-read from
+/// their files the way duplicates.csv's texts are (the per-article pass
+/// keeps none); an article that can no longer be read is left out.
+fn review_texts(
+    reports: &Reports<'_>,
+    limit: usize,
+    reloader: &Reloader<'_>,
+) -> Vec<report::ReviewText> {
+    let ids = report::review_selection(reports, limit);
+    let arts = reloader.load(&ids);
+    ids.iter()
+        .zip(arts)
+        .filter_map(|(&id, a)| {
+            let a = a?;
+            Some(report::ReviewText {
+                article: id,
+                paragraphs: a
+                    .paragraphs
+                    .iter()
+                    .map(|p| a.para_text(p).to_string())
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// The next load of [`fill_duplicate_texts`] from `order[start]`: up to

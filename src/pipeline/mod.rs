@@ -57,6 +57,10 @@ pub struct Config {
     pub incremental: bool,
     /// Write `report.xlsx` beside the CSVs (`--no-xlsx` turns it off).
     pub xlsx: bool,
+    /// Write `review.html` (`--no-review` turns it off).
+    pub review: bool,
+    /// At most this many articles with their text on the review page.
+    pub review_limit: usize,
 }
 
 impl Default for Config {
@@ -76,6 +80,8 @@ impl Default for Config {
             max_file_size: 16 * 1024 * 1024,
             incremental: false,
             xlsx: true,
+            review: true,
+            review_limit: 500,
         }
     }
 }
@@ -86,6 +92,8 @@ impl Config {
         report::Options {
             bom: self.bom,
             xlsx: self.xlsx,
+            review: self.review,
+            review_limit: self.review_limit,
         }
     }
 }

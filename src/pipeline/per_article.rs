@@ -236,7 +236,7 @@ impl Collected {
     /// Adds which reports are written to the digest: a run asking for other
     /// files than the last one does not keep the last one's.
     pub(super) fn with_outputs(mut self, opts: &crate::report::Options) -> Collected {
-        self.inputs.update(format!("{:?}", opts.files()).as_bytes());
+        self.inputs.update(format!("{opts:?}").as_bytes());
         self
     }
 

@@ -22,12 +22,14 @@
 
 mod cells;
 mod lock;
+mod review;
 mod scratch;
 mod sink;
 mod tables;
 mod workbook;
 
 pub use lock::{lock_out, OutLock};
+pub use review::{review_selection, ReviewText, REVIEW};
 pub use scratch::Scratch;
 pub use workbook::WORKBOOK;
 
@@ -50,7 +52,7 @@ pub const REPORTS: [&str; 6] = [
 ];
 
 /// Files a run may write besides the CSVs, in the order they are written.
-pub const EXTRAS: [&str; 1] = [WORKBOOK];
+pub const EXTRAS: [&str; 2] = [WORKBOOK, REVIEW];
 
 /// Which reports to write, and how.
 #[derive(Clone, Copy, Debug)]
@@ -59,6 +61,10 @@ pub struct Options {
     pub bom: bool,
     /// Write `report.xlsx`.
     pub xlsx: bool,
+    /// Write `review.html`.
+    pub review: bool,
+    /// At most this many articles with their text on the review page.
+    pub review_limit: usize,
 }
 
 impl Options {
@@ -67,6 +73,9 @@ impl Options {
         let mut v = REPORTS.to_vec();
         if self.xlsx {
             v.push(WORKBOOK);
+        }
+        if self.review {
+            v.push(REVIEW);
         }
         v
     }
@@ -119,6 +128,9 @@ pub struct Reports<'a> {
     pub sources: &'a [SourceRow],
     /// Report key of every entry (articles and failed inputs), by id.
     pub keys: &'a [String],
+    /// Texts of the articles the review page shows in full
+    /// ([`review_selection`]); empty without the page.
+    pub texts: &'a [ReviewText],
 }
 
 /// Writes all reports into the locked folder, atomically as a set.
@@ -143,7 +155,7 @@ pub fn write(
         .enumerate()
         .map(|(i, name)| match REPORTS.get(i) {
             Some(_) => write_table(&tmp, reports, i, name, opts.bom),
-            None => write_bytes(&tmp, name, &render_extra(reports, name)?),
+            None => write_bytes(&tmp, name, &render_extra(reports, name, opts)?),
         })
         .collect::<Result<_, _>>()?;
     sync_dir(&tmp)?;
@@ -153,9 +165,10 @@ pub fn write(
 }
 
 /// Renders one of the [`EXTRAS`].
-fn render_extra(reports: &Reports<'_>, name: &str) -> Result<Vec<u8>, ReportError> {
+fn render_extra(reports: &Reports<'_>, name: &str, opts: &Options) -> Result<Vec<u8>, ReportError> {
     match name {
         WORKBOOK => workbook::render(reports),
+        REVIEW => Ok(review::render(reports, reports.texts, opts.review_limit)),
         _ => Ok(Vec::new()),
     }
 }

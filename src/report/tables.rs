@@ -355,6 +355,7 @@ mod tests {
             mentions: &[],
             sources: &[],
             keys,
+            texts: &[],
         }
     }
 
@@ -406,6 +407,7 @@ mod tests {
             mentions: &[],
             sources: &[],
             keys: &[],
+            texts: &[],
         };
         let t = render(&r).unwrap();
         assert_eq!(t.len(), 6);
@@ -457,6 +459,7 @@ mod mention_tests {
             mentions: &mentions,
             sources: &[],
             keys: &keys,
+            texts: &[],
         };
         let table = render_table(&r, 5, Vec::new()).unwrap();
         let text = String::from_utf8(table).unwrap();
@@ -491,7 +494,7 @@ mod props {
             let findings = [f];
             let r = Reports {
                 articles: &[], marks: &[], scores: &[], findings: &findings,
-                duplicates: &[], claims: &[], mentions: &[], sources: &[], keys: &keys,
+                duplicates: &[], claims: &[], mentions: &[], sources: &[], keys: &keys, texts: &[],
             };
             let tables = render(&r).unwrap();
             let mut rdr = csv::Reader::from_reader(tables[1].as_slice());

@@ -11,6 +11,7 @@ fn empty() -> Reports<'static> {
         mentions: &[],
         sources: &[],
         keys: &[],
+        texts: &[],
     }
 }
 
@@ -75,6 +76,8 @@ fn write_leaves_the_six_reports_and_their_hashes() {
     let opts = Options {
         bom: false,
         xlsx: false,
+        review: false,
+        review_limit: 0,
     };
     let written = write(&lock, &empty(), &opts).unwrap();
     let names: Vec<&str> = written.iter().map(|(n, _)| n.as_str()).collect();
@@ -107,19 +110,22 @@ fn the_workbook_joins_the_set_and_a_stale_one_goes() {
     let mut opts = Options {
         bom: true,
         xlsx: true,
+        review: true,
+        review_limit: 5,
     };
     let written = write(&lock, &empty(), &opts).unwrap();
-    assert_eq!(written.last().unwrap().0, WORKBOOK);
+    assert_eq!(written[6].0, WORKBOOK);
+    assert_eq!(written[7].0, REVIEW);
     let bytes = fs::read(dir.path().join(WORKBOOK)).unwrap();
     assert!(bytes.starts_with(b"PK"));
-    assert_eq!(
-        written.last().unwrap().1,
-        xxhash_rust::xxh3::xxh3_64(&bytes)
-    );
+    assert_eq!(written[6].1, xxhash_rust::xxh3::xxh3_64(&bytes));
     // Same tables, same bytes.
     write(&lock, &empty(), &opts).unwrap();
     assert_eq!(fs::read(dir.path().join(WORKBOOK)).unwrap(), bytes);
+    assert!(dir.path().join(REVIEW).exists());
     opts.xlsx = false;
+    opts.review = false;
     write(&lock, &empty(), &opts).unwrap();
     assert!(!dir.path().join(WORKBOOK).exists());
+    assert!(!dir.path().join(REVIEW).exists());
 }
