@@ -363,7 +363,11 @@ fn name_repeated_text(findings: &mut [Finding], rows: &[DuplicateRow]) {
         }
         let Some(p) = f.paragraph else { continue };
         if let Ok(i) = text.binary_search_by_key(&(f.article, p.0), |t| t.0) {
-            f.mention = crate::text::truncate_chars(text[i].1, 80);
+            let t = text[i].1;
+            f.mention = crate::text::truncate_chars(t, 80);
+            if t.chars().nth(80).is_some() {
+                f.mention.push('…');
+            }
         }
     }
 }
@@ -389,7 +393,9 @@ fn fill_duplicate_texts(rows: &mut [DuplicateRow], reloader: &Reloader<'_>) {
             }
             let Some(Some(a)) = arts.get(k) else { continue };
             if let Some(p) = a.paragraphs.get(r.paragraph.0 as usize) {
-                r.text = crate::text::truncate_chars(a.para_text(p), 200).replace('\n', " ");
+                // One character past the 200 shown, so the report can tell
+                // a cut text (it ends it with "…") from one that fits.
+                r.text = crate::text::truncate_chars(a.para_text(p), 201).replace('\n', " ");
             }
         }
         start = end;

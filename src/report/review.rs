@@ -10,7 +10,7 @@
 //! allows only the page's one inline script and style, by their sha256
 //! hashes. Deterministic: the same tables and texts give the same bytes.
 
-use super::tables::{article_order, scores_by_id, severity_counts};
+use super::tables::{review_order, scores_by_id, severity_counts};
 use super::Reports;
 use crate::model::{ArticleId, DupKind, DuplicateRow, Finding, ParaMark, Severity};
 use sha2::{Digest, Sha256};
@@ -137,32 +137,24 @@ fn base64(bytes: &[u8]) -> String {
 /// The ids of the articles to show with their text: those with errors or
 /// warnings first (worst first), at most `limit`.
 pub fn review_selection(r: &Reports<'_>, limit: usize) -> Vec<ArticleId> {
-    let mut order = review_order(r);
+    let mut order = page_order(r);
     order.truncate(limit);
     let mut ids: Vec<ArticleId> = order.into_iter().map(|i| r.articles[i].id).collect();
     ids.sort();
     ids
 }
 
-/// Indexes into `r.articles`, in review order: most errors, then most
-/// warnings, then lowest score, then articles.csv order.
-fn review_order(r: &Reports<'_>) -> Vec<usize> {
+/// Review order (worst first), with every article that has errors or
+/// warnings before those that have neither.
+fn page_order(r: &Reports<'_>) -> Vec<usize> {
     let counts = severity_counts(r);
-    let scores = scores_by_id(r);
-    let mut order = article_order(r);
-    let key = |i: usize| {
-        let id = r.articles[i].id.0 as usize;
-        let c = counts.get(id).copied().unwrap_or_default();
-        let score = scores.get(id).copied().flatten().map_or(100.0, |s| s.score);
-        (
-            std::cmp::Reverse(c[Severity::Error as usize]),
-            std::cmp::Reverse(c[Severity::Warning as usize]),
-            score,
-        )
-    };
-    order.sort_by(|&a, &b| {
-        let (ka, kb) = (key(a), key(b));
-        (ka.0, ka.1).cmp(&(kb.0, kb.1)).then(ka.2.total_cmp(&kb.2))
+    let mut order = review_order(r);
+    order.sort_by_key(|&i| {
+        let c = counts
+            .get(r.articles[i].id.0 as usize)
+            .copied()
+            .unwrap_or_default();
+        c[0] + c[1] == 0
     });
     order
 }
@@ -171,7 +163,7 @@ fn review_order(r: &Reports<'_>) -> Vec<usize> {
 pub(super) fn render(r: &Reports<'_>, texts: &[ReviewText], limit: usize) -> Vec<u8> {
     let counts = severity_counts(r);
     let scores = scores_by_id(r);
-    let order = review_order(r);
+    let order = page_order(r);
     let text_of: HashMap<ArticleId, &ReviewText> = texts.iter().map(|t| (t.article, t)).collect();
     let shown: Vec<usize> = order
         .iter()

@@ -1,13 +1,14 @@
 //! The six tables: one renderer per report, each streaming sorted rows of
 //! typed cells onto a [`Sink`] (a CSV file or a workbook sheet).
 
-use super::cells::csv_writer;
+use super::cells::{csv_writer, cut};
 use super::sink::{Cell, CsvSink, Sink};
 use super::{ReportError, Reports, REPORTS};
 use crate::model::{
-    ArticleId, ArticleScore, ClaimRow, DuplicateRow, Finding, MentionRow, ParaMark, Severity,
-    SourceRow,
+    ArticleId, ArticleScore, ClaimRow, DateOrigin, DuplicateRow, Finding, MentionRow, ParaMark,
+    Severity, SourceRow,
 };
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -73,19 +74,20 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
     w.header(&[
         "article",
         "source",
-        "title",
         "date",
+        "score",
+        "grade",
+        "errors",
+        "top_finding",
+        "warnings",
+        "infos",
+        "title",
+        "judged_at",
         "date_origin",
         "words",
         "paragraphs",
         "duplicate_paragraphs",
         "boilerplate_paragraphs",
-        "errors",
-        "warnings",
-        "infos",
-        "score",
-        "grade",
-        "top_finding",
     ])?;
     for i in article_order(r) {
         let a = &r.articles[i];
@@ -112,6 +114,13 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
         w.row(&[
             Cell::Text(&a.key),
             Cell::Text(&a.source),
+            own_date(a),
+            score.map_or(Cell::Empty, |s| Cell::Num(s.score, 1)),
+            score.map_or(Cell::Empty, |s| Cell::Code(&s.grade)),
+            count(Severity::Error),
+            Cell::Text(score.map(|s| s.top_finding.as_str()).unwrap_or("")),
+            count(Severity::Warning),
+            count(Severity::Info),
             Cell::Text(&a.title),
             Cell::Date(a.date),
             Cell::Code(a.date_origin.as_str()),
@@ -119,15 +128,50 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
             Cell::Int(a.para_words.len() as i64),
             Cell::Int(dups as i64),
             Cell::Int(boiler as i64),
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info),
-            score.map_or(Cell::Empty, |s| Cell::Num(s.score, 1)),
-            score.map_or(Cell::Empty, |s| Cell::Code(&s.grade)),
-            Cell::Text(score.map(|s| s.top_finding.as_str()).unwrap_or("")),
         ])?;
     }
     Ok(())
+}
+
+/// The article's own date; blank when it has none (it was judged at
+/// `--as-of` or the run date, which `judged_at` shows).
+fn own_date(a: &crate::model::ArticleSummary) -> Cell<'static> {
+    match a.date_origin {
+        DateOrigin::AsOf | DateOrigin::RunDate => Cell::Empty,
+        _ => Cell::Date(a.date),
+    }
+}
+
+/// Indexes into `r.articles`, worst first: lowest score, then most errors,
+/// then most warnings, then id (the order of articles.csv, findings.csv and
+/// the review page).
+pub(super) fn review_order(r: &Reports<'_>) -> Vec<usize> {
+    let counts = severity_counts(r);
+    let scores = scores_by_id(r);
+    let key = |i: usize| {
+        let id = r.articles[i].id.0 as usize;
+        let c = counts.get(id).copied().unwrap_or_default();
+        let score = scores.get(id).copied().flatten().map_or(100.0, |s| s.score);
+        (score, std::cmp::Reverse(c[0]), std::cmp::Reverse(c[1]))
+    };
+    let mut order = article_order(r);
+    order.sort_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then((ka.1, ka.2).cmp(&(kb.1, kb.2)))
+    });
+    order
+}
+
+/// Rank of each article id in review order (failed inputs, which have no
+/// article, rank first: an unreadable file is the first thing to see).
+fn review_rank(r: &Reports<'_>) -> Vec<usize> {
+    let mut rank = vec![0usize; r.keys.len()];
+    for (n, i) in review_order(r).into_iter().enumerate() {
+        if let Some(slot) = rank.get_mut(r.articles[i].id.0 as usize) {
+            *slot = n + 1;
+        }
+    }
+    rank
 }
 
 /// Findings per article id, by severity (indexed by `Severity as usize`).
@@ -158,10 +202,17 @@ fn opt_int(n: Option<u32>) -> Cell<'static> {
 }
 
 fn findings_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
+    let rank = review_rank(r);
+    let score_of = scores_by_id(r);
+    let article: HashMap<ArticleId, &crate::model::ArticleSummary> =
+        r.articles.iter().map(|a| (a.id, a)).collect();
     let mut fs: Vec<&Finding> = r.findings.iter().collect();
+    let rank_of = |f: &Finding| rank.get(f.article.0 as usize).copied().unwrap_or(0);
     fs.sort_by(|a, b| {
         (
+            rank_of(a),
             a.article,
+            a.severity,
             a.paragraph,
             a.line,
             a.kind,
@@ -171,7 +222,9 @@ fn findings_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
             &a.evidence,
         )
             .cmp(&(
+                rank_of(b),
                 b.article,
+                b.severity,
                 b.paragraph,
                 b.line,
                 b.kind,
@@ -183,26 +236,38 @@ fn findings_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
     });
     w.header(&[
         "article",
-        "paragraph",
-        "line",
+        "source",
         "severity",
         "kind",
-        "mention",
-        "expected",
         "message",
+        "expected",
+        "mention",
         "evidence",
+        "paragraph",
+        "line",
+        "title",
+        "date",
+        "score",
+        "grade",
     ])?;
     for f in fs {
+        let a = article.get(&f.article);
+        let score = score_of.get(f.article.0 as usize).copied().flatten();
         w.row(&[
             Cell::Article(key_of(r, f.article)),
-            opt_int(f.paragraph.map(|p| p.number())),
-            opt_int(f.line),
+            Cell::Text(a.map_or("", |a| a.source.as_str())),
             Cell::Severity(f.severity),
             Cell::Code(f.kind.as_str()),
-            Cell::Text(&f.mention),
-            Cell::Text(&f.expected),
             Cell::Text(&f.message),
+            Cell::Text(&f.expected),
+            Cell::Text(&f.mention),
             Cell::Text(&f.evidence),
+            opt_int(f.paragraph.map(|p| p.number())),
+            opt_int(f.line),
+            Cell::Text(a.map_or("", |a| a.title.as_str())),
+            a.map_or(Cell::Empty, |a| own_date(a)),
+            score.map_or(Cell::Empty, |s| Cell::Num(s.score, 1)),
+            score.map_or(Cell::Empty, |s| Cell::Code(&s.grade)),
         ])?;
     }
     Ok(())
@@ -223,7 +288,7 @@ fn duplicates_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportErr
         "text",
     ])?;
     for d in ds {
-        let text = crate::text::truncate_chars(&d.text, 200);
+        let text = cut(&d.text, 200);
         w.row(&[
             Cell::Int(d.group as i64),
             Cell::Article(key_of(r, d.article)),
@@ -304,7 +369,7 @@ fn sources_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError>
 }
 
 /// mentions.csv: every recognised title + name mention, in the article
-/// order of findings.csv, then by paragraph, then in text order (the order
+/// order of articles.csv, then by paragraph, then in text order (the order
 /// given: the sort is stable).
 fn mentions_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
     let mut ms: Vec<&MentionRow> = r.mentions.iter().collect();
@@ -411,7 +476,7 @@ mod tests {
         };
         let t = render(&r).unwrap();
         assert_eq!(t.len(), 6);
-        assert!(String::from_utf8_lossy(&t[1]).starts_with("article,paragraph,line,severity,kind"));
+        assert!(String::from_utf8_lossy(&t[1]).starts_with("article,source,severity,kind,message"));
     }
 }
 
@@ -504,7 +569,7 @@ mod props {
             }
             // Round trip: what the reader sees is the text, or the text
             // behind the neutralising quote.
-            for (cell, orig) in [(&rec[5], &mention), (&rec[7], &message)] {
+            for (cell, orig) in [(&rec[6], &mention), (&rec[4], &message)] {
                 let back = cell.strip_prefix('\'').filter(|_| orig.starts_with(['=', '+', '-', '@', '\t', '\r'])).unwrap_or(cell);
                 prop_assert_eq!(back, orig.as_str());
             }
