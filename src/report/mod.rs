@@ -155,7 +155,7 @@ pub fn write(
         .enumerate()
         .map(|(i, name)| match REPORTS.get(i) {
             Some(_) => write_table(&tmp, reports, i, name, opts.bom),
-            None => write_bytes(&tmp, name, &render_extra(reports, name, opts)?),
+            None => write_bytes(&tmp, name, &render_extra(reports, name, opts, &tmp)?),
         })
         .collect::<Result<_, _>>()?;
     sync_dir(&tmp)?;
@@ -165,9 +165,15 @@ pub fn write(
 }
 
 /// Renders one of the [`EXTRAS`].
-fn render_extra(reports: &Reports<'_>, name: &str, opts: &Options) -> Result<Vec<u8>, ReportError> {
+/// `tmp` is the commit's temp folder (the workbook's scratch space).
+fn render_extra(
+    reports: &Reports<'_>,
+    name: &str,
+    opts: &Options,
+    tmp: &Path,
+) -> Result<Vec<u8>, ReportError> {
     match name {
-        WORKBOOK => workbook::render(reports),
+        WORKBOOK => workbook::render(reports, tmp),
         REVIEW => Ok(review::render(reports, reports.texts, opts.review_limit)),
         _ => Ok(Vec::new()),
     }

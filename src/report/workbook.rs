@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, Url, Workbook, Worksheet, XlsxError,
 };
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The workbook's file name in `--out`.
 pub const WORKBOOK: &str = "report.xlsx";
@@ -210,9 +210,12 @@ fn cut(s: &str) -> String {
     }
 }
 
-/// Renders the workbook's bytes. Pure and deterministic.
-pub(super) fn render(r: &Reports<'_>) -> Result<Vec<u8>, ReportError> {
+/// Renders the workbook's bytes. Deterministic. Sheets are written in
+/// constant-memory mode (rows go to a temporary file in `tmp`, not memory),
+/// so a run of 200,000 articles does not hold millions of cells.
+pub(super) fn render(r: &Reports<'_>, tmp: &Path) -> Result<Vec<u8>, ReportError> {
     let mut wb = Workbook::new();
+    wb.set_tempdir(tmp).map_err(xlsx_err)?;
     // A fixed creation date: the same tables give the same bytes.
     let epoch = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_err)?;
     wb.set_properties(
@@ -227,7 +230,7 @@ pub(super) fn render(r: &Reports<'_>) -> Result<Vec<u8>, ReportError> {
         .map(|(row, i)| (r.articles[i].key.as_str(), row as u32 + 1))
         .collect();
     for (name, which) in SHEETS {
-        let ws = wb.add_worksheet();
+        let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
         ws.set_name(name).map_err(xlsx_err)?;
         let mut sink = SheetSink {
             ws,
