@@ -1,7 +1,7 @@
 //! Scanning a paragraph for quantities: a number with a currency, a scale
 //! word or a percent sign, and the claims they make.
 
-use super::key::key_around;
+use super::key::{display_words, key_after_change, key_around, norm_key};
 use super::same_value;
 use crate::model::{Article, Claim, Paragraph};
 
@@ -14,7 +14,12 @@ pub(super) fn paragraph_claims(article: &Article, p: &Paragraph, claims: &mut Ve
     // End of the previous quantity, its key, whether the key is its own phrase.
     let mut prev: Option<(usize, Vec<String>, bool)> = None;
     for q in scan_quantities(text) {
-        let (mut key, mut direct, entities) = key_around(text, q.start, q.end);
+        let (mut key, mut direct, entities) = if q.end > q.core.1 {
+            key_after_change(text, q.end).unwrap_or_else(|| key_around(text, q.core.0, q.end))
+        } else {
+            key_around(text, q.core.0, q.core.1)
+        };
+        key = display_words(text, q.core.0, q.end, &key);
         if let Some((pend, pkey, pdirect)) = &prev {
             if is_range_gap(&text[*pend..q.start]) {
                 if !direct && !pkey.is_empty() {
@@ -51,13 +56,13 @@ pub(super) fn inherit_currency(claims: &mut [Claim]) {
         .map(|c| {
             (
                 c.value,
-                c.key.last().cloned().unwrap_or_default(),
+                norm_key(&c.key).pop().unwrap_or_default(),
                 c.unit.clone(),
             )
         })
         .collect();
     for c in claims.iter_mut().filter(|c| c.unit.is_empty()) {
-        let head = c.key.last().cloned().unwrap_or_default();
+        let head = norm_key(&c.key).pop().unwrap_or_default();
         let by_value = known.iter().find(|(v, _, _)| same_value(*v, c.value));
         let by_head = known.iter().find(|(_, h, _)| !h.is_empty() && *h == head);
         if let Some((_, _, u)) = by_value.or(by_head) {
@@ -74,6 +79,9 @@ struct Quantity {
     end: usize,
     value: f64,
     unit: &'static str,
+    /// The amount without the direction words the mention took in ("5%"
+    /// of "down 5%"): its phrase is read around this.
+    core: (usize, usize),
 }
 
 /// Currency symbols, longest first so "US$" wins over "$".
@@ -227,12 +235,147 @@ fn quantity_at(text: &str, ns: usize, ne: usize, digits: &str) -> Option<Quantit
     } else {
         unit.unwrap_or("")
     };
-    Some(Quantity {
-        start,
-        end,
-        value: number,
-        unit,
-    })
+    Some(with_direction(
+        text,
+        Quantity {
+            start,
+            end,
+            value: number,
+            unit,
+            core: (start, end),
+        },
+    ))
+}
+
+/// Words right before a percentage (optionally followed by "by") that make
+/// it a fall: "down 5%", "fell by 5%", "dropped 5%".
+const FALL_BEFORE: &[&str] = &[
+    "down",
+    "fell",
+    "fallen",
+    "falls",
+    "fall",
+    "dropped",
+    "drops",
+    "drop",
+    "declined",
+    "declines",
+    "decline",
+    "slid",
+    "slipped",
+    "sank",
+    "sunk",
+    "tumbled",
+    "plunged",
+    "plummeted",
+    "lost",
+    "decreased",
+    "shrank",
+    "shrunk",
+    "contracted",
+    "minus",
+];
+
+/// Nouns right after a percentage that make it a fall: "a 5% fall",
+/// "a 3% drop", "crashed 9% lower".
+const FALL_AFTER: &[&str] = &[
+    "fall",
+    "drop",
+    "decline",
+    "decrease",
+    "loss",
+    "slump",
+    "plunge",
+    "contraction",
+    "reduction",
+    "cut",
+    "lower",
+];
+
+/// Words right before a percentage (optionally followed by "by") that say
+/// it is a rise: they join the mention ("rose 5%"), the value stays.
+const RISE_BEFORE: &[&str] = &[
+    "up",
+    "rose",
+    "risen",
+    "rises",
+    "gained",
+    "gains",
+    "jumped",
+    "climbed",
+    "increased",
+    "grew",
+    "surged",
+    "soared",
+];
+
+/// Nouns right after a percentage that make it a rise: "a 5% rise in".
+const RISE_AFTER: &[&str] = &["rise", "increase", "gain", "jump", "growth", "higher"];
+
+/// The quantity with its direction: a minus sign written before it ("-5%",
+/// "−$2 billion") makes its value negative and joins the mention; for a
+/// percentage, a falling word right before it ("down 5%", "fell by 5%") or
+/// a falling noun right after it ("a 5% fall") does the same, and a rising
+/// word before it ("rose 5%") or noun after it ("a 5% rise") joins the
+/// mention with the value unchanged.
+fn with_direction(text: &str, mut q: Quantity) -> Quantity {
+    let before = &text[..q.start];
+    let sign = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('\u{2212}'));
+    if let Some(rest) = sign {
+        if rest
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '(')
+        {
+            q.start = rest.len();
+            q.value = -q.value;
+            return q;
+        }
+    }
+    if q.unit != "%" {
+        return q;
+    }
+    let (sp, word) = next_alpha_word(&text[q.end..]);
+    let lw = word.to_ascii_lowercase();
+    if sp == 1 && (FALL_AFTER.contains(&lw.as_str()) || RISE_AFTER.contains(&lw.as_str())) {
+        if FALL_AFTER.contains(&lw.as_str()) {
+            q.value = -q.value;
+        }
+        q.end += sp + word.len();
+        return q;
+    }
+    if let Some((ws, w)) = word_before(text, q.start) {
+        let (ws, w) = if w.eq_ignore_ascii_case("by") {
+            match word_before(text, ws) {
+                Some(x) => x,
+                None => return q,
+            }
+        } else {
+            (ws, w)
+        };
+        let lw = w.to_ascii_lowercase();
+        if FALL_BEFORE.contains(&lw.as_str()) {
+            q.value = -q.value;
+            q.start = ws;
+        } else if RISE_BEFORE.contains(&lw.as_str()) {
+            q.start = ws;
+        }
+    }
+    q
+}
+
+/// The ASCII word ending one space before `at`, with its start.
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let b = text[..at].strip_suffix(' ')?;
+    let n = b.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    let start = b.len() - n;
+    let glued = b[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    (n > 0 && !glued).then(|| (start, &b[start..]))
 }
 
 /// True when the number at `b[ns..ne]` is glued to a word ("A320",
@@ -466,7 +609,8 @@ mod tests {
                 start: 2,
                 end: 12,
                 value: 5e9,
-                unit: "USD"
+                unit: "USD",
+                core: (2, 12),
             })
         );
         assert_eq!(
@@ -475,11 +619,48 @@ mod tests {
                 start: 0,
                 end: 13,
                 value: 5e9,
-                unit: "JPY"
+                unit: "JPY",
+                core: (0, 13),
             })
         );
         assert_eq!(quantity_at("in 2025, it", 3, 7, "2025"), None);
         assert_eq!(quantity_at("A320 jets", 1, 4, "320"), None);
+    }
+
+    fn directed(text: &str) -> (f64, &str) {
+        let q = scan_quantities(text).remove(0);
+        (q.value, &text[q.start..q.end])
+    }
+
+    #[test]
+    fn with_direction_keeps_signs_and_falls() {
+        assert_eq!(directed("the index fell -5% today"), (-5.0, "-5%"));
+        assert_eq!(directed("(\u{2212}2.5%)"), (-2.5, "\u{2212}2.5%"));
+        assert_eq!(directed("a loss of -$3 billion"), (-3e9, "-$3 billion"));
+        assert_eq!(directed("shares were down 5% on"), (-5.0, "down 5%"));
+        assert_eq!(
+            directed("sales fell by 4 per cent"),
+            (-4.0, "fell by 4 per cent")
+        );
+        assert_eq!(directed("a 3% fall in exports"), (-3.0, "3% fall"));
+        assert_eq!(directed("a 3% rise in exports"), (3.0, "3% rise"));
+        assert_eq!(directed("crashed 9% lower"), (-9.0, "9% lower"));
+        // Not a sign: a range, a word before; not a change: "fell to".
+        assert!(scan_quantities("5-10% of").iter().all(|q| q.value >= 0.0));
+        assert_eq!(directed("fell to 5% from"), (5.0, "5%"));
+        assert_eq!(
+            directed("down $5 billion"),
+            (5e9, "$5 billion"),
+            "money: no word sign"
+        );
+    }
+
+    #[test]
+    fn word_before_needs_one_space_and_a_whole_word() {
+        assert_eq!(word_before("fell 5", 5), Some((0, "fell")));
+        assert_eq!(word_before("fell  5", 6), None);
+        assert_eq!(word_before("x2fell 5", 7), None);
+        assert_eq!(word_before("5", 0), None);
     }
 
     #[test]

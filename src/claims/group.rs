@@ -1,7 +1,7 @@
 //! Grouping claims into comparable sets: nodes (one value in one article),
 //! groups of linked nodes, the fact a group is about and its label.
 
-use super::key::{has_digit, is_stop, parts};
+use super::key::{has_digit, is_stop, norm_key, parts};
 use super::same_family;
 use crate::model::{ArticleSummary, Claim};
 use crate::rules::{Fact, Rules};
@@ -23,6 +23,9 @@ pub(super) struct Node {
     /// Named things the claim is about (its capitalised words, else its
     /// article title's names), jurisdiction terms folded to the jurisdiction.
     pub(super) topic: BTreeSet<String>,
+    /// Head noun → the plain (not name) words right before it in the
+    /// node's keys: "loan package" gives `package` → {`loan`}.
+    pub(super) heads: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// Maps every word of every jurisdiction term to its jurisdiction, so
@@ -108,11 +111,22 @@ pub(super) fn build_nodes(
                     mentions: Vec::new(),
                     words: BTreeSet::new(),
                     topic: BTreeSet::new(),
+                    heads: BTreeMap::new(),
                 });
                 nodes.len() - 1
             });
             nodes[idx].mentions.push((ai, ci));
-            nodes[idx].words.extend(c.key.iter().cloned());
+            let words = norm_key(&c.key);
+            if let [.., m, h] = words.as_slice() {
+                if !c.entities.contains(m) {
+                    nodes[idx]
+                        .heads
+                        .entry(h.clone())
+                        .or_default()
+                        .insert(m.clone());
+                }
+            }
+            nodes[idx].words.extend(words);
             nodes[idx].topic.extend(c.entities.iter().map(fold));
         }
         let names: BTreeSet<String> = title_names(&a.title).iter().map(fold).collect();
@@ -138,9 +152,80 @@ fn keys_match(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     shared >= 2 || (shared == 1 && a.len() == 1 && b.len() == 1)
 }
 
+/// True when two nodes name different kinds of one thing: the same head noun
+/// with other modifiers ("loan package" and "subsidy package", "auto tariff"
+/// and "steel tariff"), neither modifier among the other's words. Another head with the same modifier ("investment
+/// fund", "investment tool") is a rewording, not a clash.
+fn modifiers_clash(a: &Node, b: &Node) -> bool {
+    a.heads.iter().any(|(h, ma)| {
+        b.heads.get(h).is_some_and(|mb| {
+            // "harbour fund" and "harbour investment fund" do not clash
+            ma.iter().all(|m| !b.words.contains(m)) && mb.iter().all(|m| !a.words.contains(m))
+        })
+    })
+}
+
+/// Nodes of one article compared for [`distinct_heads`]: more is a list, not
+/// prose.
+const MAX_ARTICLE_NODES: usize = 64;
+
+/// Head nouns an article tells apart: it states two values of one unit and
+/// magnitude under two heads ("the £75 million Weststead facility
+/// investment" and "the Weststead facility budget of £15 million"). The
+/// text, not a word list, says those heads are different things; an
+/// article stating one value under two heads makes them one (grouping's
+/// rewordings). Pairs sorted.
+fn distinct_heads(nodes: &[Node]) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    let mut start = 0;
+    while start < nodes.len() {
+        let end = start
+            + nodes[start..]
+                .iter()
+                .take_while(|n| n.art == nodes[start].art)
+                .count();
+        let art = &nodes[start..end.min(start + MAX_ARTICLE_NODES)];
+        for (k, a) in art.iter().enumerate() {
+            for b in &art[k + 1..] {
+                if a.unit != b.unit
+                    || !same_family(a.value, b.value)
+                    || super::same_value(a.value, b.value)
+                {
+                    continue;
+                }
+                for ha in a.heads.keys() {
+                    for hb in b.heads.keys() {
+                        if ha != hb && !a.heads.contains_key(hb) && !b.heads.contains_key(ha) {
+                            let pair = if ha < hb { (ha, hb) } else { (hb, ha) };
+                            out.insert((pair.0.clone(), pair.1.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// True when two nodes share no head noun and some article told a head of
+/// each apart ([`distinct_heads`]).
+fn heads_distinct(a: &Node, b: &Node, distinct: &BTreeSet<(String, String)>) -> bool {
+    if a.heads.keys().any(|h| b.heads.contains_key(h)) {
+        return false;
+    }
+    a.heads.keys().any(|ha| {
+        b.heads.keys().any(|hb| {
+            let pair = if ha < hb { (ha, hb) } else { (hb, ha) };
+            distinct.contains(&(pair.0.clone(), pair.1.clone()))
+        })
+    })
+}
+
 /// Groups nodes: union-find over links found through a (unit, word) index,
 /// each node compared with a bounded number of value-neighbours.
 pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
+    let distinct = distinct_heads(nodes);
     let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         for w in &n.words {
@@ -166,6 +251,8 @@ pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
                     break;
                 }
                 if keys_match(&nodes[i].words, &nodes[j].words)
+                    && !modifiers_clash(&nodes[i], &nodes[j])
+                    && !heads_distinct(&nodes[i], &nodes[j], &distinct)
                     && topics_agree(&nodes[i].topic, &nodes[j].topic)
                 {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
@@ -187,14 +274,35 @@ pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
     groups.into_values().collect()
 }
 
-/// The fact a group is about: same unit, a cue whose words all occur in the
-/// group's key words, and a value within one order of magnitude.
-pub(super) fn match_fact<'r>(g: &[usize], nodes: &[Node], rules: &'r Rules) -> Option<&'r Fact> {
+/// The fact a group is about: same unit, a value within one order of
+/// magnitude, and a cue that [`cue_matches`] the group's words.
+pub(super) fn match_fact<'r>(
+    g: &[usize],
+    nodes: &[Node],
+    rules: &'r Rules,
+    canon: &HashMap<String, String>,
+) -> Option<&'r Fact> {
     let unit = &nodes[g[0]].unit;
-    let words: BTreeSet<&str> = g
+    let fold = |w: &String| canon.get(w).cloned().unwrap_or_else(|| w.clone());
+    let words: BTreeSet<String> = g
         .iter()
-        .flat_map(|&n| nodes[n].words.iter().map(String::as_str))
+        .flat_map(|&n| {
+            nodes[n]
+                .words
+                .iter()
+                .map(fold)
+                .chain(nodes[n].topic.iter().cloned())
+        })
         .collect();
+    let heads: BTreeMap<&str, BTreeSet<String>> = g
+        .iter()
+        .flat_map(|&n| nodes[n].heads.iter())
+        .fold(BTreeMap::new(), |mut m, (h, ms)| {
+            m.entry(h.as_str())
+                .or_insert_with(BTreeSet::new)
+                .extend(ms.iter().map(fold));
+            m
+        });
     let mut best: Option<(usize, &Fact)> = None;
     for f in &rules.facts {
         if !f.unit.trim().eq_ignore_ascii_case(unit) {
@@ -204,16 +312,48 @@ pub(super) fn match_fact<'r>(g: &[usize], nodes: &[Node], rules: &'r Rules) -> O
             continue;
         }
         for cue in &f.cues {
-            let cw: Vec<String> = cue.split_whitespace().flat_map(parts).collect();
-            if !cw.is_empty()
-                && cw.iter().all(|w| words.contains(w.as_str()))
-                && best.is_none_or(|(n, _)| cw.len() > n)
-            {
-                best = Some((cw.len(), f));
+            let cw: Vec<String> = cue
+                .split_whitespace()
+                .flat_map(parts)
+                .map(|w| fold(&w))
+                .collect();
+            let score = cue_matches(&cw, &words, &heads);
+            if score > 0 && best.is_none_or(|(n, _)| score > n) {
+                best = Some((score, f));
             }
         }
     }
     best.map(|(_, f)| f)
+}
+
+/// How well cue words `cw` (normalised, jurisdictions folded) match a
+/// group's `words` (its key words and topic names, folded) and `heads` (head
+/// noun → modifiers): 0 for no match. Every word of the cue, in any order
+/// (`2·len + 1`); or every word but the head, when the group states the
+/// cue's modifier before another head (`2·len`): "investment pledge" is a
+/// rewording of "investment package" as "investment fund" is of "investment
+/// tool" in grouping.
+fn cue_matches(
+    cw: &[String],
+    words: &BTreeSet<String>,
+    heads: &BTreeMap<&str, BTreeSet<String>>,
+) -> usize {
+    let Some((head, rest)) = cw.split_last() else {
+        return 0;
+    };
+    if !rest.iter().all(|w| words.contains(w)) {
+        return 0;
+    }
+    if words.contains(head) {
+        return 2 * cw.len() + 1;
+    }
+    let modifier = rest.last();
+    let reworded = modifier.is_some_and(|m| heads.values().any(|ms| ms.contains(m)));
+    if reworded {
+        2 * cw.len()
+    } else {
+        0
+    }
 }
 
 /// Group names: the fact's name, else the most frequent key phrase; equal
@@ -230,18 +370,22 @@ pub(super) fn group_labels(
         let base = match facts[gi] {
             Some(f) => f.fact.clone(),
             None => {
-                let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+                // Counted by normalised phrase; shown as first written.
+                let mut counts: BTreeMap<String, (u32, String)> = BTreeMap::new();
                 for &n in g {
                     for &(a, c) in &nodes[n].mentions {
                         if let Some(cl) = articles.get(a).and_then(|s| s.claims.get(c)) {
-                            *counts.entry(cl.key.join(" ")).or_default() += 1;
+                            let e = counts
+                                .entry(norm_key(&cl.key).join(" "))
+                                .or_insert_with(|| (0, cl.key.join(" ")));
+                            e.0 += 1;
                         }
                     }
                 }
                 let mut best: Option<(&String, u32)> = None;
-                for (k, &n) in &counts {
-                    if best.is_none_or(|(_, m)| n > m) {
-                        best = Some((k, n));
+                for (n, shown) in counts.values() {
+                    if best.is_none_or(|(_, m)| *n > m) {
+                        best = Some((shown, *n));
                     }
                 }
                 best.map(|(k, _)| k.clone()).unwrap_or_default()
@@ -280,6 +424,7 @@ mod tests {
             mentions: Vec::new(),
             words: words.iter().map(|w| w.to_string()).collect(),
             topic: topic.iter().map(|w| w.to_string()).collect(),
+            heads: BTreeMap::new(),
         }
     }
 
@@ -361,6 +506,97 @@ mod tests {
         assert_eq!(group_nodes(&named), vec![vec![0, 1], vec![2]]);
     }
 
+    fn with_heads(mut n: Node, pairs: &[(&str, &str)]) -> Node {
+        for (m, h) in pairs {
+            n.heads
+                .entry(h.to_string())
+                .or_default()
+                .insert(m.to_string());
+        }
+        n
+    }
+
+    #[test]
+    fn the_same_head_with_other_modifiers_is_another_claim() {
+        let loan = with_heads(
+            node(0, 5e6, &["oakford", "loan", "package"], &["oakford"]),
+            &[("loan", "package")],
+        );
+        let subsidy = with_heads(
+            node(1, 5e6, &["oakford", "subsidy", "package"], &["oakford"]),
+            &[("subsidy", "package")],
+        );
+        assert!(modifiers_clash(&loan, &subsidy));
+        let fund = with_heads(
+            node(2, 5e6, &["investment", "fund"], &[]),
+            &[("investment", "fund")],
+        );
+        let tool = with_heads(
+            node(3, 5e6, &["investment", "tool"], &[]),
+            &[("investment", "tool")],
+        );
+        assert!(!modifiers_clash(&fund, &tool), "another head: a rewording");
+        let harbour = with_heads(
+            node(4, 5e6, &["harbour", "fund"], &[]),
+            &[("harbour", "fund")],
+        );
+        let harbour_inv = with_heads(
+            node(5, 5e6, &["harbour", "investment", "fund"], &[]),
+            &[("investment", "fund")],
+        );
+        assert!(
+            !modifiers_clash(&harbour, &harbour_inv),
+            "one modifier in both"
+        );
+    }
+
+    #[test]
+    fn an_article_with_two_values_under_two_heads_tells_them_apart() {
+        let inv = |art, v| {
+            with_heads(
+                node(
+                    art,
+                    v,
+                    &["weststead", "facility", "investment"],
+                    &["weststead"],
+                ),
+                &[("facility", "investment")],
+            )
+        };
+        let bud = |art, v| {
+            with_heads(
+                node(art, v, &["weststead", "facility", "budget"], &["weststead"]),
+                &[("facility", "budget")],
+            )
+        };
+        let nodes = vec![inv(0, 75e6), bud(0, 15e6), inv(1, 75e6), bud(2, 15e6)];
+        let distinct = distinct_heads(&nodes);
+        assert!(distinct.contains(&("budget".to_string(), "investment".to_string())));
+        assert!(heads_distinct(&nodes[2], &nodes[3], &distinct));
+        assert_eq!(group_nodes(&nodes).len(), 2, "{:?}", group_nodes(&nodes));
+        // One value under two heads: a rewording, nothing told apart.
+        let same = vec![inv(0, 75e6), bud(0, 75e6)];
+        assert!(distinct_heads(&same).is_empty());
+    }
+
+    #[test]
+    fn cues_match_in_any_order_and_with_another_head() {
+        let set = |v: &[&str]| v.iter().map(|w| w.to_string()).collect::<BTreeSet<_>>();
+        let cue = |v: &[&str]| v.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let mut heads: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+        heads.insert("pledge", set(&["investment"]));
+        let words = set(&["japan", "investment", "pledge"]);
+        let japan_pkg = cue(&["japan", "investment", "package"]);
+        assert_eq!(cue_matches(&japan_pkg, &words, &heads), 6, "head reworded");
+        let exact = cue(&["investment", "japan", "pledge"]);
+        assert_eq!(cue_matches(&exact, &words, &heads), 7, "any order");
+        let korea = cue(&["korea", "investment", "package"]);
+        assert_eq!(cue_matches(&korea, &words, &heads), 0, "a word missing");
+        let other_mod = cue(&["japan", "loan", "package"]);
+        assert_eq!(cue_matches(&other_mod, &set(&["japan", "loan"]), &heads), 0);
+        assert_eq!(cue_matches(&[], &words, &heads), 0);
+    }
+
     #[test]
     fn match_fact_needs_unit_magnitude_and_every_cue_word() {
         let rules = facts(
@@ -374,9 +610,11 @@ mod tests {
             node(1, 550e9, &["big", "investment", "fund"], &[]),
             node(2, 5e9, &["investment", "fund"], &[]),
         ];
-        assert_eq!(match_fact(&[0], &nodes, &rules).map(|f| f.line), Some(2));
-        assert_eq!(match_fact(&[0, 1], &nodes, &rules).map(|f| f.line), Some(3));
-        assert_eq!(match_fact(&[2], &nodes, &rules), None, "two orders off");
+        let canon = HashMap::new();
+        let m = |g: &[usize]| match_fact(g, &nodes, &rules, &canon).map(|f| f.line);
+        assert_eq!(m(&[0]), Some(2));
+        assert_eq!(m(&[0, 1]), Some(3));
+        assert_eq!(m(&[2]), None, "two orders off");
     }
 
     #[test]

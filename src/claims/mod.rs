@@ -91,11 +91,12 @@ pub fn extract(article: &Article, marks: &[ParaMark]) -> Vec<Claim> {
 /// 7. `sort_findings`, `sort_rows`, `Voters::source_trust`: the outcome.
 pub fn resolve(articles: &[ArticleSummary], dedup: &DedupOutcome, rules: &Rules) -> ClaimsOutcome {
     let voters = Voters::new(articles, dedup);
-    let nodes = build_nodes(articles, &canon_map(rules));
+    let canon = canon_map(rules);
+    let nodes = build_nodes(articles, &canon);
     let groups = group_nodes(&nodes);
     let facts: Vec<Option<&Fact>> = groups
         .iter()
-        .map(|g| match_fact(g, &nodes, rules))
+        .map(|g| match_fact(g, &nodes, rules, &canon))
         .collect();
     let observations = voters.observations(&groups, &nodes);
     let evidence = Evidence::gather(&observations, &facts);

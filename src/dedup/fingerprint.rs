@@ -9,6 +9,7 @@ use crate::model::{
     Article, ArticleId, ArticlePrints, DupKind, DuplicateRow, Finding, FindingKind, ParaIdx,
     ParaMark, ParaPrint, Paragraph,
 };
+use crate::segment::{furniture, list_label, Furniture};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Structural blocks: at least this many consecutive title-like lines after
@@ -17,6 +18,11 @@ const STRUCT_RUN: usize = 4;
 const STRUCT_RUN_HEAD: usize = 6;
 /// A "short" list item a tail block may absorb.
 const SHORT_ITEM_WORDS: u32 = 30;
+/// A sentence paragraph this long can start a run of prose.
+const PROSE_WORDS: u32 = 4;
+/// Why a layout repeat is boilerplate (finding message).
+pub(super) const LAYOUT_REASON: &str =
+    "a layout repeat (a headline, subheading or caption shown again)";
 /// Why a structural block is boilerplate (finding message).
 pub(super) const TITLE_LIST_REASON: &str =
     "a list of title-like lines (related articles, navigation)";
@@ -48,19 +54,194 @@ fn short_item(article: &Article, p: &Paragraph) -> bool {
     p.words <= SHORT_ITEM_WORDS && !article.para_text(p).contains('\n')
 }
 
+/// Words that make a list item a role ("Foreign Secretary: Jane Example"):
+/// English office words, like the stopword lists elsewhere.
+const ROLE_WORDS: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "vice",
+    "chancellor",
+    "premier",
+    "governor",
+    "mayor",
+    "ambassador",
+    "director",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chief",
+    "commissioner",
+    "speaker",
+    "leader",
+    "deputy",
+    "senator",
+    "judge",
+    "justice",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ceo",
+    "cfo",
+    "head",
+    "treasurer",
+    "envoy",
+    "adviser",
+    "advisor",
+    "officer",
+    "coach",
+    "captain",
+    "manager",
+    "attorney",
+    "general",
+    "prosecutor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "governor-general",
+    "mp",
+    "mla",
+    "councillor",
+    "councilor",
+    "representative",
+    "delegate",
+    "founder",
+    "editor",
+    "principal",
+    "dean",
+    "rector",
+    "marshal",
+    "commander",
+    "admiral",
+    "whip",
+    "auditor",
+    "registrar",
+    "ombudsman",
+    "controller",
+    "administrator",
+    "executive",
+    "president-elect",
+    "member",
+    "lord",
+    "baroness",
+    "sheikh",
+    "emir",
+    "sultan",
+    "mufti",
+    "bishop",
+    "archbishop",
+];
+/// Name particles a name part may hold in lowercase.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "van", "von", "der", "bin", "binti", "al", "el", "la", "le", "du", "dos",
+];
+
+/// A list item that carries a role and a name: "Foreign Secretary: Jane
+/// Example", "Jane Example – Minister of Finance", "Jane Example
+/// (Chancellor)". Such lists (a cabinet, a board) are content.
+fn role_and_name(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_start_matches(['•', '·', '*', '-', '–', ' ']);
+    let (a, b) = if let Some(open) = t.strip_suffix(')').and_then(|x| x.rfind('(')) {
+        (&t[..open], &t[open + 1..t.len() - 1])
+    } else {
+        match [": ", " – ", " — ", " - ", ", ", " | "]
+            .iter()
+            .filter_map(|sep| t.find(sep).map(|i| (i, sep.len())))
+            .min()
+        {
+            Some((i, l)) => (&t[..i], &t[i + l..]),
+            None => return false,
+        }
+    };
+    let has_role = |x: &str| {
+        x.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let is_name = |x: &str| {
+        let ws: Vec<&str> = x.split_whitespace().collect();
+        (2..=5).contains(&ws.len())
+            && !has_role(x)
+            && !x.chars().any(|c| c.is_ascii_digit())
+            && ws.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+            })
+    };
+    (has_role(a) && is_name(b)) || (is_name(a) && has_role(b))
+}
+
+/// Paragraphs that belong to a run of prose: sentence paragraphs (not
+/// title-like, at least [`PROSE_WORDS`] words) next to another one, one of
+/// the two at least [`LIGHT_WORDS`] long; or a paragraph of three
+/// sentences or more. A run of long sentences is the story wherever it
+/// stands (a related list's teasers alternate with headlines instead).
+fn prose_runs(article: &Article, tl: &[bool], furn: &[bool]) -> Vec<bool> {
+    let ps = &article.paragraphs;
+    let n = ps.len();
+    let prose: Vec<bool> = (0..n)
+        .map(|i| !tl[i] && !furn[i] && ps[i].words >= PROSE_WORDS)
+        .collect();
+    let pair = |a: usize, b: usize| {
+        prose[a] && prose[b] && (ps[a].words >= LIGHT_WORDS || ps[b].words >= LIGHT_WORDS)
+    };
+    (0..n)
+        .map(|i| {
+            (prose[i] && ps[i].sentences.len() >= 3 && ps[i].words >= LIGHT_WORDS)
+                || (i > 0 && pair(i - 1, i))
+                || (i + 1 < n && pair(i, i + 1))
+        })
+        .collect()
+}
+
+/// The headline's paragraph: the one whose text is the page's headline
+/// ([`crate::segment::headline`]), among the first twelve.
+fn headline_para(article: &Article) -> Option<usize> {
+    let h = crate::segment::headline(&article.text)?;
+    article
+        .paragraphs
+        .iter()
+        .take(12)
+        .position(|p| article.para_text(p).trim().trim_start_matches('#').trim() == h)
+}
+
 /// Structural boilerplate blocks (inclusive paragraph ranges): runs of
 /// title-like lines (related-article lists, navigation), grown to the end of
 /// the article and back to their label when only short items surround them.
+/// A block never takes the story: a run whose items mostly carry a role and
+/// a name (a cabinet list) is not a block, and a block grows over neither a
+/// run of prose paragraphs nor role items.
 fn structural_blocks(article: &Article) -> Vec<(usize, usize)> {
     let ps = &article.paragraphs;
     let n = ps.len();
     let tl: Vec<bool> = ps.iter().map(|p| title_like(article, p)).collect();
-    let short: Vec<bool> = ps.iter().map(|p| short_item(article, p)).collect();
-    // Prose that shows the article body has begun.
+    let role: Vec<bool> = ps
+        .iter()
+        .zip(&tl)
+        .map(|(p, &t)| t && role_and_name(article.para_text(p)))
+        .collect();
+    let furn: Vec<bool> = ps
+        .iter()
+        .map(|p| furniture(article.para_text(p)).is_some())
+        .collect();
+    let story = prose_runs(article, &tl, &furn);
+    let headline = headline_para(article);
+    // Short items a block may grow over: never the story, never a role item.
+    let short: Vec<bool> = ps
+        .iter()
+        .enumerate()
+        .map(|(i, p)| short_item(article, p) && !story[i] && !role[i])
+        .collect();
+    // Prose that shows the article body has begun: a long paragraph or a
+    // run of prose (wire copy in short paragraphs).
     let body: Vec<bool> = ps
         .iter()
         .zip(&tl)
-        .map(|(p, &t)| !t && p.words >= 2 * LIGHT_WORDS)
+        .enumerate()
+        .map(|(x, (p, &t))| (!t && p.words >= 2 * LIGHT_WORDS) || story[x])
         .collect();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -75,23 +256,59 @@ fn structural_blocks(article: &Article) -> Vec<(usize, usize)> {
         }
         let len = j - i + 1;
         let after_body = body[..i].iter().any(|&b| b);
+        // A list of roles and names, between page furniture, is content.
+        let roles = role[i..=j].iter().filter(|&&r| r).count();
+        let items = (i..=j).filter(|&x| !furn[x]).count();
+        if roles > 0 && roles * 2 >= items {
+            i = j + 1;
+            continue;
+        }
         if (len >= STRUCT_RUN && after_body) || len >= STRUCT_RUN_HEAD {
             let (mut s, mut e) = (i, j);
             // Only short items follow: the block runs to the end.
             if short[j + 1..].iter().all(|&x| x) {
                 e = n - 1;
-                // And back over short items, to the label that opens them.
+                // And back over short items, to the label that opens them:
+                // a list label ("Related Articles") takes the teasers under
+                // it; any other title-like line only what a long sentence
+                // paragraph does not stop (the story comes before it).
                 let mut k = s;
-                while k > 0 && short[k - 1] {
+                while k > 0 && short_item(article, &ps[k - 1]) {
                     k -= 1;
                 }
-                if let Some(label) = (k..s).rev().find(|&x| tl[x]) {
+                let listed = (k..s)
+                    .rev()
+                    .find(|&x| list_label(article.para_text(&ps[x])));
+                if let Some(label) = listed {
                     s = label;
+                } else {
+                    let mut k = s;
+                    while k > 0 && short[k - 1] && (tl[k - 1] || ps[k - 1].words < LIGHT_WORDS) {
+                        k -= 1;
+                    }
+                    if let Some(label) = (k..s).rev().find(|&x| tl[x]) {
+                        s = label;
+                    }
                 }
             }
-            match out.last_mut() {
-                Some(last) if last.1 + 1 >= s => last.1 = last.1.max(e),
-                _ => out.push((s, e)),
+            // The headline is the article's, even inside a menu run.
+            let parts = match headline {
+                Some(h) if (s..=e).contains(&h) && !after_body => {
+                    [(s < h).then(|| (s, h - 1)), (h < e).then(|| (h + 1, e))]
+                }
+                _ => [Some((s, e)), None],
+            };
+            // A piece too short to be a list is left to the furniture pass.
+            let whole = parts[1].is_none();
+            for (s, e) in parts
+                .into_iter()
+                .flatten()
+                .filter(|&(s, e)| whole || e + 1 - s >= STRUCT_RUN)
+            {
+                match out.last_mut() {
+                    Some(last) if last.1 + 1 >= s => last.1 = last.1.max(e),
+                    _ => out.push((s, e)),
+                }
             }
             i = e + 1;
         } else {
@@ -150,6 +367,8 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     let mut first = exact_repeats(&prints);
     let candidates = near_candidates(&prints);
     confirm_near_repeats(article, &prints, &candidates, cfg.near_dup, &mut first);
+    let furn = page_furniture(article);
+    let layout = layout_repeats(article, &prints, &furn, &mut first);
     let mut out = ArticlePrints {
         marks: vec![ParaMark::Content; prints.len()],
         prints,
@@ -158,8 +377,112 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     };
     let groups = repeat_groups(article, &first, &mut out);
     let groups_so_far = repeat_rows(article, &out.prints, &groups, &mut out.rows);
-    structural_boilerplate(article, groups_so_far, &mut out);
+    let groups_so_far = structural_boilerplate(article, groups_so_far, &mut out);
+    furniture_boilerplate(article, groups_so_far, &furn, &layout, &mut out);
     out
+}
+
+/// Step 8 input: what furniture each paragraph is
+/// ([`crate::segment::furniture`]; a bare date line stays content), and the text of an embedded social
+/// post right above its attribution line (a line with a link, a handle or
+/// a hashtag); single title-like lines without digits above the headline
+/// are the page's head.
+fn page_furniture(article: &Article) -> Vec<Option<Furniture>> {
+    let ps = &article.paragraphs;
+    let mut furn: Vec<Option<Furniture>> = ps
+        .iter()
+        .map(|p| furniture(article.para_text(p)).filter(|f| *f != Furniture::Dateline))
+        .collect();
+    // Single title-like lines above the headline are the page's head
+    // (section names, kickers); not a date line.
+    if let Some(h) = headline_para(article) {
+        for j in 0..h {
+            let t = article.para_text(&ps[j]);
+            if furn[j].is_none()
+                && furniture(t).is_none()
+                && title_like(article, &ps[j])
+                && ps[j].words <= 8
+                && !t.chars().any(|c| c.is_ascii_digit())
+            {
+                furn[j] = Some(Furniture::Label);
+            }
+        }
+    }
+    for j in 1..ps.len() {
+        if furn[j] == Some(Furniture::Social) && furn[j - 1].is_none() {
+            let t = article.para_text(&ps[j - 1]);
+            let tagged = t.split_whitespace().any(|w| {
+                w.starts_with('#') && w.len() > 1
+                    || w.starts_with('@') && w.len() > 1
+                    || w.contains("://")
+                    || w.starts_with("pic.")
+            });
+            if tagged && !t.contains('\n') && ps[j - 1].words <= 60 {
+                furn[j - 1] = Some(Furniture::Social);
+            }
+        }
+    }
+    furn
+}
+
+/// Repeats that come from the page's layout, not from padding: a headline
+/// or subheading shown again as the lead, a standfirst repeated by the
+/// first paragraph, a caption shown twice. Their links are removed from
+/// `first` (no `duplicate_paragraph`), and the copy that is display (the
+/// title-like or furniture one, else the earlier one) is returned to be
+/// marked boilerplate; the other copy stays content. A later repeat of a
+/// display copy is pointed at the copy that was kept.
+fn layout_repeats(
+    article: &Article,
+    prints: &[ParaPrint],
+    furn: &[Option<Furniture>],
+    first: &mut [Option<(usize, f64)>],
+) -> Vec<bool> {
+    let n = first.len();
+    let ps = &article.paragraphs;
+    let light = |x: usize| prints[x].title_like || furn[x].is_some() || ps[x].words < LIGHT_WORDS;
+    let mut display = vec![false; n];
+    let mut kept: Vec<Option<usize>> = vec![None; n];
+    for j in 0..n {
+        let Some((mut i, sim)) = first[j] else {
+            continue;
+        };
+        if display[i] {
+            match kept[i] {
+                Some(y) if y < j => {
+                    i = y;
+                    first[j] = Some((y, sim));
+                }
+                _ => {
+                    first[j] = None;
+                    continue;
+                }
+            }
+        }
+        let (ti, tj) = (prints[i].title_like, prints[j].title_like);
+        let (fi, fj) = (furn[i].is_some(), furn[j].is_some());
+        let head = (0..i).all(light) && (i + 1..j).all(light);
+        let shown = if fi || fj {
+            // A caption shown twice: both copies are display.
+            display[i] = true;
+            Some(j)
+        } else if ti || tj {
+            Some(if tj && !ti { j } else { i })
+        } else if head {
+            Some(i)
+        } else {
+            None
+        };
+        if let Some(d) = shown {
+            first[j] = None;
+            display[d] = true;
+            let other = if d == i { j } else { i };
+            if !display[other] {
+                kept[d] = Some(other);
+            }
+        }
+    }
+    display
 }
 
 /// Step 1: one print per paragraph.
@@ -365,7 +688,8 @@ fn repeat_rows(
 
 /// Step 7: each [`structural_blocks`] block, numbered on from `group`: its
 /// content paragraphs marked `Boilerplate`, a row for each, one finding.
-fn structural_boilerplate(article: &Article, mut group: u32, out: &mut ArticlePrints) {
+/// Returns the last group number.
+fn structural_boilerplate(article: &Article, mut group: u32, out: &mut ArticlePrints) -> u32 {
     let ps = &article.paragraphs;
     for (s, e) in structural_blocks(article) {
         group += 1;
@@ -401,233 +725,75 @@ fn structural_boilerplate(article: &Article, mut group: u32, out: &mut ArticlePr
             .mention(excerpt(article.para_text(&ps[s]))),
         );
     }
+    group
+}
+
+/// Step 8: page furniture and layout repeats still marked content, marked
+/// `Boilerplate` in blocks of adjacent paragraphs, numbered on from
+/// `group`: a row for each, one finding per block naming what they are.
+fn furniture_boilerplate(
+    article: &Article,
+    mut group: u32,
+    furn: &[Option<Furniture>],
+    layout: &[bool],
+    out: &mut ArticlePrints,
+) {
+    let ps = &article.paragraphs;
+    let pick: Vec<bool> = (0..ps.len())
+        .map(|j| (furn[j].is_some() || layout[j]) && out.marks[j] == ParaMark::Content)
+        .collect();
+    let mut j = 0;
+    while j < ps.len() {
+        if !pick[j] {
+            j += 1;
+            continue;
+        }
+        let s = j;
+        while j + 1 < ps.len() && pick[j + 1] {
+            j += 1;
+        }
+        group += 1;
+        let mut kinds: Vec<&str> = Vec::new();
+        for x in s..=j {
+            out.marks[x] = ParaMark::Boilerplate;
+            let what = match furn[x] {
+                Some(f) => f.as_str(),
+                None => "a layout repeat",
+            };
+            if !kinds.contains(&what) {
+                kinds.push(what);
+            }
+            out.rows.push(DuplicateRow {
+                group,
+                article: article.id,
+                paragraph: ps[x].idx,
+                line: ps[x].line,
+                kind: DupKind::Boilerplate,
+                similarity: 1.0,
+                first_article: article.id,
+                first_paragraph: ps[s].idx,
+                text: String::new(),
+            });
+        }
+        let reason = if kinds == ["a layout repeat"] {
+            LAYOUT_REASON.to_string()
+        } else {
+            format!("page furniture ({})", kinds.join(", "))
+        };
+        out.findings.push(
+            block_finding(
+                article.id,
+                (ps[s].idx, ps[s].line),
+                ps[j].line,
+                j - s + 1,
+                &reason,
+                String::new(),
+            )
+            .mention(excerpt(article.para_text(&ps[s]))),
+        );
+        j += 1;
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::dedup::fixtures::{art, kinds, A1, A1_REWORDED, B1, C1};
-    use crate::dedup::DEFAULT_NEAR_DUP;
-
-    #[test]
-    fn exact_repeat_in_article_points_at_first_copy() {
-        let a = art(0, &format!("{A1}\n\n{B1}\n\n{}", A1.to_uppercase()));
-        let p = fingerprint(&a, &DedupConfig::default());
-        assert_eq!(
-            p.marks,
-            vec![ParaMark::Content, ParaMark::Content, ParaMark::Duplicate]
-        );
-        assert_eq!(
-            kinds(&p.findings),
-            vec![(0, FindingKind::DuplicateParagraph, Some(3))]
-        );
-        assert_eq!(p.findings[0].evidence, "a0.txt#p1");
-        assert_eq!(p.findings[0].severity, crate::model::Severity::Warning);
-        let r: Vec<_> = p
-            .rows
-            .iter()
-            .map(|r| (r.paragraph.number(), r.kind, r.first_paragraph.number()))
-            .collect();
-        assert_eq!(r, vec![(1, DupKind::Exact, 1), (3, DupKind::Exact, 1)]);
-    }
-
-    #[test]
-    fn reworded_repeat_in_article_is_near() {
-        let a = art(0, &format!("{A1}\n\n{B1}\n\n{A1_REWORDED}"));
-        let p = fingerprint(&a, &DedupConfig::default());
-        assert_eq!(p.marks[2], ParaMark::Duplicate);
-        let near = p.rows.iter().find(|r| r.paragraph.number() == 3).unwrap();
-        assert_eq!(near.kind, DupKind::Near);
-        assert!(near.similarity >= DEFAULT_NEAR_DUP && near.similarity < 1.0);
-        // A stricter threshold lets it go.
-        let strict = fingerprint(&a, &DedupConfig { near_dup: 0.99 });
-        assert!(strict.marks.iter().all(|m| m.is_content()));
-    }
-
-    #[test]
-    fn short_paragraphs_never_match() {
-        let a = art(
-            0,
-            "Prices rose on Monday.\n\nPrices rose on Monday.\n\nPrices fell on Monday.\n\nShares rose five percent on Monday morning.\n\nShares rose seven percent on Monday morning.",
-        );
-        let p = fingerprint(&a, &DedupConfig { near_dup: 0.5 });
-        assert!(p.marks.iter().all(|m| m.is_content()), "{:?}", p.marks);
-        assert!(p.findings.is_empty() && p.rows.is_empty());
-        assert!(p.prints.iter().all(|x| x.minhash.is_empty()));
-    }
-
-    #[test]
-    fn related_list_after_the_body_is_one_boilerplate_block() {
-        let text = format!(
-            "{A1} {B1}\n\nRelated stories\nStocks Rally As Fed Holds Rates\nOil Prices Hold Firm Ahead of Talks\nGold Steady As Dollar Slips\nMarkets Await Jobs Data"
-        );
-        let a = art(0, &text);
-        let p = fingerprint(&a, &DedupConfig::default());
-        assert_eq!(p.marks[0], ParaMark::Content);
-        assert!(p.marks[1..].iter().all(|m| *m == ParaMark::Boilerplate));
-        assert_eq!(
-            kinds(&p.findings),
-            vec![(0, FindingKind::Boilerplate, Some(2))]
-        );
-        assert_eq!(p.rows.len(), 5);
-    }
-
-    #[test]
-    fn title_and_dateline_at_the_head_are_not_boilerplate() {
-        let text = format!("A Headline About The Budget\n\n6 mins read\n\nFebruary 12, 2026\n\nSummary\n\n{A1} {B1}\n\nTransit\n\n{C1}");
-        let a = art(0, &text);
-        let p = fingerprint(&a, &DedupConfig::default());
-        assert!(p.marks.iter().all(|m| m.is_content()), "{:?}", p.marks);
-    }
-
-    /// A1, B1, A1 in capitals, A1 reworded, a heading.
-    fn sample() -> Article {
-        art(
-            0,
-            &format!(
-                "{A1}\n\n{B1}\n\n{}\n\n{A1_REWORDED}\n\n# Transit",
-                A1.to_uppercase()
-            ),
-        )
-    }
-
-    #[test]
-    fn para_prints_hash_normalised_text_and_band_long_paragraphs() {
-        let a = sample();
-        let prints = para_prints(&a);
-        assert_eq!(prints.len(), 5);
-        assert_eq!(prints[0].exact, prints[2].exact);
-        assert_ne!(prints[0].exact, prints[3].exact);
-        assert_eq!(prints[0].minhash.len(), BANDS);
-        assert!(prints[4].minhash.is_empty());
-        assert!(prints[4].title_like && !prints[0].title_like);
-        assert_eq!(prints[4].words, 1);
-        assert_eq!(prints[1].line, a.paragraphs[1].line);
-    }
-
-    #[test]
-    fn exact_repeats_point_at_the_first_long_copy() {
-        let a = art(
-            0,
-            &format!("{A1}\n\nRead more.\n\n{A1}\n\nRead more.\n\n{A1}"),
-        );
-        let first = exact_repeats(&para_prints(&a));
-        assert_eq!(
-            first,
-            vec![None, None, Some((0, 1.0)), None, Some((0, 1.0))]
-        );
-    }
-
-    #[test]
-    fn near_candidates_pair_paragraphs_sharing_a_band() {
-        let prints = para_prints(&sample());
-        let cand = near_candidates(&prints);
-        assert!(cand.contains(&(3, 0)), "{cand:?}");
-        assert!(cand.contains(&(2, 0)), "{cand:?}");
-        assert!(
-            cand.iter().all(|&(j, i)| i < j && j != 4 && i != 1),
-            "{cand:?}"
-        );
-        assert!(cand.windows(2).all(|w| w[0] < w[1]));
-    }
-
-    #[test]
-    fn confirm_near_repeats_keeps_pairs_at_the_threshold() {
-        let a = sample();
-        let prints = para_prints(&a);
-        let cand = near_candidates(&prints);
-        let mut first = exact_repeats(&prints);
-        confirm_near_repeats(&a, &prints, &cand, DEFAULT_NEAR_DUP, &mut first);
-        let (to, sim) = first[3].expect("the reworded copy is confirmed");
-        assert_eq!(to, 0);
-        assert!((DEFAULT_NEAR_DUP..1.0).contains(&sim), "{sim}");
-        assert_eq!(first[2], Some((0, 1.0)), "exact repeats stay as they are");
-        let mut strict = exact_repeats(&prints);
-        confirm_near_repeats(&a, &prints, &cand, 0.99, &mut strict);
-        assert_eq!(strict[3], None);
-    }
-
-    #[test]
-    fn chain_root_follows_earlier_links_only() {
-        let first = vec![None, Some((0, 1.0)), Some((1, 0.8)), Some((3, 0.9))];
-        assert_eq!(chain_root(&first, 2), 0);
-        assert_eq!(chain_root(&first, 1), 0);
-        assert_eq!(chain_root(&first, 0), 0);
-        // A link to itself or forward stops the walk.
-        assert_eq!(chain_root(&first, 3), 3);
-    }
-
-    #[test]
-    fn repeat_groups_mark_and_report_each_repeat() {
-        let a = sample();
-        let mut out = ArticlePrints {
-            prints: para_prints(&a),
-            marks: vec![ParaMark::Content; 5],
-            ..ArticlePrints::default()
-        };
-        let first = vec![None, None, Some((0, 1.0)), Some((2, 0.8)), None];
-        let groups = repeat_groups(&a, &first, &mut out);
-        assert_eq!(groups, vec![(0, vec![(2, 1.0), (3, 0.8)])]);
-        assert_eq!(out.marks[2..4], [ParaMark::Duplicate, ParaMark::Duplicate]);
-        assert_eq!(out.findings.len(), 2);
-        assert!(out.findings[1]
-            .message
-            .contains("reworded (similarity 0.80)"));
-        assert_eq!(out.findings[1].evidence, "a0.txt#p1");
-    }
-
-    #[test]
-    fn repeat_rows_number_groups_and_give_the_origin_the_strongest_kind() {
-        let a = sample();
-        let prints = para_prints(&a);
-        let groups = vec![(0, vec![(2, 1.0), (3, 0.8)]), (1, vec![(4, 0.9)])];
-        let mut rows = Vec::new();
-        assert_eq!(repeat_rows(&a, &prints, &groups, &mut rows), 2);
-        let got: Vec<_> = rows
-            .iter()
-            .map(|r| {
-                (
-                    r.group,
-                    r.paragraph.number(),
-                    r.kind,
-                    r.first_paragraph.number(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (1, 1, DupKind::Near, 1),
-                (1, 3, DupKind::Exact, 1),
-                (1, 4, DupKind::Near, 1),
-                (2, 2, DupKind::Near, 2),
-                (2, 5, DupKind::Near, 2),
-            ]
-        );
-        assert_eq!(rows[2].similarity, 0.8);
-    }
-
-    #[test]
-    fn structural_boilerplate_numbers_on_and_skips_repeats() {
-        let text = format!(
-            "{A1} {B1}\n\nRelated stories\nStocks Rally As Fed Holds Rates\nOil Prices Hold Firm Ahead of Talks\nGold Steady As Dollar Slips\nMarkets Await Jobs Data"
-        );
-        let a = art(0, &text);
-        assert_eq!(structural_blocks(&a), vec![(1, 5)]);
-        let mut out = ArticlePrints {
-            prints: para_prints(&a),
-            marks: vec![ParaMark::Content; 6],
-            ..ArticlePrints::default()
-        };
-        out.marks[3] = ParaMark::Duplicate;
-        structural_boilerplate(&a, 7, &mut out);
-        assert_eq!(out.marks[3], ParaMark::Duplicate);
-        assert_eq!(out.rows.len(), 4);
-        assert!(out
-            .rows
-            .iter()
-            .all(|r| r.group == 8 && r.first_paragraph.number() == 2));
-        assert_eq!(out.findings.len(), 1);
-        assert!(out.findings[0].message.starts_with("4 paragraphs (lines"));
-    }
-}
+mod tests;

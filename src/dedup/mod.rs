@@ -22,8 +22,12 @@
 //! shorter text with the whole longer text, with its best-matching run of
 //! sentences (padded copies), or sentence by sentence (reordered copies)
 //! reaches `near_dup` (default 0.75, measured: see the README, "Repeated paragraphs").
-//! Boilerplate is either structural (a run of title-like lines, such as a
-//! related-stories list, found per article) or repetition: a paragraph
+//! Boilerplate is structural (a run of title-like lines, such as a
+//! related-stories list, found per article, never over a run of prose or a
+//! list of roles and names), page furniture (single lines such as share
+//! buttons, captions, bylines and labels, and the display copy of a layout
+//! repeat: a headline or standfirst shown again as the lead), or
+//! repetition: a paragraph
 //! repeated across articles, at the head or tail of every one of them, in
 //! articles of one source or one author or in at least three articles, which
 //! are otherwise not copies of each other.

@@ -4,11 +4,27 @@
 use super::article::Parsed;
 use crate::model::Meta;
 
-/// Plain text: all of it is the article, with no metadata.
+/// Plain text: all of it is the article; its title is the headline when
+/// page furniture (a stamp line, a label, a share bar) comes first.
 pub(super) fn parse_plain(text: String) -> Parsed {
-    Parsed {
+    let mut p = Parsed {
         text,
         ..Parsed::default()
+    };
+    p.meta.title = headline_title(&p.text);
+    p
+}
+
+/// The headline ([`crate::segment::headline`]) when it is not the first
+/// non-empty line; empty otherwise (the first line is the title).
+fn headline_title(text: &str) -> String {
+    let first = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty());
+    match crate::segment::headline(text) {
+        Some(h) if Some(h) != first => crate::text::truncate_chars(h, 200),
+        _ => String::new(),
     }
 }
 
@@ -18,6 +34,7 @@ pub(super) fn parse_markdown(text: &str) -> Parsed {
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
         p.text = text.to_string();
+        p.meta.title = headline_title(&p.text);
         return p;
     }
     let mut offset = first.len() + 1;
@@ -34,12 +51,18 @@ pub(super) fn parse_markdown(text: &str) -> Parsed {
     if !closed {
         // No closing fence: not front matter, keep everything as text.
         p.text = text.to_string();
+        p.meta.title = headline_title(&p.text);
         return p;
     }
     p.line_offset = fm_lines.len() as u32 + 2;
     p.text = text[offset.min(text.len())..].to_string();
     match parse_front_matter(&fm_lines) {
-        Ok(meta) => p.meta = meta,
+        Ok(meta) => {
+            p.meta = meta;
+            if p.meta.title.is_empty() {
+                p.meta.title = headline_title(&p.text);
+            }
+        }
         Err((line, why)) => {
             p.meta_problem = Some(format!(
                 "front matter is not YAML (line {}: {why}): its metadata was ignored",
@@ -107,8 +130,30 @@ mod tests {
     fn plain_text_is_kept_whole() {
         let p = parse_plain("---\ntitle: x\n---\nBody".into());
         assert_eq!(p.text, "---\ntitle: x\n---\nBody");
-        assert_eq!(p.meta, Meta::default());
+        // No metadata but the title: a rule line is not a headline.
+        let title = "title: x".to_string();
+        assert_eq!(
+            p.meta,
+            Meta {
+                title,
+                ..Meta::default()
+            }
+        );
         assert_eq!(p.line_offset, 0);
+    }
+
+    #[test]
+    fn the_title_is_the_headline_not_a_stamp_or_label() {
+        let p = parse_plain(
+            "date 2025-06-15 https://example.org/a\n\nBridge Opens To Traffic\nBody.".into(),
+        );
+        assert_eq!(p.meta.title, "Bridge Opens To Traffic");
+        let p = parse_plain("Advertisement\n# Bridge Opens\nBody.".into());
+        assert_eq!(p.meta.title, "Bridge Opens");
+        // A headline first: the first line stands (no metadata title).
+        assert_eq!(parse_plain("Bridge Opens\nBody.".into()).meta.title, "");
+        let md = parse_markdown("---\ndate: 2025-06-15\n---\nOverview\n\n# Bridge Opens\n");
+        assert_eq!(md.meta.title, "Bridge Opens");
     }
 
     #[test]

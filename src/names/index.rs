@@ -361,7 +361,9 @@ const PORTFOLIO_FORMS: &[(&str, &str)] = &[
 /// as written in roles.csv (normalised): "X minister" ↔ "minister of X" ↔
 /// "minister for X" (and "minister of state for X"); "X secretary" ↔
 /// "secretary of X" ↔ "secretary for X"; with X in each form of
-/// [`PORTFOLIO_FORMS`] ("economy minister" → "economic minister").
+/// [`PORTFOLIO_FORMS`] ("economy minister" → "economic minister"), and
+/// each part of a two-part portfolio ("business and trade secretary" →
+/// "business secretary", "trade secretary").
 pub(super) fn title_variants(title: &str) -> Vec<String> {
     let mut portfolios: Vec<(String, &str)> = Vec::new();
     for head in ["minister", "secretary"] {
@@ -375,6 +377,19 @@ pub(super) fn title_variants(title: &str) -> Vec<String> {
             }
         }
     }
+    // "Business and Trade Secretary" is also written "Business Secretary"
+    // and "Trade Secretary": each part of a two-part portfolio.
+    let parts: Vec<(String, &str)> = portfolios
+        .iter()
+        .filter_map(|(x, head)| {
+            let (a, b) = x.split_once(" and ")?;
+            let short = |p: &str| !p.is_empty() && p.split(' ').count() <= 2;
+            (short(a) && short(b) && !b.contains(" and "))
+                .then(|| [(a.to_string(), *head), (b.to_string(), *head)])
+        })
+        .flatten()
+        .collect();
+    portfolios.extend(parts);
     let mut out = BTreeSet::new();
     for (x, head) in portfolios {
         if x.is_empty() || x.split(' ').count() > 4 {
@@ -616,5 +631,71 @@ mod tests {
     fn is_acronym_and_unspaced_script() {
         assert!(is_acronym("PM") && is_acronym("U.S.") && !is_acronym("Pm") && !is_acronym("P"));
         assert!(is_unspaced_script('田') && is_unspaced_script('한') && !is_unspaced_script('a'));
+    }
+
+    #[test]
+    fn title_variants_follow_the_grammar() {
+        let v = title_variants("trade minister");
+        for want in [
+            "minister for trade",
+            "minister of trade",
+            "minister of state for trade",
+        ] {
+            assert!(v.contains(&want.to_string()), "{want}: {v:?}");
+        }
+        assert!(!v.contains(&"trade minister".to_string()));
+        let v = title_variants("minister of economy");
+        assert!(v.contains(&"economic minister".to_string()), "{v:?}");
+        assert!(v.contains(&"economy minister".to_string()), "{v:?}");
+        let v = title_variants("secretary of state for business and trade");
+        assert!(v.contains(&"business secretary".to_string()), "{v:?}");
+        assert!(
+            v.contains(&"business and trade secretary".to_string()),
+            "{v:?}"
+        );
+        let v = title_variants("foreign minister");
+        assert!(
+            v.contains(&"minister of foreign affairs".to_string()),
+            "{v:?}"
+        );
+        assert!(
+            title_variants("prime minister of the realm and all its dominions")
+                .iter()
+                .all(|t| t.split(' ').count() < 10)
+        );
+        assert!(title_variants("president").is_empty());
+    }
+
+    #[test]
+    fn generic_titles_are_office_nouns_with_common_portfolios() {
+        for t in [
+            "prime minister",
+            "foreign minister",
+            "minister of finance",
+            "president",
+        ] {
+            assert!(is_generic_title(t), "{t}");
+        }
+        for t in [
+            "chancellor of the exchequer",
+            "treasurer",
+            "commerce secretary",
+            "trade representative",
+        ] {
+            assert!(!is_generic_title(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn title_heads_are_the_office_noun() {
+        assert_eq!(
+            title_head("minister of finance").as_deref(),
+            Some("minister")
+        );
+        assert_eq!(
+            title_head("trade representative").as_deref(),
+            Some("representative")
+        );
+        assert_eq!(title_head("pm"), None);
     }
 }

@@ -333,7 +333,12 @@ fn claims_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> 
             Cell::Text(&c.unit),
             c.consensus.map_or(Cell::Empty, |v| Cell::Num(v, 6)),
             Cell::Num(c.support, 3),
-            Cell::Code(if c.agrees { "yes" } else { "no" }),
+            // No consensus or reference: no verdict either way.
+            Cell::Code(match (c.consensus, c.agrees) {
+                (None, _) => "",
+                (Some(_), true) => "yes",
+                (Some(_), false) => "no",
+            }),
             Cell::Text(&c.reference),
         ])?;
     }

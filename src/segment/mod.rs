@@ -22,12 +22,17 @@
 //! (random text heavy in terminators, quotes, spaces and digits; every
 //! covered character in many contexts; every seed and test corpus).
 //!
-//! Layout: `paragraphs` splits text into paragraphs and headings; `uax29`
-//! holds the fast sentence and word boundaries that other stages use too.
+//! Layout: `paragraphs` splits text into paragraphs and headings;
+//! `furniture` tells page furniture lines (share buttons, captions, bylines,
+//! stamps, labels) and finds the headline among the first lines (dedup and
+//! ingest's title use it); `uax29` holds the fast sentence and word
+//! boundaries that other stages use too.
 
+mod furniture;
 mod paragraphs;
 mod uax29;
 
+pub use furniture::{furniture, headline, list_label, Furniture};
 pub use uax29::{sentence_bounds, word_indices, SentenceBounds, WordIndices};
 
 use crate::model::{Article, ArticleId, Date, DateOrigin};

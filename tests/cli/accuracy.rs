@@ -204,7 +204,7 @@ fn floor(metric: &str) -> (f64, f64) {
         "wrong_officeholder" => (0.75, 0.80),    // measured 0.812, 0.850
         "role_mismatch" => (0.95, 0.90),         // measured 1.000, 0.963
         "name errors (any kind)" => (0.97, 0.85), // measured 1.000, 0.906
-        "quantity_conflict" => (0.18, 0.55),     // measured 0.218, 0.621
+        "quantity_conflict" => (0.83, 0.90),     // measured 0.861, 0.936
         "duplicate_paragraph" => (0.95, 0.95),   // measured 1.000, 1.000
         "syndicated_paragraph" => (0.58, 0.93),  // measured 0.631, 0.988
         "boilerplate" => (0.95, 0.33),           // measured 1.000, 0.373

@@ -16,6 +16,7 @@ mod names;
 mod names_labelled;
 mod names_patterns;
 mod ops;
+mod pages;
 mod pipeline;
 mod review;
 mod scoring;

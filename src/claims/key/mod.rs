@@ -1,196 +1,14 @@
 //! The key of a quantity: the noun phrase around it, normalised, and the
 //! capitalised words of that phrase (its entities).
 
+mod words;
+
+use words::*;
+
 /// Bytes read before an amount when looking for its phrase.
 const LOOK_BACK: usize = 160;
 /// Words kept in a key (pre-modifiers plus the phrase up to the head noun).
 const MAX_KEY_WORDS: usize = 4;
-
-/// Function words: they end a noun phrase. Language-level, not topical.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "across",
-    "after",
-    "against",
-    "all",
-    "almost",
-    "already",
-    "also",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "approximately",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "down",
-    "during",
-    "each",
-    "either",
-    "every",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "including",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "least",
-    "less",
-    "like",
-    "may",
-    "might",
-    "more",
-    "most",
-    "must",
-    "my",
-    "nearly",
-    "neither",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "on",
-    "onto",
-    "only",
-    "or",
-    "other",
-    "our",
-    "out",
-    "over",
-    "per",
-    "plus",
-    "roughly",
-    "shall",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "via",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "according",
-    "include",
-    "remain",
-    "become",
-    "help",
-    "make",
-    "aim",
-    "seek",
-    "set",
-    "new",
-    "total",
-    "additional",
-    "estimated",
-    "worth",
-    "around",
-    "said",
-    "says",
-    "say",
-    "mins",
-    "min",
-    "read",
-    "behind",
-    "beyond",
-    "despite",
-    "amid",
-    "amidst",
-    "inside",
-    "near",
-    "off",
-    "past",
-    "along",
-    "thus",
-    "therefore",
-    "however",
-    "hence",
-    "too",
-    "meanwhile",
-    "even",
-    "ever",
-    "very",
-    "again",
-];
-
-/// Words that open a noun phrase.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-    "your", "my", "each", "every", "another",
-];
 
 pub(super) fn is_stop(w: &str) -> bool {
     STOPWORDS.contains(&w)
@@ -228,6 +46,9 @@ struct Tok<'a> {
     /// Punctuation other than spaces between this word and the previous one
     /// (in scan direction).
     broken: bool,
+    /// That punctuation is a single comma (an apposition may follow:
+    /// "the package, valued at $N").
+    comma: bool,
 }
 
 /// Words of `s` from its start, up to `n`, noting phrase breaks.
@@ -261,7 +82,11 @@ fn words_forward(s: &str, n: usize) -> Vec<Tok<'_>> {
                 // plural possessive "investors'"
                 it.next();
             }
-            out.push(Tok { raw, broken });
+            out.push(Tok {
+                raw,
+                broken,
+                comma: false,
+            });
             broken = false;
         } else {
             if !c.is_whitespace() {
@@ -309,6 +134,7 @@ fn words_backward(s: &str, n: usize) -> Vec<Tok<'_>> {
             out.push(Tok {
                 raw: &s[start..raw_end],
                 broken: broken || gap_broken,
+                comma: !broken && gap.trim() == ",",
             });
             broken = false;
             end = start;
@@ -334,6 +160,12 @@ pub(super) fn parts(raw: &str) -> Vec<String> {
         .map(norm_word)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// The normalised words of a key as stored (words as written): what
+/// grouping and fact cues compare.
+pub(super) fn norm_key(key: &[String]) -> Vec<String> {
+    key.iter().flat_map(|w| parts(w)).collect()
 }
 
 /// Adverbs and participles end a phrase after a quantity ("... tool
@@ -371,7 +203,7 @@ fn s_form(lower: &str) -> bool {
 pub(super) fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool, Vec<String>) {
     let mut entities: Vec<String> = Vec::new();
     let right = phrase_after(&text[qe..], &mut entities);
-    let back = words_backward(&text[look_back_start(text, qs)..qs], 6);
+    let back = words_backward(&text[look_back_start(text, qs)..qs], 10);
     let mut left = pre_modifiers(&back, &right, &mut entities);
     if right.is_empty() && left.is_empty() {
         let found = noun_before(&back, &mut entities);
@@ -382,6 +214,91 @@ pub(super) fn key_around(text: &str, qs: usize, qe: usize) -> (Vec<String>, bool
     left.truncate(MAX_KEY_WORDS + 2);
     entities.retain(|e| left.contains(e));
     (left, true, entities)
+}
+
+/// Bytes read after an amount when looking for the words of its key as
+/// written.
+const LOOK_AHEAD: usize = 200;
+
+/// The key words as written in the text around the amount at
+/// `text[qs..qe]`: for each normalised word of `key`, the nearest whole word
+/// (or hyphen part) of the text that normalises to it ("losses" for
+/// `losse`, "Japan's" for `japan`, "U.S." for `us`), so a label reads as the
+/// text does. A word not found stays as it is. `parts` of each result gives
+/// back the key word.
+pub(super) fn display_words(text: &str, qs: usize, qe: usize, key: &[String]) -> Vec<String> {
+    let from = look_back_start(text, qs);
+    let mut to = (qe + LOOK_AHEAD).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let win = &text[from..to];
+    let mut start = None;
+    for (i, c) in win.char_indices().chain(std::iter::once((win.len(), ' '))) {
+        let inner = c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '.');
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s0)) => {
+                pieces.push((from + s0, &win[s0..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    key.iter()
+        .map(|k| {
+            pieces
+                .iter()
+                .filter_map(|&(at, w)| {
+                    let w = shown(w);
+                    let dist = if at < qs {
+                        qs - at
+                    } else {
+                        at.saturating_sub(qe)
+                    };
+                    (!w.is_empty() && norm_word(w) == *k).then_some((dist, w))
+                })
+                .min_by_key(|&(d, _)| d)
+                .map_or_else(|| k.clone(), |(_, w)| w.to_string())
+        })
+        .collect()
+}
+
+/// A word as shown in a label: no quote or sentence dot around it, but an
+/// initialism keeps its dots ("U.S.").
+fn shown(w: &str) -> &str {
+    let w = w.trim_start_matches(['\'', '\u{2019}', '.']);
+    let w = w.trim_end_matches(['\'', '\u{2019}']);
+    if w.ends_with('.') && !w[..w.len() - 1].contains('.') {
+        &w[..w.len() - 1]
+    } else {
+        w
+    }
+}
+
+/// The key of a change stated as "a 5% fall in exports": the noun phrase
+/// after "in"/"of" (and a determiner) following the change noun that ends
+/// at `after_noun`. `None` when no such phrase follows.
+pub(super) fn key_after_change(
+    text: &str,
+    after_noun: usize,
+) -> Option<(Vec<String>, bool, Vec<String>)> {
+    let rest = &text[after_noun..];
+    let words = words_forward(rest, 2);
+    let first = words.first()?;
+    if first.broken || !["in", "of"].contains(&first.raw.to_lowercase().as_str()) {
+        return None;
+    }
+    let mut from = rest.find(first.raw)? + first.raw.len();
+    if let Some(det) = words.get(1) {
+        if !det.broken && DETERMINERS.contains(&det.raw.to_lowercase().as_str()) {
+            from = from + rest[from..].find(det.raw)? + det.raw.len();
+        }
+    }
+    let mut entities = Vec::new();
+    let right = phrase_after(&rest[from..], &mut entities);
+    (!right.is_empty()).then_some((right, true, entities))
 }
 
 /// Adds the parts of a capitalised word to `entities`.
@@ -395,14 +312,21 @@ fn note_entity(raw: &str, entities: &mut Vec<String>) {
 /// words up to the head noun. Empty when punctuation follows the amount.
 fn phrase_after(after: &str, entities: &mut Vec<String>) -> Vec<String> {
     let mut right: Vec<String> = Vec::new();
-    for (n_words, t) in words_forward(after, MAX_KEY_WORDS).into_iter().enumerate() {
+    let toks = words_forward(after, LONG_PHRASE);
+    for (n_words, t) in toks.iter().enumerate() {
         // Punctuation ends the phrase (right after the amount: nothing follows).
         if t.broken {
             break;
         }
         let lower = t.raw.to_lowercase();
         let bare: String = lower.chars().filter(|c| *c != '.').collect();
-        if has_digit(&lower) || is_stop(&bare) || is_stop(&norm_word(&lower)) || verbish(&bare) {
+        if has_digit(&lower)
+            || is_stop(&bare)
+            || is_stop(&norm_word(&lower))
+            || (verbish(&bare) && !modifies_next(&bare, toks.get(n_words + 1)))
+            || TIME_WORDS.contains(&bare.as_str())
+            || (n_words > 0 && PARTICIPLES.contains(&bare.as_str()))
+        {
             break;
         }
         let plural = s_form(&bare);
@@ -411,12 +335,34 @@ fn phrase_after(after: &str, entities: &mut Vec<String>) -> Vec<String> {
         }
         right.extend(parts(t.raw));
         note_entity(t.raw, entities);
-        if plural || right.len() >= MAX_KEY_WORDS {
+        if plural || right.len() >= LONG_PHRASE {
             break;
         }
     }
+    if right.len() > MAX_KEY_WORDS {
+        // "the $3 million Oakbridge battery programme loan package": the
+        // head and its modifier tell it from the same project's cost estimate
+        right = head_and_names(&right, entities);
+    }
     right
 }
+
+/// True when `bare`, an -ing word, modifies the noun after it ("financing
+/// package", "operating profit"): that next word is a plain content word.
+fn modifies_next(bare: &str, next: Option<&Tok<'_>>) -> bool {
+    let Some(n) = next else { return false };
+    let nl = n.raw.to_lowercase();
+    bare.ends_with("ing")
+        && !n.broken
+        && !has_digit(&nl)
+        && !is_stop(&nl)
+        && !verbish(&nl)
+        && !TIME_WORDS.contains(&nl.as_str())
+}
+
+/// Words read after an amount for its phrase; a longer phrase keeps only its
+/// names and last two words.
+const LONG_PHRASE: usize = 7;
 
 /// Start of the window read before the amount at `qs`: only [`LOOK_BACK`]
 /// bytes (keeps this O(1) per quantity however long the paragraph), moved
@@ -476,6 +422,9 @@ fn pre_modifiers(back: &[Tok<'_>], right: &[String], entities: &mut Vec<String>)
 /// words, with at most one more word of phrase (or up to a name).
 fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
     let mut skipped = 0;
+    // A participle was skipped ("valued at"): a comma before it is an
+    // apposition, not the end of the phrase.
+    let mut participle = false;
     let mut found: Vec<String> = Vec::new();
     for (k, t) in back.iter().enumerate() {
         let lower = t.raw.to_lowercase();
@@ -484,15 +433,24 @@ fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
             break;
         }
         if found.is_empty() {
-            if t.broken && skipped > 0 {
+            if t.broken && skipped > 0 && !(t.comma && participle) {
                 break;
             }
-            if is_stop(&bare) || verbish(&bare) {
+            if REPORTING.contains(&bare.as_str()) {
+                // "the government said $N": the amount is not the speaker's
+                break;
+            }
+            if is_stop(&bare)
+                || verbish(&bare)
+                || CHANGE_VERBS.contains(&bare.as_str())
+                || verb_after_noun(&bare, back.get(k + 1))
+            {
                 // a determiner means the phrase starts at the amount
                 if DETERMINERS.contains(&bare.as_str()) {
                     break;
                 }
                 skipped += 1;
+                participle |= bare.ends_with("ed") || bare == "worth";
                 if skipped > 3 {
                     break;
                 }
@@ -506,14 +464,21 @@ fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
             }
             found = parts(t.raw);
         } else {
-            if t.broken || is_stop(&bare) || verbish(&bare) || found.len() >= 4 {
+            // an -ing word before a noun is its modifier ("financing package")
+            let gerund = bare.ends_with("ing") && !bare.ends_with("ning");
+            if t.broken
+                || is_stop(&bare)
+                || (verbish(&bare) && !gerund)
+                || PAST_CHANGE.contains(&bare.as_str())
+                || found.len() >= LONG_PHRASE - 1
+            {
                 break;
             }
             // Two words of phrase; further back only up to a name
             // ("the Rockmouth battery complex contract would total $N").
             if found.len() >= 2
                 && !t.raw.chars().next().is_some_and(char::is_uppercase)
-                && !name_ahead(&back[k + 1..], 4 - found.len())
+                && !name_ahead(&back[k + 1..], LONG_PHRASE - 1 - found.len())
             {
                 break;
             }
@@ -529,14 +494,36 @@ fn noun_before(back: &[Tok<'_>], entities: &mut Vec<String>) -> Vec<String> {
     found
 }
 
-/// True when a capitalised word comes within the next `room` words of
-/// `further` (words further back), before a break or a function word.
+/// True when `bare`, a plural/-s form right before the amount's joining
+/// words, follows a plain noun (`prev`, the word before it) and so is the
+/// verb of that noun: "the contract stands at", "the bill totals".
+fn verb_after_noun(bare: &str, prev: Option<&Tok<'_>>) -> bool {
+    let Some(p) = prev else { return false };
+    let pl = p.raw.to_lowercase();
+    let possessive = pl.ends_with("'s") || pl.ends_with("\u{2019}s") || p.raw.ends_with('\'');
+    LINKING_VERBS.contains(&bare)
+        && !p.broken
+        && !possessive
+        && !has_digit(&pl)
+        && !is_stop(&pl)
+        && !verbish(&pl)
+        && !s_form(&pl)
+}
+
+/// True when a capitalised word that does not open a sentence comes within
+/// the next `room` words of `further` (words further back), before a break
+/// or a function word.
 fn name_ahead(further: &[Tok<'_>], room: usize) -> bool {
     further
         .iter()
+        .enumerate()
         .take(room)
-        .take_while(|x| !x.broken && !is_stop(&x.raw.to_lowercase()))
-        .any(|x| x.raw.chars().next().is_some_and(char::is_uppercase))
+        .take_while(|(_, x)| !x.broken && !is_stop(&x.raw.to_lowercase()))
+        .any(|(i, x)| {
+            // a capital opening the sentence is no name ("Insurers put ...")
+            let opens = further.get(i + 1).is_none_or(|y| y.broken);
+            x.raw.chars().next().is_some_and(char::is_uppercase) && !opens
+        })
 }
 
 /// A long fallback phrase cut to its head (last two words) plus the names
@@ -553,130 +540,4 @@ fn head_and_names(found: &[String], entities: &[String]) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(v: &[&str]) -> Vec<String> {
-        v.iter().map(|w| w.to_string()).collect()
-    }
-
-    #[test]
-    fn norm_word_folds_case_possessives_dots_and_plurals() {
-        assert_eq!(norm_word("Japan's"), "japan");
-        assert_eq!(norm_word("U.S."), "us");
-        assert_eq!(norm_word("Projects"), "project");
-        assert_eq!(norm_word("companies"), "company");
-        assert_eq!(norm_word("business"), "business");
-        assert_eq!(norm_word("status"), "status");
-    }
-
-    #[test]
-    fn words_are_read_with_their_phrase_breaks() {
-        let f = words_forward(" investment tool, established", 4);
-        let got: Vec<(&str, bool)> = f.iter().map(|t| (t.raw, t.broken)).collect();
-        assert_eq!(
-            got,
-            [
-                ("investment", false),
-                ("tool", false),
-                ("established", true)
-            ]
-        );
-        let b = words_backward("the U.S. and Japan's ", 3);
-        let got: Vec<(&str, bool)> = b.iter().map(|t| (t.raw, t.broken)).collect();
-        assert_eq!(got, [("Japan's", false), ("and", false), ("U.S.", false)]);
-    }
-
-    #[test]
-    fn phrase_after_runs_to_the_head_noun() {
-        let mut entities = Vec::new();
-        assert_eq!(
-            phrase_after(" investment tool established by Japan", &mut entities),
-            words(&["investment", "tool"])
-        );
-        assert!(entities.is_empty());
-        assert_eq!(
-            phrase_after(" Rockmouth projects were chosen", &mut entities),
-            words(&["rockmouth", "project"])
-        );
-        assert_eq!(entities, words(&["rockmouth"]));
-        assert!(phrase_after(", which", &mut entities).is_empty());
-        assert!(phrase_after(" in 2025", &mut entities).is_empty());
-    }
-
-    #[test]
-    fn look_back_starts_on_a_character_boundary() {
-        let text = format!("{}{}", "é".repeat(100), "$5");
-        let qs = text.len() - 2;
-        let from = look_back_start(&text, qs);
-        assert!(text.is_char_boundary(from));
-        assert!(qs - from <= LOOK_BACK && qs - from >= LOOK_BACK - 1);
-        assert_eq!(look_back_start("a $5", 2), 0);
-    }
-
-    #[test]
-    fn pre_modifiers_need_a_name_possessive_or_determiner() {
-        let mut entities = Vec::new();
-        let back = words_backward("Japan's ", 6);
-        assert_eq!(pre_modifiers(&back, &[], &mut entities), words(&["japan"]));
-        assert_eq!(entities, words(&["japan"]));
-        let back = words_backward("it was a massive ", 6);
-        assert_eq!(
-            pre_modifiers(&back, &[], &mut entities),
-            words(&["massive"])
-        );
-        // A plain lowercase word is a verb: rejected, and its entities go.
-        let mut entities = words(&["fund", "spend"]);
-        let back = words_backward("they will spend ", 6);
-        let right = words(&["fund"]);
-        assert!(pre_modifiers(&back, &right, &mut entities).is_empty());
-        assert_eq!(entities, words(&["fund"]));
-    }
-
-    #[test]
-    fn noun_before_is_the_fallback_phrase() {
-        let mut entities = Vec::new();
-        let back = words_backward("a package of ", 6);
-        assert_eq!(noun_before(&back, &mut entities), words(&["package"]));
-        let back = words_backward("with costs ranging from ", 6);
-        assert_eq!(noun_before(&back, &mut entities), words(&["cost"]));
-        let back = words_backward("it will spend ", 6);
-        assert!(noun_before(&back, &mut entities).is_empty(), "a verb");
-        let back = words_backward("the fund. Of ", 6);
-        assert!(
-            noun_before(&back, &mut entities).is_empty(),
-            "a sentence break"
-        );
-    }
-
-    #[test]
-    fn a_long_fallback_keeps_its_head_and_the_names() {
-        let entities = words(&["rockmouth"]);
-        assert_eq!(
-            head_and_names(
-                &words(&["rockmouth", "battery", "complex", "contract"]),
-                &entities
-            ),
-            words(&["rockmouth", "complex", "contract"])
-        );
-        let further = words_backward("the Rockmouth ", 6);
-        assert!(name_ahead(&further, 2));
-        let further = words_backward("Rockmouth the old ", 6);
-        assert!(!name_ahead(&further, 2), "a function word stops the search");
-        assert!(!name_ahead(&further, 0));
-    }
-
-    #[test]
-    fn key_around_joins_modifiers_and_phrase() {
-        let text = "Japan's $5 billion fund opened";
-        assert_eq!(
-            key_around(text, 8, 18),
-            (words(&["japan", "fund"]), true, words(&["japan"]))
-        );
-        let text = "a package of $5 billion.";
-        assert_eq!(
-            key_around(text, 13, 23),
-            (words(&["package"]), false, vec![])
-        );
-    }
-}
+mod tests;

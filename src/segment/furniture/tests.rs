@@ -1,0 +1,123 @@
+//! Tests of the furniture classifier and the headline.
+
+use super::*;
+
+fn kind(s: &str) -> Option<Furniture> {
+    furniture(s)
+}
+
+#[test]
+fn share_bars() {
+    for s in [
+        "Share on X",
+        "• Share on LINE",
+        "Share on Facebook Share on X Share on WhatsApp",
+        "Email",
+        "Print",
+        "Copy link",
+        "Share this article",
+    ] {
+        assert_eq!(kind(s), Some(Furniture::Share), "{s}");
+    }
+    assert_eq!(kind("Shares fell on the news."), None);
+}
+
+#[test]
+fn captions_and_credits() {
+    for s in [
+        "Reuters file photo",
+        "1 of 2 | Firefighters work at the scene of the blaze on Monday.",
+        "Courtesy of the Ministry",
+        "The minister speaks in the capital on Tuesday. (Photo: Ann Other)",
+        "Workers at the port on March 3, 2025. AGENCY/Ann Other",
+        "Photo: Ministry of Health",
+        "FILE PHOTO: The central bank building in the capital.",
+        "Residents wade through a flooded street. | PHOTO | FILE",
+    ] {
+        assert_eq!(kind(s), Some(Furniture::Caption), "{s}");
+    }
+    assert_eq!(
+        kind("The ministry said the photo was taken in March, officials added."),
+        None
+    );
+    assert_eq!(kind("Sales rose 5% in 2024/2025, the company said."), None);
+}
+
+#[test]
+fn bylines_and_stamps() {
+    for s in [
+        "By JANE EXAMPLE",
+        "By Jane Example and Ann Other, Staff Writer",
+        "Reporting by Raj Demo; Editing by Lee Placeholder",
+        "By JANE EXAMPLE … Updated 54 minutes ago",
+        "Updated 54 minutes ago",
+        "date 2025-06-15 https://example.org/news/1",
+        "June 15, 2025 / 3:04 PM / Updated 2 hours ago",
+        "Published: 15 June 2025",
+        "Ann Other | 4 March 2025",
+        "Published By: Ravi Kumar",
+        "By Kim Min-ji",
+        "Posted Tue 4 Mar 2025 at 7:00am, updated Tue 4 Mar 2025 at 9:12am",
+    ] {
+        assert_eq!(kind(s), Some(Furniture::Stamp), "{s}");
+    }
+    for s in [
+        "15 Jun 2025, 10:32 IST",
+        "Sunday, June 15, 2025",
+        "6 mins read",
+    ] {
+        assert_eq!(kind(s), Some(Furniture::Dateline), "{s}");
+    }
+    assert_eq!(
+        kind("By the end of the year, prices had risen by a third."),
+        None
+    );
+    assert_eq!(kind("In 2025 the budget grew."), None);
+}
+
+#[test]
+fn social_posts_and_labels() {
+    assert_eq!(
+        kind("— Jane Example (@janeexample) March 3, 2025"),
+        Some(Furniture::Social)
+    );
+    for s in [
+        "Overview",
+        "***",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Newsfrom Japan",
+        "Tags: economy, budget",
+        "0 Comments",
+        "Pat Doe contributed to this report.",
+        "(With inputs from agencies)",
+        "\u{a9} 2025 Example Press. All rights reserved.",
+        "Related stories",
+    ] {
+        assert_eq!(kind(s), Some(Furniture::Label), "{s}");
+    }
+    assert_eq!(kind("Foreign Secretary: Jane Example"), None);
+    assert!(list_label("Related Articles") && list_label("RECOMMEND"));
+    assert!(!list_label("Read more: Housing targets missed") && !list_label("Advertisement"));
+    assert_eq!(kind("Government Unveils Budget Plan"), None);
+    assert_eq!(kind("Multi\nline"), None);
+}
+
+#[test]
+fn headline_skips_stamps_and_labels() {
+    let t = "date 2025-06-15 https://example.org/a\nAdvertisement\n\nCouncil Approves New Bridge\nBody.";
+    assert_eq!(headline(t), Some("Council Approves New Bridge"));
+    assert_eq!(headline("***\n2025-06-15"), None);
+    assert_eq!(
+        headline("6 min read\nMonday, June 16, 2025\nA Title"),
+        Some("A Title")
+    );
+    assert_eq!(
+        headline("Home\nWorld\nShare\nSave\nLeaders Meet In Tokyo\nBody."),
+        Some("Leaders Meet In Tokyo")
+    );
+    assert_eq!(
+        headline("Budget Passes\nBy Ann Other\nBody text."),
+        Some("Budget Passes")
+    );
+}
