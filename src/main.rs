@@ -126,6 +126,15 @@ struct ScoreArgs {
     /// Reuse results for unchanged files (cache kept in --out)
     #[arg(long)]
     incremental: bool,
+    /// Do not write report.xlsx (CSVs only)
+    #[arg(long)]
+    no_xlsx: bool,
+    /// Do not write review.html
+    #[arg(long)]
+    no_review: bool,
+    /// Articles shown with their text on review.html (worst first)
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    review_limit: usize,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -197,6 +206,9 @@ fn config(args: ScoreArgs) -> Config {
         near_dup: args.near_dup,
         max_file_size: args.max_file_size,
         incremental: args.incremental,
+        xlsx: !args.no_xlsx,
+        review: !args.no_review,
+        review_limit: args.review_limit,
     }
 }
 

@@ -285,21 +285,29 @@ pub(super) fn write_outputs(
     let mut rows = std::mem::take(&mut linked.rows);
     fill_duplicate_texts(&mut rows, &Reloader::new(run, collected));
     name_repeated_text(&mut scored.findings, &rows);
-    let hashes = report::write(
-        run.lock,
-        &Reports {
-            articles: &collected.summaries,
-            marks: &linked.marks,
-            scores: &scored.scores,
-            findings: &scored.findings,
-            duplicates: &rows,
-            claims,
-            mentions,
-            sources: &scored.sources,
-            keys: &collected.keys,
-        },
-        run.cfg.bom,
-    )?;
+    let mut reports = Reports {
+        articles: &collected.summaries,
+        marks: &linked.marks,
+        scores: &scored.scores,
+        findings: &scored.findings,
+        duplicates: &rows,
+        claims,
+        mentions,
+        sources: &scored.sources,
+        keys: &collected.keys,
+        texts: &[],
+    };
+    let texts = if run.cfg.review {
+        review_texts(
+            &reports,
+            run.cfg.review_limit,
+            &Reloader::new(run, collected),
+        )
+    } else {
+        Vec::new()
+    };
+    reports.texts = &texts;
+    let hashes = report::write(run.lock, &reports, &run.cfg.report_options())?;
     let outputs = outputs_of(collected, &scored, hashes);
     let summary = summary_of(&outputs, run, collected);
     if let Some(mut writer) = store.writer {
@@ -355,7 +363,11 @@ fn name_repeated_text(findings: &mut [Finding], rows: &[DuplicateRow]) {
         }
         let Some(p) = f.paragraph else { continue };
         if let Ok(i) = text.binary_search_by_key(&(f.article, p.0), |t| t.0) {
-            f.mention = crate::text::truncate_chars(text[i].1, 80);
+            let t = text[i].1;
+            f.mention = crate::text::truncate_chars(t, 80);
+            if t.chars().nth(80).is_some() {
+                f.mention.push('…');
+            }
         }
     }
 }
@@ -381,11 +393,39 @@ fn fill_duplicate_texts(rows: &mut [DuplicateRow], reloader: &Reloader<'_>) {
             }
             let Some(Some(a)) = arts.get(k) else { continue };
             if let Some(p) = a.paragraphs.get(r.paragraph.0 as usize) {
-                r.text = crate::text::truncate_chars(a.para_text(p), 200).replace('\n', " ");
+                // One character past the 200 shown, so the report can tell
+                // a cut text (it ends it with "…") from one that fits.
+                r.text = crate::text::truncate_chars(a.para_text(p), 201).replace('\n', " ");
             }
         }
         start = end;
     }
+}
+
+/// The texts of the articles the review page shows in full, re-read from
+/// their files the way duplicates.csv's texts are (the per-article pass
+/// keeps none); an article that can no longer be read is left out.
+fn review_texts(
+    reports: &Reports<'_>,
+    limit: usize,
+    reloader: &Reloader<'_>,
+) -> Vec<report::ReviewText> {
+    let ids = report::review_selection(reports, limit);
+    let arts = reloader.load(&ids);
+    ids.iter()
+        .zip(arts)
+        .filter_map(|(&id, a)| {
+            let a = a?;
+            Some(report::ReviewText {
+                article: id,
+                paragraphs: a
+                    .paragraphs
+                    .iter()
+                    .map(|p| a.para_text(p).to_string())
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// The next load of [`fill_duplicate_texts`] from `order[start]`: up to

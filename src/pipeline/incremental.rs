@@ -6,7 +6,6 @@ use super::cache::{self, Cache, Outputs, Validity, Writer};
 use super::per_article::Collected;
 use super::Config;
 use crate::ingest::{self, Entry};
-use crate::report::REPORTS;
 use std::path::PathBuf;
 
 /// The previous run's cache (empty without `--incremental`) and the writer
@@ -63,7 +62,9 @@ pub(super) fn reports_up_to_date<'c>(
     let unchanged = cfg.incremental
         && collected.cached_files == file_entries
         && out.inputs == collected.inputs_digest()
-        && REPORTS
+        && cfg
+            .report_options()
+            .files()
             .iter()
             .all(|name| out.reports.iter().any(|(n, _)| n == name))
         && out
@@ -76,6 +77,7 @@ pub(super) fn reports_up_to_date<'c>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::REPORTS;
 
     fn config(incremental: bool) -> Config {
         Config {
@@ -122,7 +124,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut cfg = config(true);
         cfg.out_dir = dir.path().to_path_buf();
-        let reports: Vec<(String, u64)> = REPORTS
+        let reports: Vec<(String, u64)> = cfg
+            .report_options()
+            .files()
             .iter()
             .map(|name| {
                 std::fs::write(dir.path().join(name), name).unwrap();
@@ -159,7 +163,7 @@ mod tests {
         assert_eq!(reports_up_to_date(&cfg, &old, &[], &collected), None);
         std::fs::write(dir.path().join(REPORTS[1]), REPORTS[1]).unwrap();
         let fewer = Outputs {
-            reports: reports[..REPORTS.len() - 1].to_vec(),
+            reports: reports[..reports.len() - 1].to_vec(),
             ..outputs
         };
         let old = cache_with(fewer, &cfg);

@@ -55,6 +55,12 @@ pub struct Config {
     pub max_file_size: u64,
     /// Reuse per-article results of unchanged files from the cache in `--out`.
     pub incremental: bool,
+    /// Write `report.xlsx` beside the CSVs (`--no-xlsx` turns it off).
+    pub xlsx: bool,
+    /// Write `review.html` (`--no-review` turns it off).
+    pub review: bool,
+    /// At most this many articles with their text on the review page.
+    pub review_limit: usize,
 }
 
 impl Default for Config {
@@ -73,6 +79,21 @@ impl Default for Config {
             near_dup: DedupConfig::default().near_dup,
             max_file_size: 16 * 1024 * 1024,
             incremental: false,
+            xlsx: true,
+            review: true,
+            review_limit: 500,
+        }
+    }
+}
+
+impl Config {
+    /// Which reports the run writes.
+    pub fn report_options(&self) -> report::Options {
+        report::Options {
+            bom: self.bom,
+            xlsx: self.xlsx,
+            review: self.review,
+            review_limit: self.review_limit,
         }
     }
 }
@@ -180,7 +201,7 @@ fn run_in_pool(
     let run = RunCtx::new(cfg, rules, discovery, lock);
     let mut store = incremental::open_cache(cfg, rules.digest);
     let mut timings = Timings::new(&["read", "analyze"]);
-    let mut collected = Collected::new(cfg.bom);
+    let mut collected = Collected::new(cfg.bom).with_outputs(&cfg.report_options());
     for batch in per_article::batches(run.entries) {
         let mut works =
             timings.measure("read", || per_article::read_batch(&run, &batch, &store.old));

@@ -233,6 +233,13 @@ impl Collected {
         }
     }
 
+    /// Adds which reports are written to the digest: a run asking for other
+    /// files than the last one does not keep the last one's.
+    pub(super) fn with_outputs(mut self, opts: &crate::report::Options) -> Collected {
+        self.inputs.update(format!("{opts:?}").as_bytes());
+        self
+    }
+
     /// Digest of the inputs seen so far (see `cache::Outputs::inputs`).
     pub(super) fn inputs_digest(&self) -> u64 {
         self.inputs.digest()

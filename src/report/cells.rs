@@ -28,6 +28,14 @@ pub(super) fn safe_text(s: &str) -> String {
     out
 }
 
+/// At most `n` characters; a cut text ends with "…".
+pub(super) fn cut(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 /// A CSV writer onto `out` with the reports' dialect (CRLF rows).
 pub(super) fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()

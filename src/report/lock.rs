@@ -1,7 +1,7 @@
 //! The output folder's lock, and recovery of a commit a killed run left
 //! half done.
 
-use super::{io_err, ReportError, JOURNAL, REPORTS, TMP_PREFIX};
+use super::{io_err, ReportError, EXTRAS, JOURNAL, REPORTS, TMP_PREFIX};
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -67,7 +67,7 @@ fn recover(dir: &Path) -> Result<(), ReportError> {
     if let Ok(text) = fs::read_to_string(&journal) {
         let tmp = dir.join(text.trim());
         if tmp.is_dir() && text.trim().starts_with(TMP_PREFIX) {
-            for name in REPORTS {
+            for name in REPORTS.iter().chain(&EXTRAS) {
                 let from = tmp.join(name);
                 if from.exists() {
                     fs::rename(&from, dir.join(name)).map_err(io_err(&from))?;

@@ -22,11 +22,16 @@
 
 mod cells;
 mod lock;
+mod review;
 mod scratch;
+mod sink;
 mod tables;
+mod workbook;
 
 pub use lock::{lock_out, OutLock};
+pub use review::{review_selection, ReviewText, REVIEW};
 pub use scratch::Scratch;
+pub use workbook::WORKBOOK;
 
 use crate::model::{
     ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, MentionRow, ParaMark, SourceRow,
@@ -45,6 +50,36 @@ pub const REPORTS: [&str; 6] = [
     "sources.csv",
     "mentions.csv",
 ];
+
+/// Files a run may write besides the CSVs, in the order they are written.
+pub const EXTRAS: [&str; 2] = [WORKBOOK, REVIEW];
+
+/// Which reports to write, and how.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// A UTF-8 BOM at the start of every CSV.
+    pub bom: bool,
+    /// Write `report.xlsx`.
+    pub xlsx: bool,
+    /// Write `review.html`.
+    pub review: bool,
+    /// At most this many articles with their text on the review page.
+    pub review_limit: usize,
+}
+
+impl Options {
+    /// Every file this run writes: the CSVs, then the extras asked for.
+    pub fn files(&self) -> Vec<&'static str> {
+        let mut v = REPORTS.to_vec();
+        if self.xlsx {
+            v.push(WORKBOOK);
+        }
+        if self.review {
+            v.push(REVIEW);
+        }
+        v
+    }
+}
 
 /// Names the temp folder of a commit in progress; its presence means the
 /// renames must be finished.
@@ -93,6 +128,9 @@ pub struct Reports<'a> {
     pub sources: &'a [SourceRow],
     /// Report key of every entry (articles and failed inputs), by id.
     pub keys: &'a [String],
+    /// Texts of the articles the review page shows in full
+    /// ([`review_selection`]); empty without the page.
+    pub texts: &'a [ReviewText],
 }
 
 /// Writes all reports into the locked folder, atomically as a set.
@@ -105,21 +143,50 @@ pub struct Reports<'a> {
 pub fn write(
     lock: &OutLock,
     reports: &Reports<'_>,
-    bom: bool,
+    opts: &Options,
 ) -> Result<Vec<(String, u64)>, ReportError> {
     let dir = lock.dir();
     let tmp_name = format!("{TMP_PREFIX}{}", std::process::id());
     let tmp = fresh_temp_dir(dir, &tmp_name)?;
-    // The tables are independent: rendered and written in parallel.
-    let written: Vec<(String, u64)> = REPORTS
+    let files = opts.files();
+    // The files are independent: rendered and written in parallel.
+    let written: Vec<(String, u64)> = files
         .par_iter()
         .enumerate()
-        .map(|(i, name)| write_table(&tmp, reports, i, name, bom))
+        .map(|(i, name)| match REPORTS.get(i) {
+            Some(_) => write_table(&tmp, reports, i, name, opts.bom),
+            None => write_bytes(&tmp, name, &render_extra(reports, name, opts, &tmp)?),
+        })
         .collect::<Result<_, _>>()?;
     sync_dir(&tmp)?;
     failpoint("before-journal");
-    commit(dir, &tmp, &tmp_name)?;
+    commit(dir, &tmp, &tmp_name, &files)?;
     Ok(written)
+}
+
+/// Renders one of the [`EXTRAS`].
+/// `tmp` is the commit's temp folder (the workbook's scratch space).
+fn render_extra(
+    reports: &Reports<'_>,
+    name: &str,
+    opts: &Options,
+    tmp: &Path,
+) -> Result<Vec<u8>, ReportError> {
+    match name {
+        WORKBOOK => workbook::render(reports, tmp),
+        REVIEW => Ok(review::render(reports, reports.texts, opts.review_limit)),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Writes `bytes` as `tmp/name` and fsyncs it; returns its name and the
+/// xxh3 hash of the bytes.
+fn write_bytes(tmp: &Path, name: &str, bytes: &[u8]) -> Result<(String, u64), ReportError> {
+    let path = tmp.join(name);
+    let mut f = File::create(&path).map_err(io_err(&path))?;
+    f.write_all(bytes).map_err(io_err(&path))?;
+    f.sync_all().map_err(io_err(&path))?;
+    Ok((name.to_string(), xxhash_rust::xxh3::xxh3_64(bytes)))
 }
 
 /// `dir/tmp_name`, created empty (a stale one from this pid is removed).
@@ -163,7 +230,9 @@ fn write_table(
 /// Moves every report from `tmp` into `dir` as a set. The journal makes the
 /// set of renames all-or-nothing: once it is on disk, the next run finishes
 /// a commit this one could not (see `lock`).
-fn commit(dir: &Path, tmp: &Path, tmp_name: &str) -> Result<(), ReportError> {
+/// Extras this run did not write are removed, so `--out` never holds a
+/// workbook or page of an older run beside newer CSVs.
+fn commit(dir: &Path, tmp: &Path, tmp_name: &str, files: &[&str]) -> Result<(), ReportError> {
     let journal = dir.join(JOURNAL);
     {
         let mut j = File::create(&journal).map_err(io_err(&journal))?;
@@ -171,11 +240,17 @@ fn commit(dir: &Path, tmp: &Path, tmp_name: &str) -> Result<(), ReportError> {
         j.sync_all().map_err(io_err(&journal))?;
     }
     sync_dir(dir)?;
-    for (i, name) in REPORTS.iter().enumerate() {
+    for (i, name) in files.iter().enumerate() {
         let from = tmp.join(name);
         fs::rename(&from, dir.join(name)).map_err(io_err(&from))?;
         if i == 1 {
             failpoint("mid-rename");
+        }
+    }
+    for name in EXTRAS.iter().filter(|n| !files.contains(n)) {
+        let stale = dir.join(name);
+        if stale.exists() {
+            fs::remove_file(&stale).map_err(io_err(&stale))?;
         }
     }
     sync_dir(dir)?;

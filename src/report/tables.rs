@@ -1,13 +1,14 @@
-//! The six tables: one renderer per report, each streaming sorted rows
-//! onto a CSV writer.
+//! The six tables: one renderer per report, each streaming sorted rows of
+//! typed cells onto a [`Sink`] (a CSV file or a workbook sheet).
 
-use super::cells::{csv_writer, safe_text};
+use super::cells::{csv_writer, cut};
+use super::sink::{Cell, CsvSink, Sink};
 use super::{ReportError, Reports, REPORTS};
 use crate::model::{
-    ArticleId, ArticleScore, ClaimRow, DuplicateRow, Finding, MentionRow, ParaMark, Severity,
-    SourceRow,
+    ArticleId, ArticleScore, ClaimRow, DateOrigin, DuplicateRow, Finding, MentionRow, ParaMark,
+    Severity, SourceRow,
 };
-use crate::text::fmt_num;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -19,61 +20,76 @@ fn render(r: &Reports<'_>) -> Result<Vec<Vec<u8>>, ReportError> {
         .collect()
 }
 
-/// Streams table `which` (an index into [`REPORTS`]) onto `out`, one row at
-/// a time, so no table is held in memory as cells or bytes.
+/// Streams table `which` (an index into [`REPORTS`]) onto `out` as CSV, one
+/// row at a time, so no table is held in memory as cells or bytes.
 pub(super) fn render_table<W: Write>(
     r: &Reports<'_>,
     which: usize,
     out: W,
 ) -> Result<W, ReportError> {
-    let mut w = csv_writer(out);
-    match which {
-        0 => articles_table(r, &mut w),
-        1 => findings_table(r, &mut w),
-        2 => duplicates_table(r, &mut w),
-        3 => claims_table(r, &mut w),
-        4 => sources_table(r, &mut w),
-        _ => mentions_table(r, &mut w),
-    }
-    .map_err(|source| ReportError::Csv {
-        path: PathBuf::from(REPORTS[which.min(REPORTS.len() - 1)]),
-        source,
-    })?;
-    w.into_inner().map_err(|e| ReportError::Io {
-        path: PathBuf::from(REPORTS[which.min(REPORTS.len() - 1)]),
+    let name = REPORTS[which.min(REPORTS.len() - 1)];
+    let mut sink = CsvSink {
+        w: csv_writer(out),
+        name,
+    };
+    render_rows(r, which, &mut sink)?;
+    sink.w.into_inner().map_err(|e| ReportError::Io {
+        path: PathBuf::from(name),
         source: e.into_error(),
     })
 }
 
-fn key_of(r: &Reports<'_>, id: ArticleId) -> String {
-    r.keys.get(id.0 as usize).cloned().unwrap_or_default()
+/// Streams table `which` (an index into [`REPORTS`]) onto any sink.
+pub(super) fn render_rows<S: Sink>(
+    r: &Reports<'_>,
+    which: usize,
+    sink: &mut S,
+) -> Result<(), ReportError> {
+    match which {
+        0 => articles_table(r, sink),
+        1 => findings_table(r, sink),
+        2 => duplicates_table(r, sink),
+        3 => claims_table(r, sink),
+        4 => sources_table(r, sink),
+        _ => mentions_table(r, sink),
+    }
 }
 
-fn articles_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+fn key_of<'a>(r: &Reports<'a>, id: ArticleId) -> &'a str {
+    r.keys.get(id.0 as usize).map_or("", String::as_str)
+}
+
+/// The order of articles.csv's rows: indexes into `r.articles`.
+pub(super) fn article_order(r: &Reports<'_>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..r.articles.len()).collect();
+    order.sort_by_key(|&i| r.articles[i].id);
+    order
+}
+
+fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
     // Counts and scores are indexed by id once: a scan of all findings per
     // article would be quadratic (minutes at 200,000 articles).
     let counts = severity_counts(r);
     let score_of = scores_by_id(r);
-    w.write_record([
+    w.header(&[
         "article",
         "source",
-        "title",
         "date",
+        "score",
+        "grade",
+        "errors",
+        "top_finding",
+        "warnings",
+        "infos",
+        "title",
+        "judged_at",
         "date_origin",
         "words",
         "paragraphs",
         "duplicate_paragraphs",
         "boilerplate_paragraphs",
-        "errors",
-        "warnings",
-        "infos",
-        "score",
-        "grade",
-        "top_finding",
     ])?;
-    let mut order: Vec<usize> = (0..r.articles.len()).collect();
-    order.sort_by_key(|&i| r.articles[i].id);
-    for i in order {
+    for i in article_order(r) {
         let a = &r.articles[i];
         let marks = r.marks.get(i).map(|m| m.as_slice()).unwrap_or(&[]);
         let words: u32 = a
@@ -91,31 +107,75 @@ fn articles_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Res
             .iter()
             .filter(|m| **m == ParaMark::Boilerplate)
             .count();
-        let count = |s: Severity| counts.get(a.id.0 as usize).map_or(0, |c| c[s as usize]);
+        let count = |s: Severity| {
+            Cell::Int(counts.get(a.id.0 as usize).map_or(0, |c| c[s as usize]) as i64)
+        };
         let score = score_of.get(a.id.0 as usize).copied().flatten();
-        w.write_record([
-            safe_text(&a.key),
-            safe_text(&a.source),
-            safe_text(&a.title),
-            a.date.to_string(),
-            a.date_origin.as_str().to_string(),
-            words.to_string(),
-            a.para_words.len().to_string(),
-            dups.to_string(),
-            boiler.to_string(),
-            count(Severity::Error).to_string(),
-            count(Severity::Warning).to_string(),
-            count(Severity::Info).to_string(),
-            score.map(|s| fmt_num(s.score, 1)).unwrap_or_default(),
-            score.map(|s| s.grade.clone()).unwrap_or_default(),
-            safe_text(score.map(|s| s.top_finding.as_str()).unwrap_or("")),
+        w.row(&[
+            Cell::Text(&a.key),
+            Cell::Text(&a.source),
+            own_date(a),
+            score.map_or(Cell::Empty, |s| Cell::Num(s.score, 1)),
+            score.map_or(Cell::Empty, |s| Cell::Code(&s.grade)),
+            count(Severity::Error),
+            Cell::Text(score.map(|s| s.top_finding.as_str()).unwrap_or("")),
+            count(Severity::Warning),
+            count(Severity::Info),
+            Cell::Text(&a.title),
+            Cell::Date(a.date),
+            Cell::Code(a.date_origin.as_str()),
+            Cell::Int(words.into()),
+            Cell::Int(a.para_words.len() as i64),
+            Cell::Int(dups as i64),
+            Cell::Int(boiler as i64),
         ])?;
     }
     Ok(())
 }
 
+/// The article's own date; blank when it has none (it was judged at
+/// `--as-of` or the run date, which `judged_at` shows).
+fn own_date(a: &crate::model::ArticleSummary) -> Cell<'static> {
+    match a.date_origin {
+        DateOrigin::AsOf | DateOrigin::RunDate => Cell::Empty,
+        _ => Cell::Date(a.date),
+    }
+}
+
+/// Indexes into `r.articles`, worst first: lowest score, then most errors,
+/// then most warnings, then id (the order of articles.csv, findings.csv and
+/// the review page).
+pub(super) fn review_order(r: &Reports<'_>) -> Vec<usize> {
+    let counts = severity_counts(r);
+    let scores = scores_by_id(r);
+    let key = |i: usize| {
+        let id = r.articles[i].id.0 as usize;
+        let c = counts.get(id).copied().unwrap_or_default();
+        let score = scores.get(id).copied().flatten().map_or(100.0, |s| s.score);
+        (score, std::cmp::Reverse(c[0]), std::cmp::Reverse(c[1]))
+    };
+    let mut order = article_order(r);
+    order.sort_by(|&a, &b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then((ka.1, ka.2).cmp(&(kb.1, kb.2)))
+    });
+    order
+}
+
+/// Rank of each article id in review order (failed inputs, which have no
+/// article, rank first: an unreadable file is the first thing to see).
+fn review_rank(r: &Reports<'_>) -> Vec<usize> {
+    let mut rank = vec![0usize; r.keys.len()];
+    for (n, i) in review_order(r).into_iter().enumerate() {
+        if let Some(slot) = rank.get_mut(r.articles[i].id.0 as usize) {
+            *slot = n + 1;
+        }
+    }
+    rank
+}
+
 /// Findings per article id, by severity (indexed by `Severity as usize`).
-fn severity_counts(r: &Reports<'_>) -> Vec<[usize; 3]> {
+pub(super) fn severity_counts(r: &Reports<'_>) -> Vec<[usize; 3]> {
     let mut counts = vec![[0usize; 3]; r.keys.len()];
     for f in r.findings {
         if let Some(c) = counts.get_mut(f.article.0 as usize) {
@@ -126,7 +186,7 @@ fn severity_counts(r: &Reports<'_>) -> Vec<[usize; 3]> {
 }
 
 /// Each article id's score, if it has one (the last one given wins).
-fn scores_by_id<'a>(r: &Reports<'a>) -> Vec<Option<&'a ArticleScore>> {
+pub(super) fn scores_by_id<'a>(r: &Reports<'a>) -> Vec<Option<&'a ArticleScore>> {
     let mut score_of: Vec<Option<&ArticleScore>> = vec![None; r.keys.len()];
     for s in r.scores {
         if let Some(slot) = score_of.get_mut(s.article.0 as usize) {
@@ -136,13 +196,23 @@ fn scores_by_id<'a>(r: &Reports<'a>) -> Vec<Option<&'a ArticleScore>> {
     score_of
 }
 
-fn findings_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
-    let para =
-        |p: Option<crate::model::ParaIdx>| p.map(|p| p.number().to_string()).unwrap_or_default();
+/// A 1-based number cell, or empty.
+fn opt_int(n: Option<u32>) -> Cell<'static> {
+    n.map_or(Cell::Empty, |n| Cell::Int(n.into()))
+}
+
+fn findings_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
+    let rank = review_rank(r);
+    let score_of = scores_by_id(r);
+    let article: HashMap<ArticleId, &crate::model::ArticleSummary> =
+        r.articles.iter().map(|a| (a.id, a)).collect();
     let mut fs: Vec<&Finding> = r.findings.iter().collect();
+    let rank_of = |f: &Finding| rank.get(f.article.0 as usize).copied().unwrap_or(0);
     fs.sort_by(|a, b| {
         (
+            rank_of(a),
             a.article,
+            a.severity,
             a.paragraph,
             a.line,
             a.kind,
@@ -152,7 +222,9 @@ fn findings_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Res
             &a.evidence,
         )
             .cmp(&(
+                rank_of(b),
                 b.article,
+                b.severity,
                 b.paragraph,
                 b.line,
                 b.kind,
@@ -162,37 +234,49 @@ fn findings_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Res
                 &b.evidence,
             ))
     });
-    w.write_record([
+    w.header(&[
         "article",
-        "paragraph",
-        "line",
+        "source",
         "severity",
         "kind",
-        "mention",
-        "expected",
         "message",
+        "expected",
+        "mention",
         "evidence",
+        "paragraph",
+        "line",
+        "title",
+        "date",
+        "score",
+        "grade",
     ])?;
     for f in fs {
-        w.write_record([
-            safe_text(&key_of(r, f.article)),
-            para(f.paragraph),
-            f.line.map(|l| l.to_string()).unwrap_or_default(),
-            f.severity.as_str().to_string(),
-            f.kind.as_str().to_string(),
-            safe_text(&f.mention),
-            safe_text(&f.expected),
-            safe_text(&f.message),
-            safe_text(&f.evidence),
+        let a = article.get(&f.article);
+        let score = score_of.get(f.article.0 as usize).copied().flatten();
+        w.row(&[
+            Cell::Article(key_of(r, f.article)),
+            Cell::Text(a.map_or("", |a| a.source.as_str())),
+            Cell::Severity(f.severity),
+            Cell::Code(f.kind.as_str()),
+            Cell::Text(&f.message),
+            Cell::Text(&f.expected),
+            Cell::Text(&f.mention),
+            Cell::Text(&f.evidence),
+            opt_int(f.paragraph.map(|p| p.number())),
+            opt_int(f.line),
+            Cell::Text(a.map_or("", |a| a.title.as_str())),
+            a.map_or(Cell::Empty, |a| own_date(a)),
+            score.map_or(Cell::Empty, |s| Cell::Num(s.score, 1)),
+            score.map_or(Cell::Empty, |s| Cell::Code(&s.grade)),
         ])?;
     }
     Ok(())
 }
 
-fn duplicates_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+fn duplicates_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
     let mut ds: Vec<&DuplicateRow> = r.duplicates.iter().collect();
     ds.sort_by_key(|d| (d.group, d.article, d.paragraph));
-    w.write_record([
+    w.header(&[
         "group",
         "article",
         "paragraph",
@@ -204,29 +288,30 @@ fn duplicates_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::R
         "text",
     ])?;
     for d in ds {
-        w.write_record([
-            d.group.to_string(),
-            safe_text(&key_of(r, d.article)),
-            d.paragraph.number().to_string(),
-            d.line.to_string(),
-            d.kind.as_str().to_string(),
-            fmt_num(d.similarity, 3),
-            safe_text(&key_of(r, d.first_article)),
-            d.first_paragraph.number().to_string(),
-            safe_text(&crate::text::truncate_chars(&d.text, 200)),
+        let text = cut(&d.text, 200);
+        w.row(&[
+            Cell::Int(d.group as i64),
+            Cell::Article(key_of(r, d.article)),
+            Cell::Int(d.paragraph.number().into()),
+            Cell::Int(d.line.into()),
+            Cell::Code(d.kind.as_str()),
+            Cell::Num(d.similarity, 3),
+            Cell::Article(key_of(r, d.first_article)),
+            Cell::Int(d.first_paragraph.number().into()),
+            Cell::Text(&text),
         ])?;
     }
     Ok(())
 }
 
-fn claims_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+fn claims_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
     let mut cs: Vec<&ClaimRow> = r.claims.iter().collect();
     cs.sort_by(|a, b| {
         (&a.claim, a.article, a.paragraph, &a.mention)
             .cmp(&(&b.claim, b.article, b.paragraph, &b.mention))
             .then(a.value.total_cmp(&b.value))
     });
-    w.write_record([
+    w.header(&[
         "claim",
         "article",
         "paragraph",
@@ -239,32 +324,31 @@ fn claims_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Resul
         "reference",
     ])?;
     for c in cs {
-        w.write_record([
-            safe_text(&c.claim),
-            safe_text(&key_of(r, c.article)),
-            c.paragraph.number().to_string(),
-            safe_text(&c.mention),
-            fmt_num(c.value, 6),
-            safe_text(&c.unit),
-            c.consensus.map(|v| fmt_num(v, 6)).unwrap_or_default(),
-            fmt_num(c.support, 3),
+        w.row(&[
+            Cell::Text(&c.claim),
+            Cell::Article(key_of(r, c.article)),
+            Cell::Int(c.paragraph.number().into()),
+            Cell::Text(&c.mention),
+            Cell::Num(c.value, 6),
+            Cell::Text(&c.unit),
+            c.consensus.map_or(Cell::Empty, |v| Cell::Num(v, 6)),
+            Cell::Num(c.support, 3),
             // No consensus or reference: no verdict either way.
-            match (c.consensus, c.agrees) {
+            Cell::Code(match (c.consensus, c.agrees) {
                 (None, _) => "",
                 (Some(_), true) => "yes",
                 (Some(_), false) => "no",
-            }
-            .to_string(),
-            safe_text(&c.reference),
+            }),
+            Cell::Text(&c.reference),
         ])?;
     }
     Ok(())
 }
 
-fn sources_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+fn sources_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
     let mut ss: Vec<&SourceRow> = r.sources.iter().collect();
     ss.sort_by(|a, b| a.source.cmp(&b.source));
-    w.write_record([
+    w.header(&[
         "source",
         "articles",
         "mean_score",
@@ -275,27 +359,27 @@ fn sources_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Resu
         "worst_article",
     ])?;
     for s in ss {
-        w.write_record([
-            safe_text(&s.source),
-            s.articles.to_string(),
-            fmt_num(s.mean_score, 1),
-            fmt_num(s.min_score, 1),
-            s.errors.to_string(),
-            s.warnings.to_string(),
-            s.trust.map(|t| fmt_num(t, 3)).unwrap_or_default(),
-            safe_text(&s.worst_article),
+        w.row(&[
+            Cell::Text(&s.source),
+            Cell::Int(s.articles as i64),
+            Cell::Num(s.mean_score, 1),
+            Cell::Num(s.min_score, 1),
+            Cell::Int(s.errors as i64),
+            Cell::Int(s.warnings as i64),
+            s.trust.map_or(Cell::Empty, |t| Cell::Num(t, 3)),
+            Cell::Article(&s.worst_article),
         ])?;
     }
     Ok(())
 }
 
 /// mentions.csv: every recognised title + name mention, in the article
-/// order of findings.csv, then by paragraph, then in text order (the order
+/// order of articles.csv, then by paragraph, then in text order (the order
 /// given: the sort is stable).
-fn mentions_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Result<()> {
+fn mentions_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
     let mut ms: Vec<&MentionRow> = r.mentions.iter().collect();
     ms.sort_by_key(|m| (m.article, m.paragraph));
-    w.write_record([
+    w.header(&[
         "article",
         "paragraph",
         "line",
@@ -307,16 +391,16 @@ fn mentions_table<W: Write>(r: &Reports<'_>, w: &mut csv::Writer<W>) -> csv::Res
         "reason",
     ])?;
     for m in ms {
-        w.write_record([
-            safe_text(&key_of(r, m.article)),
-            m.paragraph.number().to_string(),
-            m.line.to_string(),
-            safe_text(&m.mention),
-            safe_text(&m.person),
-            safe_text(&m.role),
-            safe_text(&m.jurisdiction),
-            m.verdict.as_str().to_string(),
-            safe_text(&m.reason),
+        w.row(&[
+            Cell::Article(key_of(r, m.article)),
+            Cell::Int(m.paragraph.number().into()),
+            Cell::Int(m.line.into()),
+            Cell::Text(&m.mention),
+            Cell::Text(&m.person),
+            Cell::Text(&m.role),
+            Cell::Text(&m.jurisdiction),
+            Cell::Code(m.verdict.as_str()),
+            Cell::Text(&m.reason),
         ])?;
     }
     Ok(())
@@ -341,6 +425,7 @@ mod tests {
             mentions: &[],
             sources: &[],
             keys,
+            texts: &[],
         }
     }
 
@@ -392,10 +477,11 @@ mod tests {
             mentions: &[],
             sources: &[],
             keys: &[],
+            texts: &[],
         };
         let t = render(&r).unwrap();
         assert_eq!(t.len(), 6);
-        assert!(String::from_utf8_lossy(&t[1]).starts_with("article,paragraph,line,severity,kind"));
+        assert!(String::from_utf8_lossy(&t[1]).starts_with("article,source,severity,kind,message"));
     }
 }
 
@@ -443,6 +529,7 @@ mod mention_tests {
             mentions: &mentions,
             sources: &[],
             keys: &keys,
+            texts: &[],
         };
         let table = render_table(&r, 5, Vec::new()).unwrap();
         let text = String::from_utf8(table).unwrap();
@@ -477,7 +564,7 @@ mod props {
             let findings = [f];
             let r = Reports {
                 articles: &[], marks: &[], scores: &[], findings: &findings,
-                duplicates: &[], claims: &[], mentions: &[], sources: &[], keys: &keys,
+                duplicates: &[], claims: &[], mentions: &[], sources: &[], keys: &keys, texts: &[],
             };
             let tables = render(&r).unwrap();
             let mut rdr = csv::Reader::from_reader(tables[1].as_slice());
@@ -487,7 +574,7 @@ mod props {
             }
             // Round trip: what the reader sees is the text, or the text
             // behind the neutralising quote.
-            for (cell, orig) in [(&rec[5], &mention), (&rec[7], &message)] {
+            for (cell, orig) in [(&rec[6], &mention), (&rec[4], &message)] {
                 let back = cell.strip_prefix('\'').filter(|_| orig.starts_with(['=', '+', '-', '@', '\t', '\r'])).unwrap_or(cell);
                 prop_assert_eq!(back, orig.as_str());
             }

@@ -11,6 +11,7 @@ fn empty() -> Reports<'static> {
         mentions: &[],
         sources: &[],
         keys: &[],
+        texts: &[],
     }
 }
 
@@ -56,7 +57,7 @@ fn commit_moves_the_set_and_clears_journal_and_temp() {
         fs::write(tmp.join(name), name).unwrap();
     }
     fs::write(dir.path().join("articles.csv"), "previous").unwrap();
-    commit(dir.path(), &tmp, ".credence-tmp-7").unwrap();
+    commit(dir.path(), &tmp, ".credence-tmp-7", &REPORTS).unwrap();
     assert_eq!(names_in(dir.path()), {
         let mut v: Vec<String> = REPORTS.iter().map(|s| s.to_string()).collect();
         v.sort();
@@ -72,7 +73,13 @@ fn commit_moves_the_set_and_clears_journal_and_temp() {
 fn write_leaves_the_six_reports_and_their_hashes() {
     let dir = tempfile::tempdir().unwrap();
     let lock = lock_out(dir.path()).unwrap();
-    let written = write(&lock, &empty(), false).unwrap();
+    let opts = Options {
+        bom: false,
+        xlsx: false,
+        review: false,
+        review_limit: 0,
+    };
+    let written = write(&lock, &empty(), &opts).unwrap();
     let names: Vec<&str> = written.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, REPORTS);
     for (name, hash) in &written {
@@ -94,4 +101,31 @@ fn cache_is_replaced_whole() {
     write_cache(&lock, &path, b"new").unwrap();
     assert_eq!(fs::read(&path).unwrap(), b"new");
     assert!(!path.with_extension("tmp").exists());
+}
+
+#[test]
+fn the_workbook_joins_the_set_and_a_stale_one_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let lock = lock_out(dir.path()).unwrap();
+    let mut opts = Options {
+        bom: true,
+        xlsx: true,
+        review: true,
+        review_limit: 5,
+    };
+    let written = write(&lock, &empty(), &opts).unwrap();
+    assert_eq!(written[6].0, WORKBOOK);
+    assert_eq!(written[7].0, REVIEW);
+    let bytes = fs::read(dir.path().join(WORKBOOK)).unwrap();
+    assert!(bytes.starts_with(b"PK"));
+    assert_eq!(written[6].1, xxhash_rust::xxh3::xxh3_64(&bytes));
+    // Same tables, same bytes.
+    write(&lock, &empty(), &opts).unwrap();
+    assert_eq!(fs::read(dir.path().join(WORKBOOK)).unwrap(), bytes);
+    assert!(dir.path().join(REVIEW).exists());
+    opts.xlsx = false;
+    opts.review = false;
+    write(&lock, &empty(), &opts).unwrap();
+    assert!(!dir.path().join(WORKBOOK).exists());
+    assert!(!dir.path().join(REVIEW).exists());
 }

@@ -224,7 +224,7 @@ fn injected_defects_are_found_at_scale() {
     let labels = labels(dir.path());
     let findings: Vec<(Spot, String)> = rows(&out, "findings.csv")
         .into_iter()
-        .filter_map(|r| Some(((r[0].clone(), r[1].parse().ok()?), r[4].clone())))
+        .filter_map(|r| Some(((r[0].clone(), r[8].parse().ok()?), r[3].clone())))
         .collect();
     let labelled = |kinds: &[&str]| -> BTreeSet<Spot> {
         labels

@@ -52,7 +52,7 @@ pub fn rows(dir: &Path, name: &str) -> Vec<Vec<String>> {
 pub fn findings(dir: &Path) -> Vec<(String, String, String, String)> {
     rows(dir, "findings.csv")
         .into_iter()
-        .map(|r| (r[0].clone(), r[4].clone(), r[5].clone(), r[6].clone()))
+        .map(|r| (r[0].clone(), r[3].clone(), r[6].clone(), r[5].clone()))
         .collect()
 }
 

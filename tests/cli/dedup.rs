@@ -101,7 +101,7 @@ fn dedup_boilerplate_promos_lists_and_notices() {
     assert!(!d.iter().any(|r| r.1 == "1" || r.1 == "2"), "{d:?}");
     let words: Vec<String> = rows(out.path(), "articles.csv")
         .into_iter()
-        .map(|r| r[8].clone())
+        .map(|r| r[15].clone())
         .collect();
     assert_eq!(words, ["6", "2", "2"]);
 }
@@ -132,7 +132,7 @@ fn seeds_repeats_bios_and_headline_lists_are_found() {
     let rows_f = rows(out.path(), "findings.csv");
     assert!(rows_f
         .iter()
-        .any(|r| r[0] == s000 && r[1] == "3" && r[4] == "duplicate_paragraph"));
+        .any(|r| r[0] == s000 && r[8] == "3" && r[3] == "duplicate_paragraph"));
     // 000 repeats its related-articles block (paragraphs 10-12 again as 13-15):
     // reported as repeats, and the block (from line 9) as boilerplate.
     for p in ["13", "14", "15"] {
@@ -140,7 +140,7 @@ fn seeds_repeats_bios_and_headline_lists_are_found() {
     }
     assert!(rows_f
         .iter()
-        .any(|r| r[0] == s000 && r[4] == "boilerplate" && r[2] == "9"));
+        .any(|r| r[0] == s000 && r[3] == "boilerplate" && r[9] == "9"));
     // The Eliza Wong bio in 001 and 003 is boilerplate, origin 001.
     let bio = |a: &str| {
         d.iter()
@@ -150,7 +150,7 @@ fn seeds_repeats_bios_and_headline_lists_are_found() {
     // 004's trailing headline list.
     assert!(rows_f
         .iter()
-        .any(|r| r[0] == s004 && r[4] == "boilerplate" && r[2] == "9"));
+        .any(|r| r[0] == s004 && r[3] == "boilerplate" && r[9] == "9"));
     // No real content paragraph is boilerplate: only the blocks above.
     let boiler: Vec<(String, u32)> = d
         .iter()

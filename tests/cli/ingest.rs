@@ -9,7 +9,7 @@ fn ingest_dates_finds_dates_in_metadata_urls_and_stamps() {
     let out = check_golden("ingest_dates");
     let got: Vec<(String, String, String)> = rows(out.path(), "articles.csv")
         .into_iter()
-        .map(|r| (r[0].clone(), r[3].clone(), r[4].clone()))
+        .map(|r| (r[0].clone(), r[10].clone(), r[11].clone()))
         .collect();
     let want = [
         // JSONL records in file order.

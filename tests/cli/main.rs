@@ -18,5 +18,6 @@ mod names_patterns;
 mod ops;
 mod pages;
 mod pipeline;
+mod review;
 mod scoring;
 mod wikidata;

@@ -42,10 +42,10 @@ fn labelled_names_meet_their_accuracy_floors() {
         "-q",
     ]);
     assert!(o.status.success() || o.status.code() == Some(1));
-    // findings.csv: article, paragraph, line, severity, kind, mention, ...
+    // findings.csv: article, source, severity, kind, message, expected, mention, ...
     let findings: Vec<(String, String, String, String)> = rows(out.path(), "findings.csv")
         .into_iter()
-        .map(|r| (r[0].clone(), r[3].clone(), r[4].clone(), fold(&r[5])))
+        .map(|r| (r[0].clone(), r[2].clone(), r[3].clone(), fold(&r[6])))
         .collect();
     let mut labels = csv::Reader::from_path(dir.join("labels.csv")).unwrap();
     let labels: Vec<csv::StringRecord> = labels.records().map(Result::unwrap).collect();

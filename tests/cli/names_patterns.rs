@@ -26,16 +26,16 @@ fn check_pattern(name: &str) {
         let (article, mention, verdict) = (&rec[0], &rec[1], &rec[4]);
         let about: Vec<&Vec<String>> = findings
             .iter()
-            .filter(|f| f[0] == article && f[5].contains(mention))
+            .filter(|f| f[0] == article && f[6].contains(mention))
             .collect();
         if FAULTS.contains(&verdict) {
             assert!(
-                about.iter().any(|f| f[4] == verdict),
+                about.iter().any(|f| f[3] == verdict),
                 "{name}: {article}: {mention} should be {verdict}: {about:?}"
             );
         } else {
             assert!(
-                !about.iter().any(|f| f[3] == "error"),
+                !about.iter().any(|f| f[2] == "error"),
                 "{name}: {article}: {mention} is {verdict}, got {about:?}"
             );
         }
@@ -85,7 +85,7 @@ fn names_p08_undated_article_gets_no_date_dependent_error() {
     let (_, out) = run_scenario("names_p08_undated", &[]);
     let warned = rows(out.path(), "findings.csv")
         .into_iter()
-        .any(|f| f[4] == "unverified_officeholder" && f[5].contains("Boris Johnson"));
+        .any(|f| f[3] == "unverified_officeholder" && f[6].contains("Boris Johnson"));
     assert!(
         warned,
         "the undated Boris Johnson mention should be a warning"

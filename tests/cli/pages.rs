@@ -20,7 +20,7 @@ fn articles(dir: &std::path::Path) -> BTreeMap<String, (String, u32, u32, u32)> 
         .into_iter()
         .map(|r| {
             let n = |i: usize| r[i].parse::<u32>().unwrap();
-            (r[0].clone(), (r[2].clone(), n(5), n(6), n(8)))
+            (r[0].clone(), (r[9].clone(), n(12), n(13), n(15)))
         })
         .collect()
 }

@@ -8,7 +8,7 @@ fn mixed_formats_give_ids_dates_and_origins() {
     let rows = rows(out.path(), "articles.csv");
     let got: Vec<(String, String, String, String)> = rows
         .iter()
-        .map(|r| (r[0].clone(), r[1].clone(), r[3].clone(), r[4].clone()))
+        .map(|r| (r[0].clone(), r[1].clone(), r[10].clone(), r[11].clone()))
         .collect();
     let want = [
         ("blog/dateline.txt", "blog", "2026-03-12", "dateline"),

@@ -36,8 +36,8 @@ fn scores_add_up_as_the_readme_formula_says() {
     // Non-info findings per article and kind.
     let mut counts: BTreeMap<(String, String), f64> = BTreeMap::new();
     for r in rows(out.path(), "findings.csv") {
-        if r[3] != "info" {
-            *counts.entry((r[0].clone(), r[4].clone())).or_default() += 1.0;
+        if r[2] != "info" {
+            *counts.entry((r[0].clone(), r[3].clone())).or_default() += 1.0;
         }
     }
     let articles = rows(out.path(), "articles.csv");
@@ -57,7 +57,7 @@ fn scores_add_up_as_the_readme_formula_says() {
             lost += cap.map_or(raw, |c| raw.min(c));
         }
         let want = (100.0f64 - lost).max(0.0);
-        let got: f64 = a[12].parse().unwrap();
+        let got: f64 = a[3].parse().unwrap();
         assert!(
             (got - want).abs() < 0.05,
             "{}: score {got}, formula {want}",
@@ -65,9 +65,9 @@ fn scores_add_up_as_the_readme_formula_says() {
         );
     }
     assert!(capped >= 2, "the scenario exercises the caps");
-    let scores: Vec<&str> = articles.iter().map(|a| a[12].as_str()).collect();
+    let scores: Vec<&str> = articles.iter().map(|a| a[3].as_str()).collect();
     assert_eq!(scores, ["68", "84", "100", "84"]);
-    let grades: Vec<&str> = articles.iter().map(|a| a[13].as_str()).collect();
+    let grades: Vec<&str> = articles.iter().map(|a| a[4].as_str()).collect();
     assert_eq!(grades, ["C", "B", "A", "B"]);
     // One sources.csv row per source, worst article named.
     let sources = rows(out.path(), "sources.csv");

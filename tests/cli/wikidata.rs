@@ -39,12 +39,15 @@ fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// (article, kind, mention, expected) of the name findings of a run.
+/// (article, kind, mention, expected) of the name findings of a run, sorted
+/// (findings.csv is worst article first, and scores depend on all rules).
 fn name_findings(dir: &Path) -> Vec<(String, String, String, String)> {
-    findings(dir)
+    let mut v: Vec<_> = findings(dir)
         .into_iter()
         .filter(|f| NAME_KINDS.contains(&f.1.as_str()))
-        .collect()
+        .collect();
+    v.sort();
+    v
 }
 
 /// Scores the seeds with `rules` and returns the name findings.

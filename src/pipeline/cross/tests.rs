@@ -272,7 +272,9 @@ fn repeat_findings_without_text_get_their_paragraph_start() {
     ];
     let rows = [row(0, 1, &"word ".repeat(40)), row(0, 2, "")];
     name_repeated_text(&mut findings, &rows);
-    assert_eq!(findings[0].mention.chars().count(), 80);
+    // 80 characters, and "…" since the text was longer.
+    assert_eq!(findings[0].mention.chars().count(), 81);
+    assert!(findings[0].mention.ends_with('…'));
     assert!(findings[1].mention.is_empty(), "no text for paragraph 2");
     assert!(findings[2].mention.is_empty(), "not a repeat");
     assert_eq!(findings[3].mention, "kept");

@@ -1,0 +1,257 @@
+//! `report.xlsx`: the six tables as one workbook, one sheet per report, with
+//! typed cells (text stays text, numbers are numbers, dates are dates), a
+//! frozen header row, an autofilter, column widths from the content, wrapped
+//! free text, severities coloured and article keys linked to their row on
+//! the Articles sheet. Deterministic: the same tables give the same bytes
+//! (the document's creation date is fixed, not the time of the run).
+
+use super::sink::{Cell, Sink};
+use super::tables::{article_order, render_rows};
+use super::{ReportError, Reports};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, Url, Workbook, Worksheet, XlsxError,
+};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The workbook's file name in `--out`.
+pub const WORKBOOK: &str = "report.xlsx";
+
+/// Sheets in workbook order: (sheet name, index into `REPORTS`).
+const SHEETS: [(&str, usize); 6] = [
+    ("Articles", 0),
+    ("Findings", 1),
+    ("Mentions", 5),
+    ("Duplicates", 2),
+    ("Claims", 3),
+    ("Sources", 4),
+];
+
+/// Excel's last row index (0-based); rows past it are left out.
+const MAX_ROW: u32 = 1_048_575;
+/// Excel's limit on characters in one cell.
+const MAX_CELL: usize = 32_767;
+/// Widest column, in characters; longer free text wraps.
+const MAX_WIDTH: usize = 60;
+
+fn xlsx_err(e: XlsxError) -> ReportError {
+    ReportError::Io {
+        path: PathBuf::from(WORKBOOK),
+        source: std::io::Error::other(e.to_string()),
+    }
+}
+
+/// The cell formats, made once per workbook.
+struct Formats {
+    header: Format,
+    text: Format,
+    wrap: Format,
+    int: Format,
+    frac: Vec<Format>,
+    date: Format,
+    severity: [Format; 3],
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let top = |f: Format| f.set_align(FormatAlign::Top);
+        let severity = |bg: u32, fg: u32| {
+            top(Format::new())
+                .set_background_color(Color::RGB(bg))
+                .set_font_color(Color::RGB(fg))
+                .set_bold()
+        };
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9E1F2))
+                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
+            text: top(Format::new()),
+            wrap: top(Format::new()).set_text_wrap(),
+            int: top(Format::new()).set_num_format("0"),
+            // "0.#" .. "0.######": plain decimals, never scientific.
+            frac: (0..=6)
+                .map(|d| top(Format::new()).set_num_format(format!("0.{}", "#".repeat(d.max(1)))))
+                .collect(),
+            date: top(Format::new()).set_num_format("yyyy-mm-dd"),
+            severity: [
+                severity(0xFFC7CE, 0x9C0006),
+                severity(0xFFEB9C, 0x9C5700),
+                severity(0xDDEBF7, 0x1F4E78),
+            ],
+        }
+    }
+}
+
+/// Columns whose text wraps (long free text).
+fn wraps(name: &str) -> bool {
+    matches!(
+        name,
+        "title" | "message" | "reason" | "text" | "evidence" | "top_finding" | "mention"
+    )
+}
+
+/// One sheet being filled.
+struct SheetSink<'w> {
+    ws: &'w mut Worksheet,
+    f: &'w Formats,
+    /// Row of each article key on the Articles sheet (1-based data rows).
+    article_rows: &'w HashMap<&'w str, u32>,
+    link: bool,
+    row: u32,
+    widths: Vec<usize>,
+    wrap: Vec<bool>,
+}
+
+impl SheetSink<'_> {
+    fn widen(&mut self, col: usize, chars: usize) {
+        if let Some(w) = self.widths.get_mut(col) {
+            *w = (*w).max(chars.min(MAX_WIDTH));
+        }
+    }
+
+    fn text(&mut self, col: u16, s: &str) -> Result<(), XlsxError> {
+        let s = cut(s);
+        self.widen(col.into(), s.chars().count());
+        let f = if self.wrap[usize::from(col)] {
+            &self.f.wrap
+        } else {
+            &self.f.text
+        };
+        if s.is_empty() {
+            return Ok(());
+        }
+        self.ws.write_string_with_format(self.row, col, s, f)?;
+        Ok(())
+    }
+
+    fn cell(&mut self, col: u16, c: &Cell<'_>) -> Result<(), XlsxError> {
+        let row = self.row;
+        match *c {
+            Cell::Text(s) | Cell::Code(s) => self.text(col, s)?,
+            Cell::Article(key) => match self.article_rows.get(key).filter(|_| self.link) {
+                Some(&r) => {
+                    self.widen(col.into(), key.chars().count());
+                    let url = Url::new(format!("internal:Articles!A{}", r + 1)).set_text(cut(key));
+                    self.ws.write_url(row, col, url)?;
+                }
+                None => self.text(col, key)?,
+            },
+            Cell::Int(n) => {
+                self.widen(col.into(), n.to_string().len());
+                self.ws
+                    .write_number_with_format(row, col, n as f64, &self.f.int)?;
+            }
+            Cell::Num(v, d) if v.is_finite() => {
+                let s = crate::text::fmt_num(v, d);
+                self.widen(col.into(), s.len());
+                let f = if v.fract() == 0.0 {
+                    &self.f.int
+                } else {
+                    &self.f.frac[d.min(6)]
+                };
+                self.ws.write_number_with_format(row, col, v, f)?;
+            }
+            Cell::Num(..) | Cell::Empty => {}
+            Cell::Date(d) => {
+                let xl = u16::try_from(d.year)
+                    .ok()
+                    .and_then(|y| ExcelDateTime::from_ymd(y, d.month, d.day).ok());
+                match xl {
+                    Some(xl) if (1900..=9999).contains(&d.year) => {
+                        self.widen(col.into(), 10);
+                        self.ws
+                            .write_datetime_with_format(row, col, xl, &self.f.date)?;
+                    }
+                    _ => self.text(col, &d.to_string())?,
+                }
+            }
+            Cell::Severity(s) => {
+                let name = s.as_str();
+                self.widen(col.into(), name.len());
+                let f = &self.f.severity[s as usize];
+                self.ws.write_string_with_format(row, col, name, f)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Sink for SheetSink<'_> {
+    fn header(&mut self, names: &[&str]) -> Result<(), ReportError> {
+        self.widths = names.iter().map(|n| n.len() + 3).collect();
+        self.wrap = names.iter().map(|n| wraps(n)).collect();
+        for (c, n) in names.iter().enumerate() {
+            self.ws
+                .write_string_with_format(0, c as u16, *n, &self.f.header)
+                .map_err(xlsx_err)?;
+        }
+        self.row = 1;
+        Ok(())
+    }
+
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<(), ReportError> {
+        if self.row > MAX_ROW {
+            return Ok(());
+        }
+        for (c, cell) in cells.iter().enumerate() {
+            self.cell(c as u16, cell).map_err(xlsx_err)?;
+        }
+        self.row += 1;
+        Ok(())
+    }
+}
+
+/// Cut to Excel's cell limit, with "…" marking the cut.
+fn cut(s: &str) -> String {
+    match s.char_indices().nth(MAX_CELL - 1) {
+        Some((i, _)) if s[i..].chars().nth(1).is_some() => format!("{}…", &s[..i]),
+        _ => s.to_string(),
+    }
+}
+
+/// Renders the workbook's bytes. Deterministic. Sheets are written in
+/// constant-memory mode (rows go to a temporary file in `tmp`, not memory),
+/// so a run of 200,000 articles does not hold millions of cells.
+pub(super) fn render(r: &Reports<'_>, tmp: &Path) -> Result<Vec<u8>, ReportError> {
+    let mut wb = Workbook::new();
+    wb.set_tempdir(tmp).map_err(xlsx_err)?;
+    // A fixed creation date: the same tables give the same bytes.
+    let epoch = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_err)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&epoch)
+            .set_title("credence report"),
+    );
+    let formats = Formats::new();
+    let article_rows: HashMap<&str, u32> = article_order(r)
+        .into_iter()
+        .enumerate()
+        .map(|(row, i)| (r.articles[i].key.as_str(), row as u32 + 1))
+        .collect();
+    for (name, which) in SHEETS {
+        let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
+        ws.set_name(name).map_err(xlsx_err)?;
+        let mut sink = SheetSink {
+            ws,
+            f: &formats,
+            article_rows: &article_rows,
+            link: which != 0,
+            row: 0,
+            widths: Vec::new(),
+            wrap: Vec::new(),
+        };
+        render_rows(r, which, &mut sink)?;
+        let last_row = sink.row.saturating_sub(1).min(MAX_ROW);
+        let widths = std::mem::take(&mut sink.widths);
+        let ws = sink.ws;
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, (*w + 1) as f64)
+                .map_err(xlsx_err)?;
+        }
+        ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
+        let last_col = widths.len().saturating_sub(1) as u16;
+        ws.autofilter(0, 0, last_row, last_col).map_err(xlsx_err)?;
+    }
+    wb.save_to_buffer().map_err(xlsx_err)
+}
