@@ -12,6 +12,15 @@ pub fn truncate_chars(s: &str, n: usize) -> String {
     }
 }
 
+/// At most `n` characters of `s`; a cut text ends with "…" (so a reader of
+/// a report can tell a cut cell from a whole one).
+pub fn cut_marked(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 /// English month names, lowercase (datelines in `ingest`; topic words in
 /// `claims`).
 pub const MONTHS: [&str; 12] = [
@@ -70,5 +79,12 @@ mod tests {
         assert_eq!(fmt_num(72.25, 1), "72.2");
         assert_eq!(fmt_num(-0.0001, 1), "0");
         assert_eq!(fmt_num(f64::NAN, 1), "");
+    }
+
+    #[test]
+    fn cut_marked_ends_a_cut_text_with_an_ellipsis() {
+        assert_eq!(cut_marked("abcdef", 3), "abc…");
+        assert_eq!(cut_marked("abc", 3), "abc");
+        assert_eq!(cut_marked("赤泽亮正", 2), "赤泽…");
     }
 }

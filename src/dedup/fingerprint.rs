@@ -324,7 +324,7 @@ pub(super) fn para_key(key: &str, p: ParaIdx) -> String {
 }
 
 fn excerpt(s: &str) -> String {
-    crate::text::truncate_chars(s.trim(), 80).replace('\n', " ")
+    crate::text::cut_marked(s.trim(), 80).replace('\n', " ")
 }
 
 /// The `boilerplate` finding for one block of paragraphs.

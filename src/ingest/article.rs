@@ -5,7 +5,6 @@
 use super::dates::{date_in_url, find_dateline, parse_date};
 use super::{IngestConfig, InputFile};
 use crate::model::{Article, ArticleId, Date, DateOrigin, Finding, FindingKind, Meta};
-use crate::text::truncate_chars;
 
 /// Text and metadata taken out of one file or record.
 #[derive(Debug, Default)]
@@ -169,7 +168,7 @@ fn first_line_title(text: &str) -> String {
         .find(|l| !l.is_empty())
         .unwrap_or("");
     let line = line.trim_start_matches('#').trim();
-    truncate_chars(line, 200)
+    crate::text::cut_marked(line, 200)
 }
 
 /// The host of an http(s) URL, without `www.`.

@@ -23,7 +23,7 @@ fn headline_title(text: &str) -> String {
         .map(|l| l.trim().trim_start_matches('#').trim())
         .find(|l| !l.is_empty());
     match crate::segment::headline(text) {
-        Some(h) if Some(h) != first => crate::text::truncate_chars(h, 200),
+        Some(h) if Some(h) != first => crate::text::cut_marked(h, 200),
         _ => String::new(),
     }
 }

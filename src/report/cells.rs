@@ -30,10 +30,7 @@ pub(super) fn safe_text(s: &str) -> String {
 
 /// At most `n` characters; a cut text ends with "…".
 pub(super) fn cut(s: &str, n: usize) -> String {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
-    }
+    crate::text::cut_marked(s, n)
 }
 
 /// A CSV writer onto `out` with the reports' dialect (CRLF rows).

@@ -138,7 +138,7 @@ pub(super) fn tells(article: &Article, marks: &[ParaMark], index: &TellIndex) ->
                     .mention(snippet.split_whitespace().collect::<Vec<_>>().join(" "))
                     .message(format!(
                         "{note}: \"{}\"",
-                        crate::text::truncate_chars(
+                        crate::text::cut_marked(
                             &sentence.split_whitespace().collect::<Vec<_>>().join(" "),
                             200
                         )
