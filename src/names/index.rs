@@ -114,8 +114,8 @@ pub(super) enum KeyKind {
 pub struct NameIndex {
     pub(super) ac: Option<AhoCorasick>,
     pub(super) patterns: Vec<Pattern>,
-    /// The normalised text of each pattern, in automaton order.
-    pub(super) pattern_keys: Vec<String>,
+    /// The normalised jurisdiction terms.
+    pub(super) term_keys: HashSet<String>,
     pub(super) roles: Vec<RoleInfo>,
     pub(super) jurs: Vec<String>,
     pub(super) persons: Vec<Person>,
@@ -159,7 +159,12 @@ impl NameIndex {
             }
         }
         patterns.add_variants(rules, &role_ix);
-        ix.pattern_keys = patterns.0.keys().cloned().collect();
+        ix.term_keys = patterns
+            .0
+            .iter()
+            .filter(|(_, p)| !p.jurs.is_empty())
+            .map(|(k, _)| k.clone())
+            .collect();
         (ix.ac, ix.patterns) = patterns.build();
         ix.add_officeholders(rules, &role_ix);
         ix.sort_terms();

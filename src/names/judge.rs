@@ -124,9 +124,9 @@ pub(super) fn judge(
         judgement.unchecked = Some("no holder on record for the date");
         return judgement;
     }
-    judgement.verdict = case.fuzzy(native_hit);
-    if let Some(v) = &judgement.verdict {
-        judgement.person = index.persons.iter().position(|p| p.name == v.expected);
+    if let Some((pid, verdict)) = case.fuzzy(native_hit) {
+        judgement.person = Some(pid);
+        judgement.verdict = Some(verdict);
         return judgement;
     }
     judgement.verdict = case.unknown(ask.qualified);
@@ -455,15 +455,14 @@ impl<'a> Case<'a> {
         if soft {
             return (None, Some("an incoming or acting holder"));
         }
-        let like = ix.resembles(&self.folded, role);
-        if like.is_none() && (!ask.qualified || self.folded.len() < 2) {
+        let Some(like) = self.resemblance(ask.qualified) else {
             return (
                 None,
                 Some("an unknown name the context cannot tie to the role"),
             );
-        }
+        };
         let hint = like
-            .map(|p| format!("; resembles {}", ix.describe_person(p, role).0))
+            .map(|(desc, _)| format!("; resembles {desc}"))
             .unwrap_or_default();
         (
             Some(Verdict {
@@ -478,8 +477,8 @@ impl<'a> Case<'a> {
 
     /// An unknown spelling that is a misspelling of someone who held the
     /// role ([`best_fuzzy`]): misspelled if they serve on the date, else
-    /// outdated. `None` when it resembles no holder.
-    fn fuzzy(&self, native_hit: Option<(usize, bool)>) -> Option<Verdict> {
+    /// outdated, with the person. `None` when it resembles no holder.
+    fn fuzzy(&self, native_hit: Option<(usize, bool)>) -> Option<(usize, Verdict)> {
         let Case {
             index: ix,
             written,
@@ -498,19 +497,22 @@ impl<'a> Case<'a> {
         let serving = held.iter().any(|&t| ix.terms[t].serves_on(date));
         let mut lines: Vec<u32> = held.iter().map(|&t| ix.terms[t].line).collect();
         if serving {
-            return Some(Verdict {
-                kind: FindingKind::MisspelledName,
-                expected: person.name.clone(),
-                message: format!(
-                    "{written} looks like a misspelling of {}, {label} on {date} ({how})",
-                    person.name
-                ),
-                lines,
-            });
+            return Some((
+                pid,
+                Verdict {
+                    kind: FindingKind::MisspelledName,
+                    expected: person.name.clone(),
+                    message: format!(
+                        "{written} looks like a misspelling of {}, {label} on {date} ({how})",
+                        person.name
+                    ),
+                    lines,
+                },
+            ));
         }
         lines.extend(holder_lines);
         let last = held.last().map(|&t| ix.terms[t].span()).unwrap_or_default();
-        Some(Verdict {
+        Some((pid, Verdict {
             kind: FindingKind::OutdatedOfficeholder,
             expected: holder_names.clone(),
             message: format!(
@@ -518,7 +520,20 @@ impl<'a> Case<'a> {
                 person.name
             ),
             lines,
-        })
+        }))
+    }
+
+    /// Whether an unknown name is surely a wrong one: `None` when not (it
+    /// resembles nobody and is not a full name under a qualified title),
+    /// else the person it resembles, described, with the officeholders.csv
+    /// line of the term described.
+    #[allow(clippy::type_complexity)]
+    fn resemblance(&self, qualified: bool) -> Option<Option<(String, Option<u32>)>> {
+        let like = self.index.resembles(&self.folded, self.role);
+        if like.is_none() && (!qualified || self.folded.len() < 2) {
+            return None;
+        }
+        Some(like.map(|p| self.index.describe_person(p, self.role)))
     }
 
     /// Nobody known: a wrong name, if we can be sure the name is one (it
@@ -527,7 +542,6 @@ impl<'a> Case<'a> {
         let Case {
             index: ix,
             written,
-            folded,
             role,
             date,
             label,
@@ -536,14 +550,10 @@ impl<'a> Case<'a> {
             ..
         } = self;
         let role = *role;
-        let like = ix.resembles(folded, role);
-        if like.is_none() && (!qualified || folded.len() < 2) {
-            return None;
-        }
+        let like = self.resemblance(qualified)?;
         let mut lines = holder_lines.clone();
         let hint = match like {
-            Some(p) => {
-                let (desc, line) = ix.describe_person(p, role);
+            Some((desc, line)) => {
                 lines.extend(line);
                 format!("; resembles {desc}")
             }
@@ -683,18 +693,19 @@ mod tests {
     #[test]
     fn fuzzy_names_are_misspelled_or_outdated() {
         let ix = index();
-        let v = case(&ix, "Åsa Lindquist", 0).fuzzy(None).unwrap();
+        let (p, v) = case(&ix, "Åsa Lindquist", 0).fuzzy(None).unwrap();
+        assert_eq!(p, 1);
         assert_eq!(
             (v.kind, v.expected.as_str()),
             (FindingKind::MisspelledName, "Åsa Lindqvist")
         );
-        let v = case(&ix, "Ivan Petrof", 0).fuzzy(None).unwrap();
+        let (_, v) = case(&ix, "Ivan Petrof", 0).fuzzy(None).unwrap();
         assert_eq!(
             (v.kind, v.expected.as_str()),
             (FindingKind::OutdatedOfficeholder, "Åsa Lindqvist")
         );
         assert!(case(&ix, "Oskar Holm", 0).fuzzy(None).is_none());
-        let v = case(&ix, "Oskar Holm", 0).fuzzy(Some((1, false))).unwrap();
+        let (_, v) = case(&ix, "Oskar Holm", 0).fuzzy(Some((1, false))).unwrap();
         assert!(
             v.message.contains("native-script name matches"),
             "{}",

@@ -88,7 +88,7 @@ pub fn check(article: &Article, marks: &[ParaMark], index: &NameIndex) -> NameCh
         return out;
     };
     let found = collect_mentions(article, marks, index, automaton);
-    let context = Context::new(index, &found);
+    let context = Context::new(&found);
     let dated = article.date_origin != DateOrigin::RunDate;
     let mut seen: BTreeSet<(FindingKind, String, String)> = BTreeSet::new();
     for f in &found {
@@ -140,6 +140,8 @@ struct Found {
     para_jurs: Vec<usize>,
     /// In a boilerplate paragraph: listed, not judged.
     boilerplate: bool,
+    /// The jurisdiction the mention names by itself ([`own_jurisdiction`]).
+    own_jur: Option<usize>,
 }
 
 /// Step 1: every title-with-name mention of the article, in text order.
@@ -176,6 +178,7 @@ fn collect_mentions(
             }
             let (tokens, native) = priors.resolve(&mention, text);
             let tokens = trim_to_known(index, tokens, is_title_case(text));
+            let own_jur = own_jurisdiction(index, &mention, &tokens);
             found.push(Found {
                 para: i,
                 mention,
@@ -183,6 +186,7 @@ fn collect_mentions(
                 native,
                 para_jurs: para_jurs.clone(),
                 boilerplate: mark == ParaMark::Boilerplate,
+                own_jur,
             });
         }
     }
@@ -220,12 +224,7 @@ fn of_another_body(index: &NameIndex, text: &str, mention: &Mention) -> bool {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let norm = normalise::normalise_str(&word);
-    !index
-        .patterns
-        .iter()
-        .zip(index.pattern_keys.iter())
-        .any(|(p, k)| !p.jurs.is_empty() && k == &norm)
+    !index.term_keys.contains(&normalise::normalise_str(&word))
 }
 
 /// A name run longer than the person it names ("Rishi Sunak Unveils" in a
@@ -283,7 +282,7 @@ struct Context {
 impl Context {
     /// Step 2: counts the jurisdictions of the mentions that name theirs
     /// and of every jurisdiction term in the article.
-    fn new(index: &NameIndex, found: &[Found]) -> Context {
+    fn new(found: &[Found]) -> Context {
         let mut by_terms: BTreeMap<usize, usize> = BTreeMap::new();
         let mut last_para = usize::MAX;
         for f in found {
@@ -297,7 +296,7 @@ impl Context {
         let mut by_mentions: BTreeMap<usize, usize> = BTreeMap::new();
         let mut by_paragraph: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for f in found.iter().filter(|f| !f.boilerplate) {
-            if let Some(j) = own_jurisdiction(index, f) {
+            if let Some(j) = f.own_jur {
                 *by_mentions.entry(j).or_default() += 1;
                 by_paragraph.entry(f.para).or_default().push(j);
             }
@@ -333,7 +332,7 @@ impl Context {
                 .collect();
             (r, true)
         };
-        if let Some(j) = own_jurisdiction(index, f) {
+        if let Some(j) = f.own_jur {
             return narrowed(j);
         }
         if jurs.len() == 1 {
@@ -361,20 +360,20 @@ impl Context {
 /// The jurisdiction a mention names by itself: its title's own term
 /// ("European Commission President"), or the only one of the title's
 /// jurisdictions where the identified person ever held office.
-fn own_jurisdiction(index: &NameIndex, f: &Found) -> Option<usize> {
-    let jurs = role_jurisdictions(index, &f.mention.roles);
-    if f.mention.qualified && jurs.len() == 1 {
+fn own_jurisdiction(index: &NameIndex, mention: &Mention, tokens: &[String]) -> Option<usize> {
+    let jurs = role_jurisdictions(index, &mention.roles);
+    if mention.qualified && jurs.len() == 1 {
         return Some(jurs[0]);
     }
     let own: Vec<usize> = jurs
         .iter()
         .copied()
-        .filter(|j| f.mention.own_jurs.contains(j))
+        .filter(|j| mention.own_jurs.contains(j))
         .collect();
     if own.len() == 1 {
         return Some(own[0]);
     }
-    let refs: Vec<&str> = f.tokens.iter().map(String::as_str).collect();
+    let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
     let people = index.identify(&refs);
     let mut held: BTreeSet<usize> = BTreeSet::new();
     for (pid, _) in people {

@@ -157,43 +157,37 @@ fn accept_hit(norm: &NormalisedText, text: &str, p: &Pattern, h: Hit) -> bool {
     true
 }
 
+/// The original text between the word `w` and the normalised position
+/// `next`, less a period closing the word ("U.S.") and a possessive.
+fn gap_after<'t>(norm: &NormalisedText, text: &'t str, w: Hit, next: usize) -> Option<&'t str> {
+    let (ws, we) = norm.source_range(w.s, w.e);
+    let (ns, _) = norm.source_range(next, next + 1);
+    let mut gap = text.get(we..ns)?;
+    if text.get(ws..we).is_some_and(|t| t.contains('.')) {
+        gap = gap.strip_prefix('.').unwrap_or(gap);
+    }
+    Some(
+        gap.strip_prefix("'s")
+            .or_else(|| gap.strip_prefix("\u{2019}s"))
+            .unwrap_or(gap),
+    )
+}
+
 /// True when only spaces (or a possessive) separate the word `w` from the
 /// normalised position `next` in the original text: no sentence end, comma
 /// or other punctuation (normalising drops periods, so check the original).
 /// A period inside the word ("U.S.") may close it.
 fn plain_gap(norm: &NormalisedText, text: &str, w: Hit, next: usize) -> bool {
-    let (ws, we) = norm.source_range(w.s, w.e);
-    let (ns, _) = norm.source_range(next, next + 1);
-    let Some(mut gap) = text.get(we..ns) else {
-        return false;
-    };
-    if text.get(ws..we).is_some_and(|t| t.contains('.')) {
-        gap = gap.strip_prefix('.').unwrap_or(gap);
-    }
-    let gap = gap
-        .strip_prefix("'s")
-        .or_else(|| gap.strip_prefix("\u{2019}s"))
-        .unwrap_or(gap);
-    gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    gap_after(norm, text, w, next).is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\u{a0}'))
 }
 
 /// Like [`plain_gap`], but words may stand in the gap (letters, spaces and
 /// hyphens only: "Germany's new Foreign Minister", "then-Prime Minister").
 fn word_gap(norm: &NormalisedText, text: &str, w: Hit, next: usize) -> bool {
-    let (ws, we) = norm.source_range(w.s, w.e);
-    let (ns, _) = norm.source_range(next, next + 1);
-    let Some(mut gap) = text.get(we..ns) else {
-        return false;
-    };
-    if text.get(ws..we).is_some_and(|t| t.contains('.')) {
-        gap = gap.strip_prefix('.').unwrap_or(gap);
-    }
-    let gap = gap
-        .strip_prefix("'s")
-        .or_else(|| gap.strip_prefix("\u{2019}s"))
-        .unwrap_or(gap);
-    gap.chars()
-        .all(|c| c == ' ' || c == '\u{a0}' || c == '-' || c.is_alphabetic())
+    gap_after(norm, text, w, next).is_some_and(|g| {
+        g.chars()
+            .all(|c| c == ' ' || c == '\u{a0}' || c == '-' || c.is_alphabetic())
+    })
 }
 
 /// The normalised word before position `s` (without its trailing space).
