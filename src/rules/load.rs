@@ -111,16 +111,15 @@ impl Rules {
         scoring: Option<&str>,
         grades: Option<&str>,
     ) -> Result<Rules, RulesError> {
-        Tables {
+        Rules::parse_with_tells(
             jurisdictions,
             roles,
             officeholders,
             facts,
             scoring,
             grades,
-            tells: None,
-        }
-        .parse()
+            None,
+        )
     }
 
     /// Like [`Rules::parse`], with `tells.csv` too (`None` = bundled copy).
