@@ -21,6 +21,7 @@ mod cross;
 mod incremental;
 mod per_article;
 mod progress;
+pub mod text;
 
 pub use per_article::analyze;
 
