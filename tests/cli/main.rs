@@ -11,6 +11,7 @@ mod accuracy;
 mod claims;
 mod common;
 mod dedup;
+mod html;
 mod ingest;
 mod names;
 mod names_labelled;
