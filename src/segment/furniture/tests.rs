@@ -135,3 +135,11 @@ fn a_navigation_bar_is_furniture_but_a_caption_with_bars_is_not_a_menu() {
     ));
     assert!(!is_menu("Home | Politics"));
 }
+
+#[test]
+fn no_label_has_more_words_than_are_read() {
+    for l in LIST_LABELS.iter().chain(LABELS) {
+        assert!(l.split(' ').count() <= LABEL_WORDS, "{l}");
+        assert!(l.split(' ').count() <= words::KEPT, "{l}");
+    }
+}
