@@ -115,6 +115,9 @@ pub fn furniture(line: &str) -> Option<Furniture> {
         // "***", "• • •", "—".
         return Some(Furniture::Label);
     }
+    if plain_prose(t) {
+        return None;
+    }
     let ws = Words::of(t);
     let lower = t.to_lowercase();
     if ws.len() <= 12 && is_share(&ws) {
@@ -139,6 +142,72 @@ pub fn furniture(line: &str) -> Option<Furniture> {
         return Some(Furniture::Label);
     }
     None
+}
+
+/// Whether `s` starts with `prefix`, ASCII case ignored.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Whether `s` ends with `suffix`, ASCII case ignored.
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// A line no furniture rule can take, told without lowercasing it: ASCII
+/// prose of more than [`words::KEPT`] words (too long for share buttons,
+/// bylines, stamps and labels) with no bar, bullet or social handle (no
+/// menu, name-and-stamp line, social post or credit after a bar), no
+/// " pic." link, no caption or social opener, not opening with a digit (a
+/// gallery counter), not closing with a bracket or a photo credit, and a
+/// last sentence of more than six words (no credit line). The rules below
+/// would each say no; this says it in a few scans of the line.
+fn plain_prose(t: &str) -> bool {
+    let b = t.as_bytes();
+    if !t.is_ascii()
+        || b.first().is_some_and(u8::is_ascii_digit)
+        || b.last().is_some_and(|c| matches!(c, b')' | b']'))
+        || b.contains(&b'|')
+        || t.contains("(@")
+        || t.contains("( @")
+    {
+        return false;
+    }
+    let openers = ["pic.", "a post shared by", "view this post on"];
+    if openers
+        .iter()
+        .chain(CAPTION_OPENERS)
+        .any(|o| starts_with_ci(t, o))
+    {
+        return false;
+    }
+    if t.match_indices('.')
+        .any(|(i, _)| i >= 4 && t[i - 4..i].eq_ignore_ascii_case(" pic"))
+    {
+        return false;
+    }
+    let tail = t.trim_end_matches(['.', ')', ' ', ']']);
+    if ["file photo", "file image", "file picture", "handout photo"]
+        .iter()
+        .any(|e| ends_with_ci(tail, e))
+    {
+        return false;
+    }
+    let last = last_sentence(t).trim();
+    last.split_whitespace().take(7).count() > 6 && words::more_words_than(t, words::KEPT)
+}
+
+/// What follows the last ". " of `t` (all of `t` without one).
+fn last_sentence(t: &str) -> &str {
+    let mut end = t.len();
+    while let Some(i) = t[..end].rfind('.') {
+        if t.as_bytes().get(i + 1) == Some(&b' ') {
+            return &t[i + 2..];
+        }
+        end = i;
+    }
+    t
 }
 
 /// A navigation bar: three or more short items between `|` ("Home |
@@ -231,7 +300,7 @@ fn is_caption(t: &str, lower: &str, ws: &Words) -> bool {
         }
     }
     // The last segment after a sentence end is a credit: "… 2025. AGENCY/Name".
-    let last = t.rsplit(". ").next().unwrap_or(t).trim();
+    let last = last_sentence(t).trim();
     if last.split_whitespace().take(7).count() > 6 {
         return false;
     }
@@ -273,7 +342,12 @@ fn agency_credit(s: &str) -> bool {
 fn name_and_stamp(t: &str) -> bool {
     // The bytes of '|', the last of '·' (U+00B7) and of '•' (U+2022): none,
     // no separator.
-    if !t.bytes().any(|b| matches!(b, b'|' | 0xB7 | 0xA2)) {
+    let separator = |b: &u8| matches!(b, b'|' | 0xB7 | 0xA2);
+    if !t
+        .as_bytes()
+        .chunks(64)
+        .any(|c| c.iter().filter(|b| separator(b)).count() > 0)
+    {
         return false;
     }
     let segs: Vec<&str> = t

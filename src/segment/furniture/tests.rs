@@ -143,3 +143,17 @@ fn no_label_has_more_words_than_are_read() {
         assert!(l.split(' ').count() <= words::KEPT, "{l}");
     }
 }
+
+#[test]
+fn the_last_sentence_follows_the_last_full_stop_and_space() {
+    for t in [
+        "One. Two. Three",
+        "One. Two.",
+        "No stop",
+        ". . ",
+        "a.b. c",
+        "end. ",
+    ] {
+        assert_eq!(last_sentence(t), t.rsplit(". ").next().unwrap_or(t), "{t}");
+    }
+}
