@@ -13,6 +13,7 @@ mod common;
 mod dedup;
 mod deploy;
 mod ingest;
+mod memory;
 mod names;
 mod names_labelled;
 mod names_patterns;
