@@ -33,6 +33,9 @@ const GEN: &str = env!("CARGO_BIN_EXE_gen-corpus");
 #[derive(Clone, Debug, Default)]
 struct Run {
     wall: Duration,
+    /// CPU time (user + system) the run used: on a shared machine wall time
+    /// swings with the other load, CPU time much less.
+    cpu: f64,
     stages: Vec<(String, f64)>,
     peak_rss_mb: f64,
     input_mb: f64,
@@ -107,7 +110,8 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// `cat` of every file of `dir` to /dev/null (through `xargs`, so any
 /// number of files): the floor credence is measured against.
-fn cat_files(dir: &Path) -> Duration {
+fn cat_files(dir: &Path) -> (Duration, f64) {
+    let cpu0 = children_cpu();
     let t = Instant::now();
     let st = Command::new("sh")
         .arg("-c")
@@ -117,7 +121,7 @@ fn cat_files(dir: &Path) -> Duration {
         .status()
         .expect("sh runs");
     assert!(st.success(), "cat failed");
-    t.elapsed()
+    (t.elapsed(), children_cpu() - cpu0)
 }
 
 /// Bytes of the files of `dir`, in MB.
@@ -131,7 +135,24 @@ fn size_mb(dir: &Path) -> f64 {
     bytes as f64 / 1e6
 }
 
+/// CPU seconds (user + system) of this process's waited-for children, from
+/// /proc/self/stat (`cutime`, `cstime`, clock ticks of 1/100 s); 0 where
+/// there is no /proc.
+fn children_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    // After the command name: state is field 3, cutime 16, cstime 17.
+    let tick = |i: usize| {
+        f.get(i - 3)
+            .and_then(|x| x.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (tick(16) + tick(17)) / 100.0
+}
+
 fn score(articles: &Path, out: &Path, extra: &[&str]) -> Run {
+    let cpu0 = children_cpu();
     let t = Instant::now();
     let o = Command::new(CREDENCE)
         .arg("score")
@@ -152,6 +173,7 @@ fn score(articles: &Path, out: &Path, extra: &[&str]) -> Run {
     );
     let mut run = Run {
         wall,
+        cpu: children_cpu() - cpu0,
         ..Run::default()
     };
     for line in err.lines() {
@@ -248,6 +270,7 @@ struct Measured {
     profile: String,
     mb: f64,
     cat: Duration,
+    cat_cpu: f64,
     by_jobs: Vec<(usize, Run)>,
 }
 
@@ -262,9 +285,9 @@ fn repeats(mb: f64) -> usize {
 /// [`repeats`].
 fn measure(articles: &Path, profile: &str, mb: f64) -> Measured {
     let n = repeats(mb);
-    let mut cats: Vec<Duration> = (0..n).map(|_| cat_files(articles)).collect();
-    cats.sort();
-    let cat = cats[cats.len() / 2];
+    let mut cats: Vec<(Duration, f64)> = (0..n).map(|_| cat_files(articles)).collect();
+    cats.sort_by_key(|a| a.0);
+    let (cat, cat_cpu) = cats[cats.len() / 2];
     let mut by_jobs = Vec::new();
     for jobs in [1usize, 2] {
         let runs: Vec<Run> = (0..n)
@@ -286,6 +309,7 @@ fn measure(articles: &Path, profile: &str, mb: f64) -> Measured {
         profile: profile.to_string(),
         mb,
         cat,
+        cat_cpu,
         by_jobs,
     }
 }
@@ -296,9 +320,10 @@ fn ratio_rows(m: &Measured, input_mb: f64) -> Vec<String> {
     let cat_s = m.cat.as_secs_f64();
     let t1 = m.by_jobs[0].1.wall.as_secs_f64();
     let mut rows = vec![format!(
-        "| {} | {} MB | `cat` | | {cat_s:.2} | {:.0} | 1 | | | |",
+        "| {} | {} MB | `cat` | | {cat_s:.2} | {:.2} | {:.0} | 1 | | | |",
         m.profile,
         m.mb,
+        m.cat_cpu,
         input_mb / cat_s
     )];
     for (jobs, r) in &m.by_jobs {
@@ -309,10 +334,11 @@ fn ratio_rows(m: &Measured, input_mb: f64) -> Vec<String> {
             .find(|(n, _)| n == "dedup_link")
             .map_or(0.0, |x| x.1);
         rows.push(format!(
-            "| {} | {} MB | credence --jobs {jobs} | {} | {s:.2} | {:.1} | {:.0}× | {:.2}× | {:.0}% | {:.0} |",
+            "| {} | {} MB | credence --jobs {jobs} | {} | {s:.2} | {:.2} | {:.1} | {:.0}× | {:.2}× | {:.0}% | {:.0} |",
             m.profile,
             m.mb,
             r.articles,
+            r.cpu,
             input_mb / s,
             s / cat_s,
             t1 / s,
@@ -384,8 +410,8 @@ fn main() {
     }
 
     println!("\n## credence score against `cat` of the same files (release, warm cache, median of repeats)\n");
-    println!("| profile | corpus | run | articles | wall s | MB/s | × `cat` time | speedup vs 1 job | link share | peak RSS MB |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("| profile | corpus | run | articles | wall s | CPU s | MB/s | × `cat` time | speedup vs 1 job | link share | peak RSS MB |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for r in &ratios {
         println!("{r}");
     }
