@@ -3,8 +3,10 @@
 //! The pipeline runs these stages, each a folder with plain data in and out
 //! (see [`model`]): [`ingest`] → [`segment`] → [`dedup`] → [`names`] →
 //! [`claims`] → [`score`] → [`report`]. [`pipeline::run`] ties them together.
-//! Only `ingest` and `rules` read files; only `report` writes them. [`text`]
-//! holds the few string helpers every stage may use.
+//! Only `ingest` and `rules` read input files; only `report` writes reports.
+//! [`store`] writes and reads the partials of sharded runs (`--shard`,
+//! `credence merge`). [`text`] holds the few string helpers every stage may
+//! use.
 
 pub mod claims;
 pub mod dedup;
@@ -16,4 +18,5 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod segment;
+pub mod store;
 pub mod text;

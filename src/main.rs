@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use credence::model::Date;
+use credence::model::{Date, Shard};
 use credence::pipeline::{self, Config};
 use credence::rules::{import_wikidata, ImportOptions, Rules, RulesError};
 use std::io::IsTerminal;
@@ -46,11 +46,60 @@ enum Command {
     Score(ScoreArgs),
     /// Print each article's paragraphs as credence read and marked them
     Text(TextArgs),
+    /// Merge the partials of `score --shard` runs into the reports
+    #[command(after_help = format!("{MERGE_EXAMPLES}\n\n{EXIT_CODES}"))]
+    Merge(MergeArgs),
     /// Work with the reference tables
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
     },
+}
+
+const MERGE_EXAMPLES: &str = "\
+Examples:
+  credence score big/ --shard 0/2 --out parts/0   one shard's partial (K from 0)
+  credence score big/ --shard 1/2 --out parts/1
+  credence merge parts/0 parts/1 --out reports     the reports of one run over big/";
+
+#[derive(Args, Debug)]
+struct MergeArgs {
+    /// Partials: shard --out folders or their partial.parquet files
+    #[arg(value_name = "PART", required = true)]
+    parts: Vec<PathBuf>,
+    /// Folder with the rules tables (the ones the shards used)
+    #[arg(long, default_value = "rules", value_name = "DIR")]
+    rules: PathBuf,
+    /// Folder for the reports (created if missing)
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    out: PathBuf,
+    /// Worker threads (default: one per core)
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Print nothing on success
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// More detail on stderr (timings)
+    #[arg(long, short = 'v', action = clap::ArgAction::Count)]
+    verbose: u8,
+    /// Never draw progress bars
+    #[arg(long)]
+    no_progress: bool,
+    /// Exit 1 when any article scores below SCORE (0-100)
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
+    fail_under: Option<f64>,
+    /// Write the CSVs without a UTF-8 byte order mark
+    #[arg(long)]
+    no_bom: bool,
+    /// Do not write report.xlsx (CSVs only)
+    #[arg(long)]
+    no_xlsx: bool,
+    /// Do not write review.html
+    #[arg(long)]
+    no_review: bool,
+    /// Articles shown with their text on review.html (worst first)
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    review_limit: usize,
 }
 
 #[derive(Subcommand, Debug)]
@@ -137,6 +186,36 @@ struct ScoreArgs {
     /// Articles shown with their text on review.html (worst first)
     #[arg(long, value_name = "N", default_value_t = 500)]
     review_limit: usize,
+    /// Only the files of shard K of N (K from 0): write a partial to --out
+    /// for `credence merge`, no reports
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<Shard>,
+    /// Memory to stay within (e.g. 512M, 2G): sizes the batches of texts
+    /// read at once
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
+    memory: u64,
+}
+
+/// `512M`, `2G`, `64K` (powers of 1024) or plain bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+    let shift = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(format!("{s:?} is not a size such as 512M or 2G")),
+    };
+    num.parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_shl(shift).filter(|v| v >> shift == n && *v > 0))
+        .ok_or_else(|| format!("{s:?} is not a size such as 512M or 2G"))
+}
+
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    Shard::parse(s).ok_or_else(|| format!("{s:?} is not K/N with 0 <= K < N"))
 }
 
 #[derive(Args, Debug)]
@@ -192,6 +271,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Score(args) => score(args),
         Command::Text(args) => text(args),
+        Command::Merge(args) => merge(args),
         Command::Rules {
             command: RulesCommand::Check { rules },
         } => rules_check(&rules),
@@ -221,6 +301,30 @@ fn score(args: ScoreArgs) -> ExitCode {
     }
 }
 
+/// `credence merge`: arguments → config → `pipeline::merge` → exit code.
+fn merge(args: MergeArgs) -> ExitCode {
+    let quiet = args.quiet;
+    let progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
+    let cfg = Config {
+        rules_dir: args.rules,
+        out_dir: args.out,
+        jobs: args.jobs.map(usize::from),
+        progress,
+        verbose: args.verbose,
+        fail_under: args.fail_under,
+        bom: !args.no_bom,
+        xlsx: !args.no_xlsx,
+        review: !args.no_review,
+        review_limit: args.review_limit,
+        ..Config::default()
+    };
+    let started = std::time::Instant::now();
+    match pipeline::merge(&cfg, &args.parts).context("merge failed") {
+        Ok(sum) => finished(&cfg, &sum, started.elapsed(), quiet),
+        Err(e) => failed(&e),
+    }
+}
+
 /// The run's config from the command line; progress bars only on a
 /// terminal and when neither quiet nor turned off.
 fn config(args: ScoreArgs) -> Config {
@@ -242,6 +346,8 @@ fn config(args: ScoreArgs) -> Config {
         xlsx: !args.no_xlsx,
         review: !args.no_review,
         review_limit: args.review_limit,
+        shard: args.shard,
+        memory: args.memory,
     }
 }
 
@@ -256,7 +362,16 @@ fn finished(
     if cfg.verbose > 0 {
         print_details(cfg, sum, elapsed);
     }
-    if !quiet {
+    if let (false, Some(part)) = (quiet, &sum.partial) {
+        println!(
+            "{} articles ({} unreadable, {} skipped) in shard {}: partial in {}",
+            sum.articles,
+            sum.failed,
+            sum.skipped,
+            cfg.shard.map(|s| s.to_string()).unwrap_or_default(),
+            part.display()
+        );
+    } else if !quiet {
         println!(
             "{} articles ({} unreadable, {} skipped): {} errors, {} warnings, {} infos; reports in {}",
             sum.articles,

@@ -9,8 +9,11 @@ use crate::model::{
     Article, ArticleId, ArticlePrints, DupKind, DuplicateRow, Finding, FindingKind, ParaIdx,
     ParaMark, ParaPrint, Paragraph,
 };
-use crate::segment::{furniture, list_label, Furniture};
+use crate::segment::{list_label, Furniture};
+use page::{page_furniture, raw_furniture};
 use xxhash_rust::xxh3::xxh3_64;
+
+mod page;
 
 /// Structural blocks: at least this many consecutive title-like lines after
 /// the article body has started, or [`STRUCT_RUN_HEAD`] anywhere.
@@ -214,7 +217,7 @@ fn headline_para(article: &Article) -> Option<usize> {
 /// A block never takes the story: a run whose items mostly carry a role and
 /// a name (a cabinet list) is not a block, and a block grows over neither a
 /// run of prose paragraphs nor role items.
-fn structural_blocks(article: &Article) -> Vec<(usize, usize)> {
+fn structural_blocks(article: &Article, raw: &[Option<Furniture>]) -> Vec<(usize, usize)> {
     let ps = &article.paragraphs;
     let n = ps.len();
     let tl: Vec<bool> = ps.iter().map(|p| title_like(article, p)).collect();
@@ -223,10 +226,7 @@ fn structural_blocks(article: &Article) -> Vec<(usize, usize)> {
         .zip(&tl)
         .map(|(p, &t)| t && role_and_name(article.para_text(p)))
         .collect();
-    let furn: Vec<bool> = ps
-        .iter()
-        .map(|p| furniture(article.para_text(p)).is_some())
-        .collect();
+    let furn: Vec<bool> = raw.iter().map(Option::is_some).collect();
     let story = prose_runs(article, &tl, &furn);
     let headline = headline_para(article);
     // Short items a block may grow over: never the story, never a role item.
@@ -367,7 +367,8 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     let mut first = exact_repeats(&prints);
     let candidates = near_candidates(&prints);
     confirm_near_repeats(article, &prints, &candidates, cfg.near_dup, &mut first);
-    let furn = page_furniture(article);
+    let raw = raw_furniture(article);
+    let furn = page_furniture(article, &raw);
     let layout = layout_repeats(article, &prints, &furn, &mut first);
     let mut out = ArticlePrints {
         marks: vec![ParaMark::Content; prints.len()],
@@ -377,52 +378,9 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     };
     let groups = repeat_groups(article, &first, &mut out);
     let groups_so_far = repeat_rows(article, &out.prints, &groups, &mut out.rows);
-    let groups_so_far = structural_boilerplate(article, groups_so_far, &mut out);
+    let groups_so_far = structural_boilerplate(article, &raw, groups_so_far, &mut out);
     furniture_boilerplate(article, groups_so_far, &furn, &layout, &mut out);
     out
-}
-
-/// Step 8 input: what furniture each paragraph is
-/// ([`crate::segment::furniture`]; a bare date line stays content), and the text of an embedded social
-/// post right above its attribution line (a line with a link, a handle or
-/// a hashtag); single title-like lines without digits above the headline
-/// are the page's head.
-fn page_furniture(article: &Article) -> Vec<Option<Furniture>> {
-    let ps = &article.paragraphs;
-    let mut furn: Vec<Option<Furniture>> = ps
-        .iter()
-        .map(|p| furniture(article.para_text(p)).filter(|f| *f != Furniture::Dateline))
-        .collect();
-    // Single title-like lines above the headline are the page's head
-    // (section names, kickers); not a date line.
-    if let Some(h) = headline_para(article) {
-        for j in 0..h {
-            let t = article.para_text(&ps[j]);
-            if furn[j].is_none()
-                && furniture(t).is_none()
-                && title_like(article, &ps[j])
-                && ps[j].words <= 8
-                && !t.chars().any(|c| c.is_ascii_digit())
-            {
-                furn[j] = Some(Furniture::Label);
-            }
-        }
-    }
-    for j in 1..ps.len() {
-        if furn[j] == Some(Furniture::Social) && furn[j - 1].is_none() {
-            let t = article.para_text(&ps[j - 1]);
-            let tagged = t.split_whitespace().any(|w| {
-                w.starts_with('#') && w.len() > 1
-                    || w.starts_with('@') && w.len() > 1
-                    || w.contains("://")
-                    || w.starts_with("pic.")
-            });
-            if tagged && !t.contains('\n') && ps[j - 1].words <= 60 {
-                furn[j - 1] = Some(Furniture::Social);
-            }
-        }
-    }
-    furn
 }
 
 /// Repeats that come from the page's layout, not from padding: a headline
@@ -689,9 +647,14 @@ fn repeat_rows(
 /// Step 7: each [`structural_blocks`] block, numbered on from `group`: its
 /// content paragraphs marked `Boilerplate`, a row for each, one finding.
 /// Returns the last group number.
-fn structural_boilerplate(article: &Article, mut group: u32, out: &mut ArticlePrints) -> u32 {
+fn structural_boilerplate(
+    article: &Article,
+    raw: &[Option<Furniture>],
+    mut group: u32,
+    out: &mut ArticlePrints,
+) -> u32 {
     let ps = &article.paragraphs;
-    for (s, e) in structural_blocks(article) {
+    for (s, e) in structural_blocks(article, raw) {
         group += 1;
         let mut count = 0;
         for j in s..=e {

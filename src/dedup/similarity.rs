@@ -59,9 +59,57 @@ fn myers<T: Sym>(p: &[T], t: &[T], k: usize) -> Option<usize> {
     if m == 0 {
         return Some(t.len());
     }
-    let blocks = m.div_ceil(64);
-    // Match masks per block: ASCII in a table, other symbols in a map.
-    let mut ascii = vec![0u64; blocks * 128];
+    MYERS.with(|bufs| {
+        let mut bufs = bufs.borrow_mut();
+        let MyersBufs { ascii, pv, mv } = &mut *bufs;
+        let blocks = m.div_ceil(64);
+        if ascii.len() < blocks * 128 {
+            ascii.resize(blocks * 128, 0);
+        }
+        pv.clear();
+        pv.resize(blocks, !0u64);
+        mv.clear();
+        mv.resize(blocks, 0);
+        let d = myers_columns(p, t, k, ascii, pv, mv);
+        // Leave the table all zero for the next call: only `p`'s entries
+        // were set (cheaper than clearing 128 words a block).
+        for (i, &c) in p.iter().enumerate() {
+            if c.code() < 128 {
+                ascii[(i / 64) * 128 + c.code() as usize] = 0;
+            }
+        }
+        d
+    })
+}
+
+/// Reused buffers of [`myers`] (one set per thread): the match-mask table
+/// of ASCII symbols, kept all zero between calls, and the two column
+/// vectors. Confirmations call it millions of times on short sentences,
+/// where allocating and clearing them cost as much as the comparison.
+#[derive(Default)]
+struct MyersBufs {
+    ascii: Vec<u64>,
+    pv: Vec<u64>,
+    mv: Vec<u64>,
+}
+
+thread_local! {
+    static MYERS: std::cell::RefCell<MyersBufs> = std::cell::RefCell::new(MyersBufs::default());
+}
+
+/// The column loop of [`myers`] over its buffers (`ascii` all zero, `pv`
+/// all ones, `mv` all zero, one word per block of `p`).
+fn myers_columns<T: Sym>(
+    p: &[T],
+    t: &[T],
+    k: usize,
+    ascii: &mut [u64],
+    pv: &mut [u64],
+    mv: &mut [u64],
+) -> Option<usize> {
+    let m = p.len();
+    let blocks = pv.len();
+    // Match masks per block: ASCII in the table, other symbols in a map.
     let mut other: std::collections::HashMap<T, Vec<u64>> = std::collections::HashMap::new();
     for (i, &c) in p.iter().enumerate() {
         let (blk, bit) = (i / 64, 1u64 << (i % 64));
@@ -72,8 +120,6 @@ fn myers<T: Sym>(p: &[T], t: &[T], k: usize) -> Option<usize> {
         }
     }
     let last_bit = 1u64 << ((m - 1) % 64);
-    let mut pv = vec![!0u64; blocks];
-    let mut mv = vec![0u64; blocks];
     let mut score = m;
     for (j, &c) in t.iter().enumerate() {
         let code = c.code();
@@ -174,6 +220,12 @@ fn similarity_with(a: &Normalised, b: &Normalised, align: bool, floor: f64) -> f
         return if l.text.is_empty() { 1.0 } else { 0.0 };
     }
     let mut best = 0.0f64;
+    // The sentence cover first: on a reordered copy it is high and cheap
+    // (most sentences are found verbatim), and a high `best` lets the
+    // whole-text and run comparisons below stop early or not start.
+    if align && s.spans.len() > 1 {
+        best = sentence_cover(s, l, floor);
+    }
     let mut consider = |w: &str| {
         let nw = char_len(w);
         let bound = 1.0 - (nw.abs_diff(ns)) as f64 / nw.max(ns) as f64;
@@ -203,9 +255,6 @@ fn similarity_with(a: &Normalised, b: &Normalised, align: bool, floor: f64) -> f
             }
         }
     }
-    if s.spans.len() > 1 {
-        best = best.max(sentence_cover(s, l, best.max(floor)));
-    }
     best
 }
 
@@ -226,10 +275,19 @@ fn sentence_cover(s: &Normalised, l: &Normalised, floor: f64) -> f64 {
     }
     let mut num = 0.0;
     let mut left = den;
+    let whole: Vec<&str> = l
+        .spans
+        .iter()
+        .filter_map(|&(a, b)| l.text.get(a as usize..b as usize))
+        .collect();
     for si in sentences {
         let n = char_len(si);
-        let mut best = 0.0f64;
+        // A sentence found verbatim scores 1, the most it can.
+        let mut best = if whole.contains(&si) { 1.0 } else { 0.0f64 };
         for j in 0..l.spans.len() {
+            if best == 1.0 {
+                break;
+            }
             for k in j..(j + 2).min(l.spans.len()) {
                 let Some(w) = l.text.get(l.spans[j].0 as usize..l.spans[k].1 as usize) else {
                     continue;

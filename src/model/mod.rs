@@ -17,6 +17,7 @@
 //! | `claims.rs` | [`Claim`], [`ClaimRow`], [`ClaimsOutcome`] |
 //! | `score.rs` | [`ArticleScore`], [`SourceRow`] |
 //! | `summary.rs` | [`ArticleSummary`]: what the per-article pass keeps of each article |
+//! | `partial.rs` | [`Item`], [`Shard`], [`PartialMeta`], [`PartialSettings`], [`PartialRow`]: what a shard hands to the merge |
 
 mod article;
 mod claims;
@@ -25,6 +26,7 @@ mod dedup;
 mod finding;
 mod ids;
 mod names;
+mod partial;
 mod score;
 mod summary;
 
@@ -38,5 +40,6 @@ pub use dedup::{
 pub use finding::{Finding, FindingKind, Severity};
 pub use ids::{ArticleId, ParaIdx};
 pub use names::{MentionRow, MentionVerdict, NameCheck};
+pub use partial::{Item, PartialMeta, PartialRow, PartialSettings, Shard};
 pub use score::{ArticleScore, SourceRow};
 pub use summary::ArticleSummary;

@@ -10,7 +10,7 @@
 //! unreadable is treated as no cache (never an error), so a damaged cache
 //! costs time, not correctness. Pure: no file access here.
 
-use crate::model::{ArticleSummary, Date, DateOrigin, InputFailure};
+use crate::model::{Date, DateOrigin};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -34,11 +34,7 @@ pub struct Validity {
 }
 
 /// One cached result item of a file: an article's summary or a failure.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub enum Item {
-    Article(Box<ArticleSummary>),
-    Failure(InputFailure),
-}
+pub use crate::model::Item;
 
 #[derive(Serialize, Deserialize)]
 struct Entry {
@@ -209,7 +205,7 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleId, Finding, FindingKind};
+    use crate::model::{ArticleId, Finding, FindingKind, InputFailure};
 
     fn validity(rules: u64) -> Validity {
         Validity {

@@ -15,19 +15,26 @@
 //! `per_article` (batches, [`analyze`], collecting in discovery order), the
 //! cross-article steps in `cross`, `--incremental` in `incremental` (with the
 //! cache format in `cache`), progress bars and timings in `progress`.
+//! `--shard K/N` runs only the per-article pass, on the files of one shard,
+//! and writes a partial (`shard`, through `store`); [`merge`] reads the
+//! partials back in discovery order and runs the cross-article steps
+//! (`merge`, checks in `merge/check.rs`).
 
 mod cache;
 mod cross;
 mod incremental;
+mod merge;
 mod per_article;
 mod progress;
+mod shard;
 pub mod text;
 
+pub use merge::{merge, MergeError};
 pub use per_article::analyze;
 
 use crate::dedup::DedupConfig;
 use crate::ingest::{self, Entry, IngestConfig};
-use crate::model::Date;
+use crate::model::{Date, Shard};
 use crate::names::NameIndex;
 use crate::report;
 use crate::rules::{Rules, RulesError};
@@ -62,7 +69,14 @@ pub struct Config {
     pub review: bool,
     /// At most this many articles with their text on the review page.
     pub review_limit: usize,
+    /// `--shard K/N`: the per-article pass on one shard, a partial out.
+    pub shard: Option<Shard>,
+    /// `--memory`: the bound, in bytes, that sizes the per-article batches.
+    pub memory: u64,
 }
+
+/// Default `--memory`: 1 GiB, a small machine's share.
+pub const DEFAULT_MEMORY: u64 = 1 << 30;
 
 impl Default for Config {
     fn default() -> Self {
@@ -83,6 +97,8 @@ impl Default for Config {
             xlsx: true,
             review: true,
             review_limit: 500,
+            shard: None,
+            memory: DEFAULT_MEMORY,
         }
     }
 }
@@ -124,6 +140,8 @@ pub struct RunSummary {
     /// `--incremental` found nothing changed since the last run and the
     /// reports on disk as it wrote them: they were kept, not rewritten.
     pub up_to_date: bool,
+    /// A `--shard` run: the partial it wrote (and no reports).
+    pub partial: Option<PathBuf>,
 }
 
 /// Why a run stopped.
@@ -141,6 +159,10 @@ pub enum RunError {
     Report(#[from] report::ReportError),
     #[error("cannot start {0} worker threads: {1}")]
     Pool(usize, String),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Merge(#[from] MergeError),
 }
 
 impl RunError {
@@ -153,32 +175,43 @@ impl RunError {
     }
 }
 
-/// Runs credence end to end and writes the reports.
+/// Runs credence end to end and writes the reports (or, with `--shard`,
+/// the shard's partial).
 pub fn run(cfg: &Config) -> Result<RunSummary, RunError> {
-    let rules = Rules::load(&cfg.rules_dir).map_err(|source| RunError::Rules {
-        dir: cfg.rules_dir.clone(),
-        source,
-    })?;
+    let rules = load_rules(cfg)?;
     let discovered = Instant::now();
     let discovery = ingest::discover(&cfg.inputs)?;
     let discovered = discovered.elapsed();
     let lock = report::lock_out(&cfg.out_dir)?;
+    let pool = thread_pool(cfg.jobs)?;
+    let mut sum = pool.install(|| match cfg.shard {
+        None => run_in_pool(cfg, &rules, &discovery, &lock),
+        Some(shard) => shard::run_shard(cfg, &rules, &discovery, &lock, shard),
+    })?;
+    sum.timings.insert(0, ("discover", discovered));
+    Ok(sum)
+}
 
-    let threads = cfg
-        .jobs
+fn load_rules(cfg: &Config) -> Result<Rules, RunError> {
+    Rules::load(&cfg.rules_dir).map_err(|source| RunError::Rules {
+        dir: cfg.rules_dir.clone(),
+        source,
+    })
+}
+
+/// The pool of `jobs` worker threads (default: one per core).
+fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, RunError> {
+    let threads = jobs
         .unwrap_or_else(|| {
             std::thread::available_parallelism()
                 .map(|n| n.get())
                 .unwrap_or(1)
         })
         .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
+    rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| RunError::Pool(threads, e.to_string()))?;
-    let mut sum = pool.install(|| run_in_pool(cfg, &rules, &discovery, &lock))?;
-    sum.timings.insert(0, ("discover", discovered));
-    Ok(sum)
+        .map_err(|e| RunError::Pool(threads, e.to_string()))
 }
 
 /// The stages of a run, in order:
@@ -187,12 +220,7 @@ pub fn run(cfg: &Config) -> Result<RunSummary, RunError> {
 /// 3. analyze: the batch's fresh articles, then collect every entry's items
 ///    in discovery order (this numbers the articles);
 /// 4. stop when `--incremental` finds the reports on disk up to date;
-/// 5. link: duplicates across articles (dedup);
-/// 6. drop name findings in boilerplate (its mentions become unchecked) and
-///    claims in repeats and boilerplate;
-/// 7. resolve: claims across articles;
-/// 8. score: every finding, then articles and sources;
-/// 9. report: the reports, then the cache.
+/// 5. the cross-article steps ([`cross_article`]).
 fn run_in_pool(
     cfg: &Config,
     rules: &Rules,
@@ -203,7 +231,7 @@ fn run_in_pool(
     let mut store = incremental::open_cache(cfg, rules.digest);
     let mut timings = Timings::new(&["read", "analyze"]);
     let mut collected = Collected::new(cfg.bom).with_outputs(&cfg.report_options());
-    for batch in per_article::batches(run.entries) {
+    for batch in per_article::batches(run.entries, per_article::batch_bytes(cfg.memory)) {
         let mut works =
             timings.measure("read", || per_article::read_batch(&run, &batch, &store.old));
         let analysed = timings.measure("analyze", || per_article::analyze_batch(&run, &mut works));
@@ -220,8 +248,26 @@ fn run_in_pool(
             ..summary_of(kept, &run, &collected)
         });
     }
+    cross_article(&run, collected, store, timings)
+}
+
+/// The cross-article steps, after every article is collected in discovery
+/// order (by a run's per-article pass, or by a merge from the partials):
+/// 1. link: duplicates across articles (dedup);
+/// 2. drop name findings in boilerplate (its mentions become unchecked) and
+///    claims in repeats and boilerplate;
+/// 3. resolve: claims across articles;
+/// 4. score: every finding, then articles and sources;
+/// 5. report: the reports, then the cache.
+fn cross_article(
+    run: &RunCtx<'_>,
+    mut collected: Collected,
+    mut store: incremental::OpenCache,
+    mut timings: Timings,
+) -> Result<RunSummary, RunError> {
+    let rules = run.rules;
     timings.start_laps();
-    let mut linked = cross::link_duplicates(&run, &collected, &mut store);
+    let mut linked = cross::link_duplicates(run, &collected, &mut store);
     run.progress.finish(Stage::Dedup);
     timings.lap("dedup link");
     cross::drop_repeated_content(&mut collected.summaries, &linked.marks);
@@ -235,7 +281,7 @@ fn run_in_pool(
     run.progress.finish(Stage::Score);
     timings.lap("scoring");
     let summary = cross::write_outputs(
-        &run,
+        run,
         store,
         &collected,
         linked,
@@ -253,6 +299,7 @@ fn run_in_pool(
 /// built from them, the entries, the locked output folder and the progress.
 struct RunCtx<'a> {
     cfg: &'a Config,
+    rules: &'a Rules,
     entries: &'a [Entry],
     /// Files skipped for their extension (for the summary).
     skipped: &'a [PathBuf],
@@ -267,12 +314,13 @@ struct RunCtx<'a> {
 impl<'a> RunCtx<'a> {
     fn new(
         cfg: &'a Config,
-        rules: &Rules,
+        rules: &'a Rules,
         discovery: &'a ingest::Discovery,
         lock: &'a report::OutLock,
     ) -> RunCtx<'a> {
         RunCtx {
             cfg,
+            rules,
             entries: &discovery.entries,
             skipped: &discovery.skipped,
             lock,

@@ -73,10 +73,23 @@ fn analyze_segmented(
     summary
 }
 
-/// Entries are read in batches of about this many bytes, so memory holds
-/// one batch of texts at a time.
+/// Entries are read in batches of at most this many bytes (the default
+/// `--memory`, 1 GiB, gives this), so memory holds one batch of texts at a
+/// time.
 const BATCH_BYTES: u64 = 64 * 1024 * 1024;
 const BATCH_FILES: usize = 2048;
+/// A batch's texts take up to about this many times their bytes on disk
+/// while read, decoded, parsed and analysed (measured on gen-corpus: raw
+/// bytes, decoded text, paragraphs, and the per-thread analysis).
+const BATCH_SHARE: u64 = 16;
+/// Smallest batch, whatever `--memory` says.
+const MIN_BATCH_BYTES: u64 = 1024 * 1024;
+
+/// Batch size for a memory bound of `memory` bytes: a sixteenth of it, from
+/// 1 MiB to 64 MiB.
+pub(super) fn batch_bytes(memory: u64) -> u64 {
+    (memory / BATCH_SHARE).clamp(MIN_BATCH_BYTES, BATCH_BYTES)
+}
 
 /// A run of consecutive entries read together, and their bytes on disk.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,7 +100,7 @@ pub(super) struct Batch {
 
 /// The batches of `entries`, in order; each file's size is looked up just
 /// before its batch is read.
-pub(super) fn batches(entries: &[Entry]) -> impl Iterator<Item = Batch> + '_ {
+pub(super) fn batches(entries: &[Entry], limit: u64) -> impl Iterator<Item = Batch> + '_ {
     let size = |i: usize| match &entries[i] {
         Entry::File(f) => std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0),
         Entry::Failed { .. } => 0,
@@ -95,7 +108,7 @@ pub(super) fn batches(entries: &[Entry]) -> impl Iterator<Item = Batch> + '_ {
     let mut start = 0;
     std::iter::from_fn(move || {
         (start < entries.len()).then(|| {
-            let batch = next_batch(start, entries.len(), size);
+            let batch = next_batch(start, entries.len(), limit, size);
             start = batch.range.end;
             batch
         })
@@ -103,11 +116,11 @@ pub(super) fn batches(entries: &[Entry]) -> impl Iterator<Item = Batch> + '_ {
 }
 
 /// The batch from `start`: at least one entry, then more while the batch is
-/// under `BATCH_BYTES` and `BATCH_FILES` (`size` gives an entry's bytes).
-fn next_batch(start: usize, len: usize, mut size: impl FnMut(usize) -> u64) -> Batch {
+/// under `limit` bytes and `BATCH_FILES` (`size` gives an entry's bytes).
+fn next_batch(start: usize, len: usize, limit: u64, mut size: impl FnMut(usize) -> u64) -> Batch {
     let mut end = start;
     let mut bytes = 0u64;
-    while end < len && (end == start || (bytes < BATCH_BYTES && end - start < BATCH_FILES)) {
+    while end < len && (end == start || (bytes < limit && end - start < BATCH_FILES)) {
         bytes += size(end);
         end += 1;
     }
@@ -253,32 +266,19 @@ impl Collected {
         run: &RunCtx<'_>,
         batch: &Batch,
         works: Vec<Work>,
-        mut analysed: Vec<(usize, ArticleSummary)>,
+        analysed: Vec<(usize, ArticleSummary)>,
         mut writer: Option<&mut cache::Writer>,
     ) {
         self.input_bytes += batch.bytes;
-        analysed.reverse();
-        for (offset, work) in works.into_iter().enumerate() {
-            let entry_idx = (batch.range.start + offset) as u32;
-            let entry = &run.entries[entry_idx as usize];
-            let (items, cache_key) = match work {
-                Work::Cached { items, key } => {
-                    self.cached_files += 1;
-                    for stage in Stage::ANALYSIS {
-                        run.progress.inc(stage, items.len() as u64);
-                    }
-                    (items, Some(key))
-                }
-                Work::Fresh { loaded, key } => (fresh_items(offset, loaded, &mut analysed), key),
-            };
-            self.hash_entry(entry, cache_key);
-            if let (Some(writer), Some(key), Entry::File(f)) =
-                (writer.as_deref_mut(), cache_key, entry)
-            {
-                writer.add(&f.rel, key, &items);
+        for_each_entry(run, batch, works, analysed, |done| {
+            let entry = &run.entries[done.entry as usize];
+            self.cached_files += usize::from(done.cached);
+            self.hash_entry(entry, done.key);
+            if let Some(writer) = writer.as_deref_mut() {
+                cache_add(writer, entry, &done);
             }
-            self.number(entry_idx, items);
-        }
+            self.number(done.entry, done.items);
+        });
     }
 
     /// Adds one entry (path, and content key or failure) to the inputs digest.
@@ -314,6 +314,60 @@ impl Collected {
                 }
             }
         }
+    }
+}
+
+/// One entry of a batch after the per-article pass.
+pub(super) struct EntryDone {
+    /// Position of the entry in the run's entries.
+    pub(super) entry: u32,
+    /// The file's content key (`None` when it could not be read).
+    pub(super) key: Option<u64>,
+    /// Its articles and failures, in line order.
+    pub(super) items: Vec<cache::Item>,
+    /// The items came from the incremental cache.
+    pub(super) cached: bool,
+}
+
+/// Hands each entry of the batch, in order, to `f` with its items: cached
+/// ones as they are, fresh ones merged from `analysed` (as `analyze_batch`
+/// returned them) and the entry's failures.
+pub(super) fn for_each_entry(
+    run: &RunCtx<'_>,
+    batch: &Batch,
+    works: Vec<Work>,
+    mut analysed: Vec<(usize, ArticleSummary)>,
+    mut f: impl FnMut(EntryDone),
+) {
+    analysed.reverse();
+    for (offset, work) in works.into_iter().enumerate() {
+        let entry = (batch.range.start + offset) as u32;
+        f(match work {
+            Work::Cached { items, key } => {
+                for stage in Stage::ANALYSIS {
+                    run.progress.inc(stage, items.len() as u64);
+                }
+                EntryDone {
+                    entry,
+                    key: Some(key),
+                    items,
+                    cached: true,
+                }
+            }
+            Work::Fresh { loaded, key } => EntryDone {
+                entry,
+                key,
+                items: fresh_items(offset, loaded, &mut analysed),
+                cached: false,
+            },
+        });
+    }
+}
+
+/// Records a readable file's items in the next `--incremental` cache.
+pub(super) fn cache_add(writer: &mut cache::Writer, entry: &Entry, done: &EntryDone) {
+    if let (Some(key), Entry::File(f)) = (done.key, entry) {
+        writer.add(&f.rel, key, &done.items);
     }
 }
 

@@ -155,7 +155,8 @@ pub fn write(
         .enumerate()
         .map(|(i, name)| match REPORTS.get(i) {
             Some(_) => write_table(&tmp, reports, i, name, opts.bom),
-            None => write_bytes(&tmp, name, &render_extra(reports, name, opts, &tmp)?),
+            None if *name == WORKBOOK => write_workbook(&tmp, reports, name),
+            None => write_bytes(&tmp, name, &render_extra(reports, name, opts)?),
         })
         .collect::<Result<_, _>>()?;
     sync_dir(&tmp)?;
@@ -164,19 +165,36 @@ pub fn write(
     Ok(written)
 }
 
-/// Renders one of the [`EXTRAS`].
-/// `tmp` is the commit's temp folder (the workbook's scratch space).
-fn render_extra(
-    reports: &Reports<'_>,
-    name: &str,
-    opts: &Options,
-    tmp: &Path,
-) -> Result<Vec<u8>, ReportError> {
+/// Renders one of the [`EXTRAS`] but the workbook.
+fn render_extra(reports: &Reports<'_>, name: &str, opts: &Options) -> Result<Vec<u8>, ReportError> {
     match name {
-        WORKBOOK => workbook::render(reports, tmp),
         REVIEW => Ok(review::render(reports, reports.texts, opts.review_limit)),
         _ => Ok(Vec::new()),
     }
+}
+
+/// Writes the workbook as `tmp/name` (`tmp`, the commit's temp folder, is
+/// also its scratch space), fsyncs it and hashes it by reading it back in
+/// chunks; returns its name and the xxh3 hash of its bytes.
+fn write_workbook(
+    tmp: &Path,
+    reports: &Reports<'_>,
+    name: &str,
+) -> Result<(String, u64), ReportError> {
+    let path = tmp.join(name);
+    workbook::render(reports, tmp, &path)?;
+    let mut f = File::open(&path).map_err(io_err(&path))?;
+    f.sync_all().map_err(io_err(&path))?;
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = std::io::Read::read(&mut f, &mut buf).map_err(io_err(&path))?;
+        if n == 0 {
+            break;
+        }
+        hash.update(&buf[..n]);
+    }
+    Ok((name.to_string(), hash.digest()))
 }
 
 /// Writes `bytes` as `tmp/name` and fsyncs it; returns its name and the

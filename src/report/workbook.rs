@@ -210,10 +210,13 @@ fn cut(s: &str) -> String {
     }
 }
 
-/// Renders the workbook's bytes. Deterministic. Sheets are written in
+/// Renders the workbook into `path`. Deterministic. Sheets are written in
 /// constant-memory mode (rows go to a temporary file in `tmp`, not memory),
-/// so a run of 200,000 articles does not hold millions of cells.
-pub(super) fn render(r: &Reports<'_>, tmp: &Path) -> Result<Vec<u8>, ReportError> {
+/// so a run of 200,000 articles does not hold millions of cells, and the
+/// zip goes straight to the file (not a buffer of the whole workbook). The
+/// one thing per row still held until the end is each row's link to its
+/// article (rust_xlsxwriter writes a sheet's hyperlinks after its rows).
+pub(super) fn render(r: &Reports<'_>, tmp: &Path, path: &Path) -> Result<(), ReportError> {
     let mut wb = Workbook::new();
     wb.set_tempdir(tmp).map_err(xlsx_err)?;
     // A fixed creation date: the same tables give the same bytes.
@@ -253,5 +256,5 @@ pub(super) fn render(r: &Reports<'_>, tmp: &Path) -> Result<Vec<u8>, ReportError
         let last_col = widths.len().saturating_sub(1) as u16;
         ws.autofilter(0, 0, last_row, last_col).map_err(xlsx_err)?;
     }
-    wb.save_to_buffer().map_err(xlsx_err)
+    wb.save(path).map_err(xlsx_err)
 }

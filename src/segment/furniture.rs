@@ -6,9 +6,12 @@
 //! stopword lists elsewhere); no outlet names.
 
 mod lists;
+mod words;
 
 use crate::text::MONTHS;
 use lists::*;
+use std::cell::OnceCell;
+use words::{any_word, Words};
 
 /// What kind of furniture a line is (the finding names it).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -50,11 +53,14 @@ impl Furniture {
 /// A label that opens a list of other stories: "Related Articles",
 /// "RECOMMEND", "Most read".
 pub fn list_label(line: &str) -> bool {
-    let ws = words(line.trim());
-    !line.contains('\n') && LIST_LABELS.contains(&ws.join(" ").as_str())
+    !line.contains('\n') && Words::first(line.trim(), LABEL_WORDS).joined_in(LIST_LABELS)
 }
 
-/// Lowercase words of `s` (letters and digits; apostrophes kept).
+/// No entry of [`LIST_LABELS`] or [`LABELS`] has more words than this.
+const LABEL_WORDS: usize = 6;
+
+/// All lowercase words of `s` (letters and digits; apostrophes kept), for
+/// a line already known to be short ([`Words`] keeps the first ones).
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
@@ -74,31 +80,45 @@ fn is_weekday(w: &str) -> bool {
         .any(|d| *d == w || (w.len() == 3 && d.starts_with(w)))
 }
 
+/// `w` without every repeat of `suffix` at its end.
+fn strip_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = w.strip_suffix(suffix) {
+        w = rest;
+    }
+    w
+}
+
+/// Digits, then any of "am", "pm", "st", "nd", "rd", "th" repeated: "10",
+/// "3rd", "7pm".
 fn is_number(w: &str) -> bool {
-    let w = w.trim_end_matches("am").trim_end_matches("pm");
-    let w = w
-        .trim_end_matches("st")
-        .trim_end_matches("nd")
-        .trim_end_matches("rd")
-        .trim_end_matches("th");
-    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let w = strip_all(strip_all(w, "am"), "pm");
+    let w = ["st", "nd", "rd", "th"]
+        .iter()
+        .fold(w, |w, suffix| strip_all(w, suffix));
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// What furniture `line` is, if any. `line` is one paragraph's text; a
 /// paragraph spanning several lines is never furniture.
 pub fn furniture(line: &str) -> Option<Furniture> {
-    let t = line
-        .trim()
-        .trim_start_matches(['•', '·', '*', '-', '–', '|', '>', '▶', '►', ' '])
-        .trim();
-    if line.trim().contains('\n') || line.trim().is_empty() {
+    let line = line.trim();
+    if line.contains('\n') || line.is_empty() {
         return None;
     }
+    let t = line
+        .trim_start_matches(['•', '·', '*', '-', '–', '|', '>', '▶', '►', ' '])
+        .trim();
     if !t.chars().any(char::is_alphanumeric) {
         // "***", "• • •", "—".
         return Some(Furniture::Label);
     }
-    let ws = words(t);
+    if plain_prose(t) {
+        return None;
+    }
+    let ws = Words::of(t);
     let lower = t.to_lowercase();
     if ws.len() <= 12 && is_share(&ws) {
         return Some(Furniture::Share);
@@ -124,14 +144,83 @@ pub fn furniture(line: &str) -> Option<Furniture> {
     None
 }
 
+/// Whether `s` starts with `prefix`, ASCII case ignored.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Whether `s` ends with `suffix`, ASCII case ignored.
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// A line no furniture rule can take, told without lowercasing it: ASCII
+/// prose of more than [`words::KEPT`] words (too long for share buttons,
+/// bylines, stamps and labels) with no bar, bullet or social handle (no
+/// menu, name-and-stamp line, social post or credit after a bar), no
+/// " pic." link, no caption or social opener, not opening with a digit (a
+/// gallery counter), not closing with a bracket or a photo credit, and a
+/// last sentence of more than six words (no credit line). The rules below
+/// would each say no; this says it in a few scans of the line.
+fn plain_prose(t: &str) -> bool {
+    let b = t.as_bytes();
+    if !t.is_ascii()
+        || b.first().is_some_and(u8::is_ascii_digit)
+        || b.last().is_some_and(|c| matches!(c, b')' | b']'))
+        || b.contains(&b'|')
+        || t.contains("(@")
+        || t.contains("( @")
+    {
+        return false;
+    }
+    let openers = ["pic.", "a post shared by", "view this post on"];
+    if openers
+        .iter()
+        .chain(CAPTION_OPENERS)
+        .any(|o| starts_with_ci(t, o))
+    {
+        return false;
+    }
+    if t.match_indices('.')
+        .any(|(i, _)| i >= 4 && t[i - 4..i].eq_ignore_ascii_case(" pic"))
+    {
+        return false;
+    }
+    let tail = t.trim_end_matches(['.', ')', ' ', ']']);
+    if ["file photo", "file image", "file picture", "handout photo"]
+        .iter()
+        .any(|e| ends_with_ci(tail, e))
+    {
+        return false;
+    }
+    let last = last_sentence(t).trim();
+    last.split_whitespace().take(7).count() > 6 && words::more_words_than(t, words::KEPT)
+}
+
+/// What follows the last ". " of `t` (all of `t` without one).
+fn last_sentence(t: &str) -> &str {
+    let mut end = t.len();
+    while let Some(i) = t[..end].rfind('.') {
+        if t.as_bytes().get(i + 1) == Some(&b' ') {
+            return &t[i + 2..];
+        }
+        end = i;
+    }
+    t
+}
+
 /// A navigation bar: three or more short items between `|` ("Home |
 /// Politics | Business | Opinion"), each one to three capitalised words
 /// with no digits or sentence marks.
 fn is_menu(t: &str) -> bool {
+    if !t.contains('|') {
+        return false;
+    }
     let items: Vec<&str> = t.split('|').map(str::trim).collect();
     items.len() >= 3
         && items.iter().all(|item| {
-            let n = item.split_whitespace().count();
+            let n = item.split_whitespace().take(4).count();
             (1..=3).contains(&n)
                 && item.chars().next().is_some_and(char::is_uppercase)
                 && !item
@@ -140,30 +229,34 @@ fn is_menu(t: &str) -> bool {
         })
 }
 
-fn is_share(ws: &[String]) -> bool {
+/// Share buttons; `ws` holds every word (the caller asks for 12 or fewer).
+fn is_share(ws: &Words) -> bool {
     !ws.is_empty()
-        && ws.iter().all(|w| SHARE_WORDS.contains(&w.as_str()))
-        && ws.iter().any(|w| SHARE_CUES.contains(&w.as_str()))
+        && ws.iter().all(|w| SHARE_WORDS.contains(&w))
+        && ws.iter().any(|w| SHARE_CUES.contains(&w))
 }
 
 /// "— Name (@handle) March 3, 2025", "pic.example/abc", "A post shared by".
 fn is_social(t: &str, lower: &str) -> bool {
     let handle = t.contains("(@") || t.contains("( @");
-    let dash = t.starts_with(['—', '–', '-']) || lower.contains("— ");
-    let dated = words(t).iter().any(|w| is_month(w) || is_number(w));
-    (handle && (dash || dated))
+    let attributed = handle && {
+        let dash = t.starts_with(['—', '–', '-']) || lower.contains("— ");
+        dash || any_word(t, |w| is_month(w) || is_number(w))
+    };
+    attributed
         || lower.starts_with("pic.")
         || lower.starts_with("a post shared by")
         || lower.starts_with("view this post on")
-        || (lower.contains(" pic.") && lower.split_whitespace().count() <= 40)
+        || (lower.contains(" pic.") && lower.split_whitespace().take(41).count() <= 40)
 }
 
-fn is_caption(t: &str, lower: &str, ws: &[String]) -> bool {
+fn is_caption(t: &str, lower: &str, ws: &Words) -> bool {
     // A gallery counter: "1 of 2 | …", "3/12 …".
+    let word = |i: usize| ws.get(i).unwrap_or("");
     let gallery = ws.len() >= 3
-        && is_number(&ws[0])
-        && ws[1] == "of"
-        && is_number(&ws[2])
+        && is_number(word(0))
+        && word(1) == "of"
+        && is_number(word(2))
         && lower.starts_with(|c: char| c.is_ascii_digit());
     let slash_counter = {
         let first = t.split_whitespace().next().unwrap_or("");
@@ -183,12 +276,11 @@ fn is_caption(t: &str, lower: &str, ws: &[String]) -> bool {
     }
     // "… | PHOTO | FILE": a credit after the last bar.
     if let Some((_, after)) = lower.rsplit_once('|') {
-        let aw = words(after);
-        if !aw.is_empty()
-            && aw.len() <= 4
-            && (CREDIT_OPENERS.contains(&aw[0].as_str()) || aw[0] == "file")
-        {
-            return true;
+        let aw = Words::first(after, 4);
+        if let Some(w) = aw.get(0).filter(|_| aw.len() <= 4) {
+            if CREDIT_OPENERS.contains(&w) || w == "file" {
+                return true;
+            }
         }
     }
     let tail = lower.trim_end_matches(['.', ')', ' ', ']']);
@@ -201,32 +293,25 @@ fn is_caption(t: &str, lower: &str, ws: &[String]) -> bool {
     // The last parenthesis or bracket holds a credit: "(Photo: …)".
     if lower.ends_with(')') || lower.ends_with(']') {
         if let Some(open) = lower.rfind(['(', '[']) {
-            let inner = words(&lower[open..]);
-            if inner
-                .first()
-                .is_some_and(|w| CREDIT_OPENERS.contains(&w.as_str()))
-            {
+            let inner = Words::first(&lower[open..], 1);
+            if inner.get(0).is_some_and(|w| CREDIT_OPENERS.contains(&w)) {
                 return true;
             }
         }
     }
     // The last segment after a sentence end is a credit: "… 2025. AGENCY/Name".
-    let last = t.rsplit(". ").next().unwrap_or(t).trim();
-    let last_words = last.split_whitespace().count();
-    let lw = words(last);
+    let last = last_sentence(t).trim();
+    if last.split_whitespace().take(7).count() > 6 {
+        return false;
+    }
+    let lw = Words::first(last, 2);
     if last.len() < t.len()
-        && last_words <= 6
-        && lw
-            .first()
-            .is_some_and(|w| CREDIT_OPENERS.contains(&w.as_str()))
+        && lw.get(0).is_some_and(|w| CREDIT_OPENERS.contains(&w))
         && (last.contains(':') || lw.get(1).is_some_and(|w| w == "by" || w == "courtesy"))
     {
         return true;
     }
-    if last_words <= 6 && agency_credit(last) {
-        return true;
-    }
-    false
+    agency_credit(last)
 }
 
 /// "AGENCY/Name Surname", "Name Surname/AGENCY": a slash between a word in
@@ -255,6 +340,16 @@ fn agency_credit(s: &str) -> bool {
 /// split by `|`, each a short run of capitalised words (a name, a desk)
 /// or a date or stamp, at least one of each.
 fn name_and_stamp(t: &str) -> bool {
+    // The bytes of '|', the last of '·' (U+00B7) and of '•' (U+2022): none,
+    // no separator.
+    let separator = |b: &u8| matches!(b, b'|' | 0xB7 | 0xA2);
+    if !t
+        .as_bytes()
+        .chunks(64)
+        .any(|c| c.iter().filter(|b| separator(b)).count() > 0)
+    {
+        return false;
+    }
     let segs: Vec<&str> = t
         .split(['|', '\u{b7}', '\u{2022}'])
         .map(str::trim)
@@ -264,7 +359,7 @@ fn name_and_stamp(t: &str) -> bool {
     }
     let (mut names, mut stamps) = (0, 0);
     for seg in &segs {
-        let ws = words(seg);
+        let ws = Words::of(seg);
         if stamp(seg, &ws).is_some() {
             stamps += 1;
         } else if (1..=5).contains(&ws.len())
@@ -284,24 +379,51 @@ fn name_and_stamp(t: &str) -> bool {
 /// short zone names and URLs; or "N minutes ago", "N min read" in a short
 /// line. A [`Furniture::Stamp`] when it holds a stamp word or a URL, else a
 /// bare [`Furniture::Dateline`].
-fn stamp(t: &str, ws: &[String]) -> Option<Furniture> {
-    let marked = ws.iter().any(|w| STAMP_MARKS.contains(&w.as_str()))
-        || t.contains("://")
-        || t.contains("www.");
-    let kind = if marked {
+fn stamp(t: &str, ws: &Words) -> Option<Furniture> {
+    if !is_stamp(t, ws) {
+        return None;
+    }
+    let marked =
+        ws.iter().any(|w| STAMP_MARKS.contains(&w)) || t.contains("://") || t.contains("www.");
+    Some(if marked {
         Furniture::Stamp
     } else {
         Furniture::Dateline
-    };
-    is_stamp(t, ws).then_some(kind)
+    })
 }
 
-fn is_stamp(t: &str, ws: &[String]) -> bool {
+fn is_stamp(t: &str, ws: &Words) -> bool {
     if ws.is_empty() || ws.len() > 20 {
         return false;
     }
-    let has_digit = ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    // At most 20 words: all of them are kept.
+    let ws: Vec<&str> = ws.iter().collect();
+    // Every kind of stamp holds a number.
+    if !ws.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+        return false;
+    }
     let has_date = ws.iter().any(|w| is_month(w) || is_number(w));
+    if has_date && all_stampy(t, &ws) {
+        return true;
+    }
+    // "Updated 54 minutes ago" after other words, "6 min read".
+    let lower = t.to_lowercase();
+    let ago = ws.windows(3).any(|x| {
+        is_number(x[0]) && STAMP_FILLER.contains(&x[1]) && (x[2] == "ago" || x[2] == "read")
+    });
+    (ago && ws.len() <= 14)
+        || (STAMP_WORDS.contains(&ws[0])
+            && ws.len() <= 14
+            && (lower.starts_with("updated")
+                || lower.starts_with("published")
+                || lower.starts_with("posted")
+                || lower.starts_with("last updated")
+                || lower.starts_with("first published")))
+}
+
+/// Whether every word of `t` (`ws`) is a number, month, weekday, stamp
+/// filler, part of a URL, an ISO time or a zone name.
+fn all_stampy(t: &str, ws: &[&str]) -> bool {
     let url_words: Vec<String> = t
         .split_whitespace()
         .filter(|tok| tok.contains("://") || tok.starts_with("www."))
@@ -313,40 +435,21 @@ fn is_stamp(t: &str, ws: &[String]) -> bool {
         .filter(|r| (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase()))
         .map(str::to_lowercase)
         .collect();
-    let all_stampy = ws.iter().all(|w| {
+    ws.iter().all(|&w| {
         is_number(w)
             || is_month(w)
             || is_weekday(w)
-            || STAMP_FILLER.contains(&w.as_str())
-            || url_words.contains(w)
+            || STAMP_FILLER.contains(&w)
+            || url_words.iter().any(|u| u == w)
             || w.chars()
                 .all(|c| c.is_ascii_digit() || c == 't' || c == 'z')
-            || zones.contains(w)
-    });
-    if all_stampy && has_digit && has_date {
-        return true;
-    }
-    // "Updated 54 minutes ago" after other words, "6 min read".
-    let lower = t.to_lowercase();
-    let ago = ws.windows(3).any(|x| {
-        is_number(&x[0])
-            && STAMP_FILLER.contains(&x[1].as_str())
-            && (x[2] == "ago" || x[2] == "read")
-    });
-    (ago && ws.len() <= 14)
-        || (STAMP_WORDS.contains(&ws[0].as_str())
-            && has_digit
-            && ws.len() <= 14
-            && (lower.starts_with("updated")
-                || lower.starts_with("published")
-                || lower.starts_with("posted")
-                || lower.starts_with("last updated")
-                || lower.starts_with("first published")))
+            || zones.iter().any(|z| z == w)
+    })
 }
 
 /// "By JANE EXAMPLE", "By Jane Example and Ann Other, Staff Writer |
 /// Updated …": "By" and then names (capitalised words) with byline words.
-fn is_byline(t: &str, ws: &[String]) -> bool {
+fn is_byline(t: &str, ws: &Words) -> bool {
     let opens = [
         "By ",
         "BY ",
@@ -388,10 +491,10 @@ fn is_byline(t: &str, ws: &[String]) -> bool {
         })
 }
 
-fn is_label(lower: &str, ws: &[String]) -> bool {
-    let joined = ws.join(" ");
+fn is_label(lower: &str, ws: &Words) -> bool {
+    let word = |i: usize| ws.get(i).unwrap_or("");
     // "0 Comments", "12 shares".
-    if ws.len() == 2 && is_number(&ws[0]) && COUNTED.contains(&ws[1].as_str()) {
+    if ws.len() == 2 && is_number(word(0)) && COUNTED.contains(&word(1)) {
         return true;
     }
     // A credit line: "Ann Other contributed to this report."
@@ -411,7 +514,7 @@ fn is_label(lower: &str, ws: &[String]) -> bool {
     if lower.starts_with('(') && lower.ends_with(')') && ws.len() <= 12 {
         return true;
     }
-    if LABELS.contains(&joined.as_str()) {
+    if ws.joined_in(LABELS) {
         return true;
     }
     if ws.len() <= 14 && LABEL_PREFIXES.iter().any(|p| lower.starts_with(p)) {
@@ -419,7 +522,7 @@ fn is_label(lower: &str, ws: &[String]) -> bool {
     }
     // A site name glued to a word: "Newsfrom Japan".
     if (2..=5).contains(&ws.len()) {
-        let w = &ws[0];
+        let w = word(0);
         return GLUED_HEADS.iter().any(|h| {
             w.strip_prefix(h)
                 .is_some_and(|rest| GLUED_TAILS.contains(&rest))
@@ -440,30 +543,32 @@ pub fn headline(text: &str) -> Option<&str> {
         .filter(|l| !l.is_empty())
         .take(12)
         .collect();
-    let candidate = |l: &str| {
-        l.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && furniture(l).is_none()
+    // Each line's furniture, worked out once and only when a rule asks.
+    let kinds: Vec<OnceCell<Option<Furniture>>> = lines.iter().map(|_| OnceCell::new()).collect();
+    let kind = |i: usize| *kinds[i].get_or_init(|| furniture(lines[i]));
+    let candidate = |i: usize| {
+        let l = lines[i];
+        l.chars().filter(|c| c.is_alphabetic()).take(3).count() >= 3
+            && kind(i).is_none()
             && !l.starts_with("http")
     };
     let nav_word = |i: usize| {
         lines.get(i).is_some_and(|l| {
-            candidate(l)
-                && l.split_whitespace().count() <= 2
+            candidate(i)
+                && l.split_whitespace().take(3).count() <= 2
                 && !l.ends_with(['.', '!', '?', ':', ';', ','])
         })
     };
     // A single word next to a label or a button is a menu item too.
     let menu = |i: usize| {
-        lines[i].split_whitespace().count() == 1
+        lines[i].split_whitespace().take(2).count() == 1
             && [i.wrapping_sub(1), i + 1].iter().any(|&k| {
-                lines.get(k).is_some_and(|l| {
-                    matches!(furniture(l), Some(Furniture::Label | Furniture::Share))
-                })
+                k < lines.len() && matches!(kind(k), Some(Furniture::Label | Furniture::Share))
             })
     };
     (0..lines.len())
         .find(|&i| {
-            candidate(lines[i])
+            candidate(i)
                 && !(nav_word(i) && ((i > 0 && nav_word(i - 1)) || nav_word(i + 1) || menu(i)))
         })
         .map(|i| lines[i])

@@ -34,7 +34,8 @@ impl Gen<'_> {
     /// 2. the title paragraph (every format but JSONL), then content
     ///    paragraphs with mentions and facts;
     /// 3. a dateline, for dateline sources;
-    /// 4. copies of the story's wire paragraphs;
+    /// 4. copies of the story's wire paragraphs (of the wire pool, with
+    ///    `--profile wire`);
     /// 5. sometimes a repeat of one of its own paragraphs;
     /// 6. the source's boilerplate (promo, most-read list, author bio);
     /// 7. the repeats' labels, then the file and its labels.
@@ -62,7 +63,11 @@ impl Gen<'_> {
             let line = dateline(&self.sources[src_no].city, date);
             paras[first].text.insert_str(0, &line);
         }
-        self.add_wire_copies(topic, format, &mut paras);
+        if self.wire_pool.is_empty() {
+            self.add_wire_copies(topic, format, &mut paras);
+        } else {
+            self.add_pool_copies(format, &mut paras);
+        }
         self.add_self_repeat(&mut paras);
         let author = self.add_boilerplate(src_no, author_no, &mut paras);
         // Fix self-repeat references after later insertions: find the source
@@ -74,7 +79,11 @@ impl Gen<'_> {
 
     /// Content paragraphs with mentions and facts.
     fn content_paras(&mut self, topic: &Topic, day: i64, paras: &mut Vec<Para>) {
-        let n_content = self.rng.range(4, 9);
+        let n_content = if self.wire_pool.is_empty() {
+            self.rng.range(4, 9)
+        } else {
+            self.rng.range(1, 2)
+        };
         let fact_slots = self.fact_slots(topic, n_content);
         for c in 0..n_content {
             let fact = fact_slots.iter().find(|(a, _)| *a == c).map(|(_, f)| f);

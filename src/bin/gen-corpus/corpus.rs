@@ -5,6 +5,7 @@ use crate::rng::Rng;
 use crate::roles::{role_infos, Names, RoleInfo};
 use crate::stories::Source;
 use crate::vocab::{Forbidden, Vocab};
+use crate::wire::WireItem;
 use crate::write::{csv_cell, flush_jsonl};
 use credence::model::Date;
 use credence::rules::Rules;
@@ -50,6 +51,8 @@ pub(crate) struct Gen<'a> {
     pub(crate) bytes: u64,
     pub(crate) articles: u64,
     pub(crate) topic_no: usize,
+    /// `--profile wire`: the pool of wire paragraphs (empty otherwise).
+    pub(crate) wire_pool: Vec<WireItem>,
 }
 
 pub(crate) fn date_of(days: i64) -> Date {
@@ -95,6 +98,7 @@ impl<'a> Gen<'a> {
             bytes: 0,
             articles: 0,
             topic_no: 0,
+            wire_pool: Vec::new(),
         })
     }
 

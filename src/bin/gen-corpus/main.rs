@@ -28,10 +28,15 @@
 //!   paragraphs (exact and near), boilerplate (author bios and promo lines
 //!   repeated per source, "most read" headline lists).
 //!
+//! `--profile wire` writes a wire-heavy corpus instead (see `wire`): a
+//! pool of 150 agency paragraphs, each carried, lightly reworded, by a large
+//! share of short articles; same labels.
+//!
 //! Layout: `corpus` holds the generator's state ([`corpus::Gen`]) and the
 //! corpus-wide files; `stories` the sources and stories; `article` builds one
 //! article's paragraphs and `write` writes it out; `roles`, `vocab`, `words`,
-//! `amounts`, `shares` and `rng` are what those draw from; `check` is
+//! `amounts`, `shares` and `rng` are what those draw from; `wire` the
+//! wire profile; `check` is
 //! `--check`.
 
 mod amounts;
@@ -43,6 +48,7 @@ mod roles;
 mod shares;
 mod stories;
 mod vocab;
+mod wire;
 mod words;
 mod write;
 
@@ -50,6 +56,16 @@ use clap::Parser;
 use corpus::Gen;
 use credence::rules::Rules;
 use std::path::PathBuf;
+use stories::Format;
+
+/// What kind of corpus to write.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Profile {
+    /// Stories of 6 to 18 articles, each with its own two wire paragraphs.
+    Default,
+    /// A pool of 150 wire paragraphs carried by most articles.
+    Wire,
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -76,6 +92,10 @@ struct Args {
     /// every article's paragraphs and date against what was generated
     #[arg(long)]
     check: bool,
+    /// Kind of corpus: `default`, or `wire` (150 wire paragraphs, each
+    /// carried lightly reworded by a large share of short articles)
+    #[arg(long, value_enum, default_value_t = Profile::Default)]
+    profile: Profile,
 }
 
 fn run(args: &Args) -> Result<(), String> {
@@ -87,13 +107,23 @@ fn run(args: &Args) -> Result<(), String> {
     } else {
         1000
     });
+    let wire = args.profile == Profile::Wire;
     // About 4.5 kB per article: one source per ~60 articles, 10 to 400.
+    let per_article = if wire { wire::WIRE_ARTICLE_BYTES } else { 4500 };
     let est = match target_bytes {
-        Some(b) => (b / 4500) as usize,
+        Some(b) => (b / per_article) as usize,
         None => max_articles,
     };
     let mut g = Gen::new(&rules, args.seed, &args.out, args.check)?;
-    g.make_sources((est / 60).clamp(10, 400))?;
+    let formats: &[Format] = if wire {
+        &wire::WIRE_FORMATS
+    } else {
+        &Format::ALL
+    };
+    g.make_sources((est / 60).clamp(10, 400), formats)?;
+    if wire {
+        g.make_wire_pool();
+    }
     let started = std::time::Instant::now();
     let mut topic = g.new_topic();
     let mut tno = g.topic_no;

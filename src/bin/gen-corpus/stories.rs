@@ -72,12 +72,13 @@ pub(crate) struct Source {
 pub(crate) const JSONL_PER_FILE: usize = 200;
 
 impl Gen<'_> {
-    pub(crate) fn make_sources(&mut self, n: usize) -> Result<(), String> {
+    /// `n` sources, their formats in turn from `formats`.
+    pub(crate) fn make_sources(&mut self, n: usize, formats: &[Format]) -> Result<(), String> {
         for i in 0..n {
             let rng = &mut self.rng;
             let name = format!("{} {}", rng.w(&self.v.outlet_a), rng.w(&self.v.outlet_b));
             let slug = format!("{}-{i:03}", name.to_lowercase().replace(' ', "-"));
-            let format = Format::ALL[i % Format::ALL.len()];
+            let format = formats[i % formats.len()];
             let city = rng.w(&self.v.city).to_string();
             let mut authors = Vec::new();
             let with_bio = rng.chance(0.6);

@@ -105,11 +105,11 @@ impl Gen<'_> {
                 *self.stats.entry(kind).or_default() += 1;
             }
             if let ParaKind::Wire(w) = p.kind {
-                self.wire_seen.entry((tno, w)).or_default().push((
-                    date.to_days(),
-                    key.to_string(),
-                    no,
-                ));
+                let at = self.wire_key(tno, w);
+                self.wire_seen
+                    .entry(at)
+                    .or_default()
+                    .push((date.to_days(), key.to_string(), no));
             }
         }
         Ok(())

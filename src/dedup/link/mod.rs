@@ -4,13 +4,15 @@
 //!
 //! State lives in a [`Linker`] (the articles, their global paragraph
 //! numbers, a union-find over them); each phase is a method or a small type
-//! in a submodule: `candidates` (steps 2 to 4), `confirm` (5, 6), `classify`
+//! in a submodule: `candidates` (steps 2 to 4), `confirm` (re-reading text
+//! for 5), `settle` (5, 6), `classify`
 //! (7 to 10), `output` (11 to 15).
 
 mod candidates;
 mod classify;
 mod confirm;
 mod output;
+mod settle;
 
 use super::DedupConfig;
 use crate::model::{
@@ -31,9 +33,11 @@ use output::{LinkOutput, Repeat};
 ///    in three or more articles as boilerplate candidates.
 /// 4. `Linker::band_candidates`: pairs of paragraphs of different
 ///    articles sharing a rare band key or `MIN_BANDS` bands.
-/// 5. `Linker::pair_similarities`: from the memo, else confirmed on text.
-/// 6. `Linker::union_confirmed`: joins pairs at or above `near_dup`; they
-///    are the direct matches.
+/// 5. `Linker::settle_candidates`: each paragraph compared with its earlier
+///    candidates until one reaches `near_dup` (from the memo, else on
+///    text), then only with candidates in sets it has not joined.
+/// 6. the same: pairs at or above `near_dup` are joined as they are found;
+///    they are the direct matches.
 /// 7. `Linker::cross_groups`: sets with paragraphs in two or more
 ///    articles, in (date, id, paragraph) order.
 /// 8. `ArticleZones::measure`: each article's copied share, head and tail.
@@ -171,9 +175,12 @@ impl<'a> Linker<'a> {
         scratch: &mut dyn Scratch,
         memo: &mut PairMemo,
     ) -> Vec<((u32, u32), f64)> {
+        let t0 = std::time::Instant::now();
         let candidates = self.band_candidates();
-        let similarities = self.pair_similarities(&candidates, near_dup, load, scratch, memo);
-        self.union_confirmed(&candidates, &similarities, near_dup)
+        if std::env::var_os("CREDENCE_LINK_STATS").is_some() {
+            eprintln!("link: candidates {:.2}s", t0.elapsed().as_secs_f64());
+        }
+        self.settle_candidates(&candidates, near_dup, load, scratch, memo)
     }
 
     fn total(&self) -> u32 {

@@ -79,17 +79,17 @@ proptest! {
 #[test]
 fn a_batch_holds_at_least_one_entry_and_stops_at_the_byte_budget() {
     let huge = |_| BATCH_BYTES * 2;
-    assert_eq!(next_batch(3, 10, huge).range, 3..4);
+    assert_eq!(next_batch(3, 10, BATCH_BYTES, huge).range, 3..4);
     let half = |_| BATCH_BYTES / 2;
-    let batch = next_batch(0, 10, half);
+    let batch = next_batch(0, 10, BATCH_BYTES, half);
     assert_eq!(batch.range, 0..2);
     assert_eq!(batch.bytes, BATCH_BYTES);
-    assert_eq!(next_batch(0, 0, half).range, 0..0);
+    assert_eq!(next_batch(0, 0, BATCH_BYTES, half).range, 0..0);
 }
 
 #[test]
 fn a_batch_stops_at_the_file_budget() {
-    let batch = next_batch(0, BATCH_FILES + 5, |_| 1);
+    let batch = next_batch(0, BATCH_FILES + 5, BATCH_BYTES, |_| 1);
     assert_eq!(batch.range, 0..BATCH_FILES);
     assert_eq!(batch.bytes, BATCH_FILES as u64);
 }
@@ -99,9 +99,9 @@ fn batches_cover_every_entry_once_in_order() {
     let entries: Vec<Entry> = (0..BATCH_FILES + 3)
         .map(|i| failed(&format!("f{i}")))
         .collect();
-    let ranges: Vec<_> = batches(&entries).map(|b| b.range).collect();
+    let ranges: Vec<_> = batches(&entries, BATCH_BYTES).map(|b| b.range).collect();
     assert_eq!(ranges, vec![0..BATCH_FILES, BATCH_FILES..BATCH_FILES + 3]);
-    assert_eq!(batches(&[]).count(), 0);
+    assert_eq!(batches(&[], BATCH_BYTES).count(), 0);
 }
 
 #[test]
@@ -213,4 +213,18 @@ fn mentions_are_kept_with_the_article_id_and_renumbered_with_it() {
     );
     s.set_id(ArticleId(9));
     assert!(s.mentions.iter().all(|m| m.article == ArticleId(9)));
+}
+
+#[test]
+fn memory_bound_sizes_the_batches() {
+    assert_eq!(
+        batch_bytes(1 << 30),
+        BATCH_BYTES,
+        "the default keeps 64 MiB"
+    );
+    assert_eq!(batch_bytes(64 << 30), BATCH_BYTES);
+    assert_eq!(batch_bytes(128 << 20), 8 << 20);
+    assert_eq!(batch_bytes(1 << 20), MIN_BATCH_BYTES);
+    let batch = next_batch(0, 10, 3, |_| 2);
+    assert_eq!(batch.range, 0..2, "a batch stops once over the limit");
 }

@@ -135,3 +135,25 @@ fn a_navigation_bar_is_furniture_but_a_caption_with_bars_is_not_a_menu() {
     ));
     assert!(!is_menu("Home | Politics"));
 }
+
+#[test]
+fn no_label_has_more_words_than_are_read() {
+    for l in LIST_LABELS.iter().chain(LABELS) {
+        assert!(l.split(' ').count() <= LABEL_WORDS, "{l}");
+        assert!(l.split(' ').count() <= words::KEPT, "{l}");
+    }
+}
+
+#[test]
+fn the_last_sentence_follows_the_last_full_stop_and_space() {
+    for t in [
+        "One. Two. Three",
+        "One. Two.",
+        "No stop",
+        ". . ",
+        "a.b. c",
+        "end. ",
+    ] {
+        assert_eq!(last_sentence(t), t.rsplit(". ").next().unwrap_or(t), "{t}");
+    }
+}

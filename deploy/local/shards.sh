@@ -1,0 +1,36 @@
+#!/bin/sh
+# credence on one machine, in N processes: shard K/N for K in 0..N-1 with
+# xargs -P (or GNU parallel when asked), then the merge.
+#
+#   deploy/local/shards.sh INPUT RULES WORK [N] [xargs|parallel]
+#
+# Partials go to WORK/parts/K, the reports to WORK/reports. Each process
+# holds one shard's batch of texts, so N processes need N times the memory of
+# one; give each --jobs 1 and let N be the number of cores.
+set -eu
+input=${1:?usage: shards.sh INPUT RULES WORK [N] [xargs|parallel]}
+rules=${2:?rules folder}
+work=${3:?work folder}
+n=${4:-$(nproc 2>/dev/null || echo 2)}
+runner=${5:-xargs}
+credence=${CREDENCE:-credence}
+mkdir -p "$work/parts"
+rm -rf "$work"/parts/*
+
+case "$runner" in
+xargs)
+    seq 0 $((n - 1)) | xargs -P "$n" -I K \
+        "$credence" score "$input" --rules "$rules" --shard "K/$n" \
+        --out "$work/parts/K" --jobs 1 --quiet
+    ;;
+parallel)
+    seq 0 $((n - 1)) | parallel --halt now,fail=1 -j "$n" \
+        "$credence" score "$input" --rules "$rules" --shard "{}/$n" \
+        --out "$work/parts/{}" --jobs 1 --quiet
+    ;;
+*)
+    echo "shards.sh: runner is xargs or parallel, not $runner" >&2
+    exit 2
+    ;;
+esac
+"$credence" merge "$work"/parts/* --rules "$rules" --out "$work/reports"

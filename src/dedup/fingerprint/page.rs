@@ -1,0 +1,58 @@
+//! Step 8 input of [`super::fingerprint`]: what furniture each paragraph
+//! is, the page's head labels and embedded social posts.
+
+use super::{headline_para, title_like};
+use crate::model::Article;
+use crate::segment::{furniture, Furniture};
+
+/// [`crate::segment::furniture`] of each paragraph, once (it was called up
+/// to three times a paragraph: 35% of a run on the generated corpus).
+pub(super) fn raw_furniture(a: &Article) -> Vec<Option<Furniture>> {
+    let text = |p| furniture(a.para_text(p));
+    a.paragraphs.iter().map(text).collect()
+}
+
+/// Step 8 input: what furniture each paragraph is
+/// ([`crate::segment::furniture`]; a bare date line stays content), and the text of an embedded social
+/// post right above its attribution line (a line with a link, a handle or
+/// a hashtag); single title-like lines without digits above the headline
+/// are the page's head.
+pub(super) fn page_furniture(
+    article: &Article,
+    raw: &[Option<Furniture>],
+) -> Vec<Option<Furniture>> {
+    let ps = &article.paragraphs;
+    let mut furn: Vec<Option<Furniture>> = raw
+        .iter()
+        .map(|f| f.filter(|f| *f != Furniture::Dateline))
+        .collect();
+    // Single title-like lines above the headline are the page's head
+    // (section names, kickers); not a date line.
+    if let Some(h) = headline_para(article) {
+        for j in 0..h {
+            let t = article.para_text(&ps[j]);
+            if raw[j].is_none()
+                && title_like(article, &ps[j])
+                && ps[j].words <= 8
+                && !t.chars().any(|c| c.is_ascii_digit())
+            {
+                furn[j] = Some(Furniture::Label);
+            }
+        }
+    }
+    for j in 1..ps.len() {
+        if furn[j] == Some(Furniture::Social) && furn[j - 1].is_none() {
+            let t = article.para_text(&ps[j - 1]);
+            let tagged = t.split_whitespace().any(|w| {
+                w.starts_with('#') && w.len() > 1
+                    || w.starts_with('@') && w.len() > 1
+                    || w.contains("://")
+                    || w.starts_with("pic.")
+            });
+            if tagged && !t.contains('\n') && ps[j - 1].words <= 60 {
+                furn[j - 1] = Some(Furniture::Social);
+            }
+        }
+    }
+    furn
+}

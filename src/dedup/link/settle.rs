@@ -1,0 +1,429 @@
+//! Steps 5 and 6 of the link: each paragraph confirmed against its earlier
+//! candidates, in publication order, until it has joined a set; further
+//! candidates in a set it already belongs to are implied, not compared.
+//!
+//! On wire copy nearly every paragraph has dozens of candidates (one or two
+//! per band), nearly all of them real: comparing each on text cost about 30
+//! confirmations a paragraph. Here a paragraph is compared with its earliest
+//! candidates until one confirms (that one is its anchor, exactly the one
+//! every-pair confirmation made: the earliest earlier paragraph it matches
+//! directly); after that only with candidates in sets it has not joined, at
+//! most [`MORE_TRIES`] of them. Sets come out as before: a skipped pair
+//! joined two paragraphs already in one set.
+//!
+//! Deterministic and independent of thread count: paragraphs are settled in
+//! rounds of consecutive paragraphs in publication order (fixed sizes); each
+//! round sees the sets as the previous rounds left them, its paragraphs are
+//! compared in parallel, and their joins are applied after, in order.
+
+use super::confirm::Spilled;
+use super::Linker;
+use crate::dedup::normalise::Normalised;
+use crate::dedup::similarity::Ready;
+use crate::model::{LoadArticles, PairMemo, Scratch};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Comparisons a paragraph may make after its anchor, with candidates in
+/// sets it has not joined (a paragraph that merges two stories).
+pub(super) const MORE_TRIES: usize = 4;
+/// Candidate pairs per round: bounds the paragraphs held in memory.
+const ROUND_PAIRS: usize = 16_384;
+
+/// One comparison made: (lower, higher global paragraph), similarity.
+type Tried = ((u32, u32), f64);
+
+/// What one round needs to compare pairs: the re-read forms, the memo and
+/// the similarities of form pairs compared in earlier rounds.
+struct Compare<'c> {
+    spilled: &'c [Spilled],
+    scratch: &'c dyn Scratch,
+    /// Forms of the round's paragraphs read ahead, sorted by paragraph.
+    ahead: Vec<(u32, Option<Ready>)>,
+    /// (form of lower, form of higher paragraph) -> similarity.
+    by_forms: &'c HashMap<(u64, u64), f64>,
+    floor: f64,
+}
+
+impl Linker<'_> {
+    /// Steps 5 and 6: candidates settled round by round ([`Linker::settle`]);
+    /// returns the confirmed pairs (lower, higher) with their similarity,
+    /// sorted. With `memo.remember`, every compared pair's key and
+    /// similarity go to `memo.fresh`.
+    pub(super) fn settle_candidates(
+        &mut self,
+        cand: &[(u32, u32)],
+        near_dup: f64,
+        load: &LoadArticles<'_>,
+        scratch: &mut dyn Scratch,
+        memo: &mut PairMemo,
+    ) -> Vec<Tried> {
+        let use_memo = memo.remember || !memo.known.is_empty();
+        // Pairs the memo knows need no text.
+        let unknown: Vec<(u32, u32)> = if memo.known.is_empty() {
+            cand.to_vec()
+        } else {
+            cand.iter()
+                .copied()
+                .filter(|&p| memo.get(self.pair_key(p)).is_none())
+                .collect()
+        };
+        let spilled = self.spill(&unknown, load, scratch);
+        let oriented = self.oriented(cand);
+        let mut by_forms: HashMap<(u64, u64), f64> = HashMap::new();
+        let mut confirmed: Vec<Tried> = Vec::new();
+        let mut fresh: Vec<Tried> = Vec::new();
+        for round in rounds(&oriented) {
+            let tried = {
+                let cmp = Compare {
+                    ahead: read_ahead(round, &spilled, &*scratch),
+                    spilled: &spilled,
+                    scratch: &*scratch,
+                    by_forms: &by_forms,
+                    floor: near_dup,
+                };
+                self.settle(round, &cmp, memo, near_dup)
+            };
+            for t in tried.into_iter().flatten() {
+                let ((x, y), s) = t;
+                if let (Some(fx), Some(fy)) = (form_of(&spilled, x), form_of(&spilled, y)) {
+                    by_forms.insert((fx, fy), s);
+                }
+                if s >= near_dup {
+                    self.sets.union(x, y);
+                    confirmed.push(t);
+                }
+                if use_memo {
+                    fresh.push(t);
+                }
+            }
+        }
+        if memo.remember {
+            memo.fresh = fresh
+                .into_par_iter()
+                .map(|(p, s)| (self.pair_key(p), s))
+                .collect();
+            memo.fresh.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            memo.fresh.dedup_by_key(|k| k.0);
+        }
+        confirmed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        confirmed
+    }
+
+    /// The candidate pairs as (later, earlier) in publication order, sorted
+    /// by the later paragraph's place, then the earlier one's.
+    fn oriented(&self, cand: &[(u32, u32)]) -> Vec<(u32, u32)> {
+        let rank = self.publication_rank(cand);
+        let r = |g: u32| rank[g as usize];
+        let mut out: Vec<(u32, u32)> = cand
+            .par_iter()
+            .map(|&(x, y)| if r(x) < r(y) { (y, x) } else { (x, y) })
+            .collect();
+        out.par_sort_unstable_by_key(|&(l, e)| (r(l), r(e)));
+        out
+    }
+
+    /// Each candidate paragraph's place in publication order ([`Linker::order`]);
+    /// `u32::MAX` for the others.
+    fn publication_rank(&self, cand: &[(u32, u32)]) -> Vec<u32> {
+        let mut paras: Vec<u32> = cand.iter().flat_map(|&(x, y)| [x, y]).collect();
+        paras.par_sort_unstable();
+        paras.dedup();
+        paras.par_sort_by_key(|&g| self.order(g));
+        let mut rank = vec![u32::MAX; self.total() as usize];
+        for (i, &g) in paras.iter().enumerate() {
+            rank[g as usize] = i as u32;
+        }
+        rank
+    }
+
+    /// One round: the sets of every paragraph in it as the earlier rounds
+    /// left them, then each later paragraph settled on its own, in
+    /// parallel. Returns, per later paragraph, the comparisons it made.
+    fn settle(
+        &mut self,
+        round: &[(u32, u32)],
+        cmp: &Compare<'_>,
+        memo: &PairMemo,
+        near_dup: f64,
+    ) -> Vec<Vec<Tried>> {
+        let mut members: Vec<u32> = round.iter().flat_map(|&(l, e)| [l, e]).collect();
+        members.sort_unstable();
+        members.dedup();
+        let roots: Vec<(u32, u32)> = members.iter().map(|&g| (g, self.sets.find(g))).collect();
+        let root = |g: u32| {
+            roots
+                .binary_search_by_key(&g, |r| r.0)
+                .map_or(g, |i| roots[i].1)
+        };
+        let this = &*self;
+        let similarity = |x: u32, y: u32| {
+            if !memo.known.is_empty() {
+                if let Some(s) = memo.get(this.pair_key((x, y))) {
+                    return s;
+                }
+            }
+            cmp.similarity(x, y)
+        };
+        round
+            .chunk_by(|a, b| a.0 == b.0)
+            .collect::<Vec<_>>()
+            .par_iter()
+            .map(|group| {
+                let earlier: Vec<u32> = group.iter().map(|&(_, e)| e).collect();
+                settle_one(group[0].0, &earlier, &root, similarity, near_dup)
+            })
+            .collect()
+    }
+}
+
+/// Settles paragraph `later` against its `earlier` candidates (publication
+/// order): compared in turn until one reaches `near_dup` (the anchor);
+/// after that, candidates whose set (`root`) is `later`'s or one it joined
+/// are implied, and at most [`MORE_TRIES`] others are compared. Returns
+/// the comparisons made, as (lower, higher) pairs.
+fn settle_one(
+    later: u32,
+    earlier: &[u32],
+    root: &(dyn Fn(u32) -> u32 + Sync),
+    similarity: impl Fn(u32, u32) -> f64,
+    near_dup: f64,
+) -> Vec<Tried> {
+    let mut tried: Vec<Tried> = Vec::new();
+    let mut joined: Vec<u32> = vec![root(later)];
+    let mut anchored = false;
+    let mut more = 0;
+    for &x in earlier {
+        let rx = root(x);
+        if anchored {
+            if joined.contains(&rx) {
+                continue;
+            }
+            if more == MORE_TRIES {
+                break;
+            }
+            more += 1;
+        }
+        let pair = (x.min(later), x.max(later));
+        let s = similarity(pair.0, pair.1);
+        tried.push((pair, s));
+        if s >= near_dup {
+            anchored = true;
+            joined.push(rx);
+        }
+    }
+    tried
+}
+
+impl Compare<'_> {
+    /// Similarity of global paragraphs `x` < `y`: from an earlier round's
+    /// pair of the same forms, else on text (0 when either could not be
+    /// re-read).
+    fn similarity(&self, x: u32, y: u32) -> f64 {
+        let (fx, fy) = (form_of(self.spilled, x), form_of(self.spilled, y));
+        if let (Some(fx), Some(fy)) = (fx, fy) {
+            if let Some(&s) = self.by_forms.get(&(fx, fy)) {
+                return s;
+            }
+        }
+        let (mut own_x, mut own_y) = (None, None);
+        let a = self.ready(x, &mut own_x);
+        let b = self.ready(y, &mut own_y);
+        match (a, b) {
+            (Some(a), Some(b)) => a.similarity(b, self.floor),
+            _ => 0.0,
+        }
+    }
+
+    /// Paragraph `g` ready to compare: read ahead, else read now into `own`.
+    fn ready<'r>(&'r self, g: u32, own: &'r mut Option<Ready>) -> Option<&'r Ready> {
+        match self.ahead.binary_search_by_key(&g, |r| r.0) {
+            Ok(i) => self.ahead[i].1.as_ref(),
+            Err(_) => {
+                *own = read_ready(self.spilled, self.scratch, g);
+                own.as_ref()
+            }
+        }
+    }
+}
+
+/// Consecutive runs of `oriented` pairs (whole later paragraphs) of about
+/// [`ROUND_PAIRS`] pairs each.
+fn rounds(oriented: &[(u32, u32)]) -> Vec<&[(u32, u32)]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < oriented.len() {
+        let mut end = (start + ROUND_PAIRS).min(oriented.len());
+        while end < oriented.len() && oriented[end].0 == oriented[end - 1].0 {
+            end += 1;
+        }
+        out.push(&oriented[start..end]);
+        start = end;
+    }
+    out
+}
+
+/// The forms a round surely needs: each later paragraph's and its first
+/// candidate's (most paragraphs settle on it).
+fn read_ahead(
+    round: &[(u32, u32)],
+    spilled: &[Spilled],
+    scratch: &dyn Scratch,
+) -> Vec<(u32, Option<Ready>)> {
+    let mut need: Vec<u32> = round
+        .chunk_by(|a, b| a.0 == b.0)
+        .flat_map(|g| [g[0].0, g[0].1])
+        .collect();
+    need.sort_unstable();
+    need.dedup();
+    need.par_iter()
+        .map(|&g| (g, read_ready(spilled, scratch, g)))
+        .collect()
+}
+
+/// Paragraph `g`'s form from the scratch space, ready to compare.
+fn read_ready(spilled: &[Spilled], scratch: &dyn Scratch, g: u32) -> Option<Ready> {
+    let i = spilled.binary_search_by_key(&g, |l| l.para).ok()?;
+    let Spilled { offset, len, .. } = spilled[i];
+    Normalised::decode(&scratch.read(offset, len)).map(Ready::new)
+}
+
+/// The hash of paragraph `g`'s form, when it was re-read.
+fn form_of(spilled: &[Spilled], g: u32) -> Option<u64> {
+    let i = spilled.binary_search_by_key(&g, |l| l.para).ok()?;
+    Some(spilled[i].form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedup::fixtures::{art, date, loader, summary, A1, A1_REWORDED, B1, C1};
+    use crate::dedup::DEFAULT_NEAR_DUP;
+    use crate::model::ArticleSummary;
+
+    /// Similarity by a table of (lower, higher, value); 0 otherwise.
+    fn table(t: &[(u32, u32, f64)]) -> impl Fn(u32, u32) -> f64 + '_ {
+        move |x, y| t.iter().find(|e| (e.0, e.1) == (x, y)).map_or(0.0, |e| e.2)
+    }
+
+    #[test]
+    fn a_paragraph_is_compared_until_its_anchor_then_only_with_other_sets() {
+        // 9 settles against 1, 2, 3, 4, 5 (publication order); 1 fails, 2
+        // confirms (the anchor); 3 is in 2's set (implied); 4 is in a set
+        // of its own and is compared; 5 is in 9's own set.
+        let roots = |g: u32| match g {
+            3 => 2,
+            5 => 9,
+            g => g,
+        };
+        let sims = [(1, 9, 0.2), (2, 9, 0.8), (4, 9, 0.9), (3, 9, 0.9)];
+        let tried = settle_one(9, &[1, 2, 3, 4, 5], &roots, table(&sims), DEFAULT_NEAR_DUP);
+        assert_eq!(tried, vec![((1, 9), 0.2), ((2, 9), 0.8), ((4, 9), 0.9)]);
+    }
+
+    #[test]
+    fn before_its_anchor_a_paragraph_compares_even_within_its_own_set() {
+        // 1 and 2 are already in 9's set (an exact copy of 9 joined them):
+        // the anchor is still the earliest paragraph 9 matches itself.
+        let roots = |_: u32| 1;
+        let sims = [(1, 9, 0.5), (2, 9, 0.8)];
+        let tried = settle_one(9, &[1, 2, 3], &roots, table(&sims), DEFAULT_NEAR_DUP);
+        assert_eq!(tried, vec![((1, 9), 0.5), ((2, 9), 0.8)]);
+    }
+
+    #[test]
+    fn after_its_anchor_a_paragraph_tries_a_bounded_number_of_other_sets() {
+        let earlier: Vec<u32> = (0..20).collect();
+        let sims: Vec<(u32, u32, f64)> = vec![(0, 50, 0.9)];
+        let tried = settle_one(50, &earlier, &|g| g, table(&sims), DEFAULT_NEAR_DUP);
+        assert_eq!(tried.len(), 1 + MORE_TRIES);
+        // No anchor: every candidate is compared.
+        let tried = settle_one(50, &earlier, &|g| g, table(&[]), DEFAULT_NEAR_DUP);
+        assert_eq!(tried.len(), 20);
+    }
+
+    #[test]
+    fn rounds_keep_each_later_paragraph_whole() {
+        let mut oriented: Vec<(u32, u32)> = Vec::new();
+        for l in 0..3u32 {
+            for e in 0..(ROUND_PAIRS as u32 / 2 + 1) {
+                oriented.push((1000 + l, e));
+            }
+        }
+        let r = rounds(&oriented);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r.iter().map(|x| x.len()).sum::<usize>(), oriented.len());
+        for x in &r {
+            assert!(x.first().unwrap().0 != x.last().unwrap().0 || x.len() <= ROUND_PAIRS);
+        }
+        assert_ne!(r[0].last().unwrap().0, r[1][0].0);
+        assert!(rounds(&[]).is_empty());
+    }
+
+    /// a0 (latest): A1; a1: A1 reworded; a2 (earliest): A1 reworded + B1.
+    fn dated() -> Vec<ArticleSummary> {
+        let arts = [
+            art(0, A1),
+            art(1, A1_REWORDED),
+            art(2, &format!("{A1_REWORDED} {B1}")),
+        ];
+        let mut sums: Vec<ArticleSummary> = arts.iter().map(summary).collect();
+        sums[0].date = date("2026-03-01");
+        sums[1].date = date("2026-02-01");
+        sums[2].date = date("2026-01-01");
+        sums
+    }
+
+    #[test]
+    fn pairs_are_oriented_later_first_in_publication_order() {
+        let sums = dated();
+        let linker = Linker::new(&sums);
+        let oriented = linker.oriented(&[(0, 1), (0, 2), (1, 2)]);
+        assert_eq!(oriented, vec![(1, 2), (0, 2), (0, 1)]);
+    }
+
+    #[test]
+    fn settled_pairs_join_sets_and_go_to_the_memo() {
+        let arts = vec![
+            art(0, &format!("{B1}\n\n{A1}")),
+            art(1, &format!("{C1}\n\n{A1_REWORDED}\n\n{A1}")),
+            art(2, A1_REWORDED),
+        ];
+        let sums: Vec<ArticleSummary> = arts.iter().map(summary).collect();
+        let mut linker = Linker::new(&sums);
+        // Global: a0 = 0, 1; a1 = 2, 3, 4; a2 = 5.
+        let cand = [(0, 2), (1, 3), (1, 5), (3, 5)];
+        let mut memo = PairMemo {
+            remember: true,
+            ..PairMemo::default()
+        };
+        let confirmed = linker.settle_candidates(
+            &cand,
+            DEFAULT_NEAR_DUP,
+            &loader(&arts),
+            &mut Vec::new(),
+            &mut memo,
+        );
+        let pairs: Vec<(u32, u32)> = confirmed.iter().map(|c| c.0).collect();
+        // 5 anchors on 1 (earlier than 3, same date, lower id). 3 joined
+        // 1's set in the same round, which 5 does not see yet: compared too.
+        assert_eq!(pairs, vec![(1, 3), (1, 5), (3, 5)]);
+        assert_eq!(linker.sets.find(5), linker.sets.find(3));
+        assert_eq!(memo.fresh.len(), 4, "{:?}", memo.fresh);
+        // The memo answers a second run without text.
+        let known = std::mem::take(&mut memo.fresh);
+        let mut memo = PairMemo {
+            known,
+            ..PairMemo::default()
+        };
+        let mut linker = Linker::new(&sums);
+        let again = linker.settle_candidates(
+            &cand,
+            DEFAULT_NEAR_DUP,
+            &|ids: &[crate::model::ArticleId]| vec![None; ids.len()],
+            &mut Vec::new(),
+            &mut memo,
+        );
+        assert_eq!(again, confirmed);
+    }
+}
