@@ -44,6 +44,8 @@ enum Command {
     /// Score articles and write the CSV reports
     #[command(after_help = format!("{SCORE_EXAMPLES}\n\n{EXIT_CODES}"))]
     Score(ScoreArgs),
+    /// Print each article's paragraphs as credence read and marked them
+    Text(TextArgs),
     /// Merge the partials of `score --shard` runs into the reports
     #[command(after_help = format!("{MERGE_EXAMPLES}\n\n{EXIT_CODES}"))]
     Merge(MergeArgs),
@@ -216,6 +218,36 @@ fn parse_shard(s: &str) -> Result<Shard, String> {
     Shard::parse(s).ok_or_else(|| format!("{s:?} is not K/N with 0 <= K < N"))
 }
 
+#[derive(Args, Debug)]
+struct TextArgs {
+    /// Article folders or files (any format)
+    #[arg(value_name = "INPUT", required = true)]
+    inputs: Vec<PathBuf>,
+    /// One JSON object per line: {"article","title","date","date_origin","paragraphs":[{"text","kind"}]}
+    #[arg(long)]
+    json: bool,
+    /// Date for articles with no date of their own
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    as_of: Option<Date>,
+}
+
+/// `credence text`: what credence read, article by article, on stdout.
+fn text(args: TextArgs) -> ExitCode {
+    let cfg = credence::ingest::IngestConfig {
+        as_of: args.as_of,
+        ..Default::default()
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let done = pipeline::text::text(&args.inputs, &cfg, args.json, &mut out)
+        .map_err(anyhow::Error::from)
+        .and_then(|_| std::io::Write::flush(&mut out).map_err(anyhow::Error::from));
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => failed(&e.context("text failed")),
+    }
+}
+
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse_iso(s).ok_or_else(|| format!("{s:?} is not a date in the form YYYY-MM-DD"))
 }
@@ -238,6 +270,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Score(args) => score(args),
+        Command::Text(args) => text(args),
         Command::Merge(args) => merge(args),
         Command::Rules {
             command: RulesCommand::Check { rules },

@@ -49,6 +49,67 @@ pub(super) struct Decoded {
 /// Decodes bytes: UTF-8 (BOM stripped, invalid bytes replaced) or UTF-16 with
 /// a BOM. Binary data (NUL bytes) is refused. Normalises to NFC and LF.
 pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_with(bytes, true)
+}
+
+/// Decodes an HTML page as a browser does: a BOM first, then bytes that
+/// are valid UTF-8 as UTF-8, else the charset the page declares in its
+/// first 1024 bytes (`<meta charset>` or an `http-equiv` content type;
+/// `iso-8859-1` reads as windows-1252, as the encoding standard says),
+/// else UTF-8 with invalid bytes replaced. Line endings become LF; NFC is
+/// left to the extracted text (normalising the whole markup first would
+/// only cost time).
+pub(super) fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let bom = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    if bom || std::str::from_utf8(bytes).is_ok() {
+        return decode_with(bytes, false);
+    }
+    let Some(enc) = declared_charset(bytes).filter(|e| {
+        *e != encoding_rs::UTF_8 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE
+    }) else {
+        return decode_with(bytes, false);
+    };
+    if bytes.contains(&0) {
+        return Err(DecodeError::NulBytes);
+    }
+    let (text, _, _) = enc.decode(bytes);
+    Ok(Decoded {
+        empty: text.trim().is_empty(),
+        text: line_feeds(&text),
+        repaired: None,
+        transcoded: Some(enc.name()),
+    })
+}
+
+/// The encoding a page declares in its first 1024 bytes, if it names one
+/// the encoding standard knows.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    head.match_indices("charset").find_map(|(i, _)| {
+        let rest = head[i + "charset".len()..].trim_start().strip_prefix('=')?;
+        let label = rest
+            .trim_start()
+            .trim_start_matches(['"', '\''])
+            .split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ';' | '>' | '/'))
+            .next()?;
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    })
+}
+
+/// CRLF and lone CR to LF, a leading BOM stripped.
+fn line_feeds(s: &str) -> String {
+    let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    }
+}
+
+/// [`decode`], with NFC when `nfc`.
+fn decode_with(bytes: &[u8], nfc: bool) -> Result<Decoded, DecodeError> {
     let (raw, repaired, transcoded) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         (utf16(rest, u16::from_le_bytes), None, Some("UTF-16LE"))
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
@@ -72,7 +133,11 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     Ok(Decoded {
         empty: raw.trim().is_empty(),
-        text: normalize_text(&raw),
+        text: if nfc {
+            normalize_text(&raw)
+        } else {
+            line_feeds(&raw)
+        },
         repaired,
         transcoded,
     })
@@ -143,6 +208,24 @@ mod tests {
         assert!(decode(b"ab\0cd").is_err());
         // NFC: e + combining acute becomes é.
         assert_eq!(decode("e\u{301}".as_bytes()).unwrap().text, "\u{e9}");
+    }
+
+    #[test]
+    fn html_reads_the_declared_charset_when_not_utf8() {
+        let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body>";
+        let d = decode_html(page).unwrap();
+        assert!(d.text.ends_with("caf\u{e9}</body>"));
+        assert_eq!((d.repaired, d.transcoded), (None, Some("windows-1252")));
+        let page = b"<meta http-equiv=Content-Type content='text/html; charset=Shift_JIS'>\x93\xfa";
+        assert_eq!(decode_html(page).unwrap().transcoded, Some("Shift_JIS"));
+        // Valid UTF-8 wins over a wrong declaration; no declaration repairs.
+        let d = decode_html("<meta charset=latin1>café".as_bytes()).unwrap();
+        assert!(d.text.ends_with("café") && d.transcoded.is_none());
+        let d = decode_html(b"<p>caf\xe9</p>").unwrap();
+        assert_eq!(d.repaired, Some(1));
+        let d = decode_html(b"<meta charset=bogus>caf\xe9").unwrap();
+        assert_eq!(d.repaired, Some(1));
+        assert!(decode_html(b"<meta charset=latin1>\xe9\0").is_err());
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! folder's `manifest.csv`). [`load`] reads one entry: [`read`] takes the
 //! bytes, then [`load_bytes`]
 //! 1. hands JSONL to `jsonl` (one article per line), otherwise
-//! 2. decodes the bytes to text (`decode`: BOM, UTF-16, invalid UTF-8, NFC),
+//! 2. decodes the bytes to text (`decode`: BOM, UTF-16, invalid UTF-8, NFC;
+//!    for HTML also the charset the page declares),
 //! 3. takes text and metadata out of the format (`plain` for .txt and
 //!    Markdown front matter, `html` for HTML pages),
 //! 4. applies the metadata precedence and builds the article (`article`,
@@ -38,7 +39,7 @@ pub use discover::Manifest;
 
 use crate::model::{Article, ArticleId, Date, InputFailure};
 use article::{build, Parsed};
-use decode::{decode, encoding_notes};
+use decode::{decode, decode_html, encoding_notes};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -240,7 +241,12 @@ pub fn load_bytes(file: &InputFile, bytes: &[u8], cfg: &IngestConfig) -> Loaded 
         jsonl::load_jsonl(file, bytes, cfg, &mut out);
         return out;
     }
-    let mut decoded = match decode(bytes) {
+    let decoded = if file.format == Format::Html {
+        decode_html(bytes)
+    } else {
+        decode(bytes)
+    };
+    let mut decoded = match decoded {
         Ok(d) => d,
         Err(reason) => {
             out.failures.push(failure(file, reason));

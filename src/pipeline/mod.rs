@@ -27,6 +27,7 @@ mod merge;
 mod per_article;
 mod progress;
 mod shard;
+pub mod text;
 
 pub use merge::{merge, MergeError};
 pub use per_article::analyze;

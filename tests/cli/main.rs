@@ -12,6 +12,7 @@ mod claims;
 mod common;
 mod dedup;
 mod deploy;
+mod html;
 mod ingest;
 mod memory;
 mod names;

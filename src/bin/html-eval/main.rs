@@ -1,0 +1,243 @@
+//! `html-eval`: scores credence's HTML reading on a main-text benchmark
+//! laid out like trafilatura's (`evaldata.json` mapping page keys to
+//! `{"file", "with": [...], "without": [...]}`, pages in the HTML_DIRs).
+//!
+//! A segment counts as found when its whitespace-normalised text occurs in
+//! the whitespace-normalised extracted text: each `with` segment found is a
+//! true positive (else a false negative), each `without` segment found a
+//! false positive (else a true negative), as the benchmark's own
+//! `evaluate.py` counts them. Extraction is timed on one thread; a page
+//! that cannot be read scores as an empty extraction.
+//!
+//! Usage: `html-eval EVALDATA.json HTML_DIR... [--extractor NAME]...
+//! [--misses FILE]`. Extractors: `credence` (what a `score` run checks:
+//! content and heading paragraphs after dedup's per-article marks) and
+//! `reader` (the HTML reader's text alone). The evaluation data stays out of
+//! this repository.
+
+use anyhow::{bail, Context, Result};
+use credence::ingest::{load_bytes, Format, IngestConfig, InputFile};
+use credence::pipeline::text::read_article;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// One benchmark page's annotation.
+#[derive(serde::Deserialize)]
+struct Item {
+    file: String,
+    with: Vec<String>,
+    without: Vec<String>,
+}
+
+/// Confusion counts over segments.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: u64,
+    fp: u64,
+    fn_: u64,
+    tn: u64,
+}
+
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+        self.tn += o.tn;
+    }
+    fn ratio(a: u64, b: u64) -> f64 {
+        if b == 0 {
+            0.0
+        } else {
+            a as f64 / b as f64
+        }
+    }
+    fn precision(&self) -> f64 {
+        Self::ratio(self.tp, self.tp + self.fp)
+    }
+    fn recall(&self) -> f64 {
+        Self::ratio(self.tp, self.tp + self.fn_)
+    }
+    fn f1(&self) -> f64 {
+        Self::ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
+    }
+    fn accuracy(&self) -> f64 {
+        Self::ratio(self.tp + self.tn, self.tp + self.tn + self.fp + self.fn_)
+    }
+}
+
+/// Whitespace runs to one space, trimmed (the benchmark's `norm`).
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Scores one extraction against one annotation; also returns the missed
+/// `with` and kept `without` segments.
+fn count(item: &Item, text: &str) -> (Counts, Vec<String>, Vec<String>) {
+    let t = norm(text);
+    let missed: Vec<String> = item
+        .with
+        .iter()
+        .filter(|w| !t.contains(&norm(w)))
+        .cloned()
+        .collect();
+    let kept: Vec<String> = item
+        .without
+        .iter()
+        .filter(|w| t.contains(&norm(w)))
+        .cloned()
+        .collect();
+    let c = Counts {
+        tp: (item.with.len() - missed.len()) as u64,
+        fn_: missed.len() as u64,
+        fp: kept.len() as u64,
+        tn: (item.without.len() - kept.len()) as u64,
+    };
+    (c, missed, kept)
+}
+
+/// The extracted text of one page by extractor `name`.
+fn extract(name: &str, file: &Path, bytes: &[u8], cfg: &IngestConfig) -> String {
+    let input = InputFile {
+        path: file.to_path_buf(),
+        rel: file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into(),
+        manifest_key: String::new(),
+        format: Format::Html,
+        manifest: None,
+        top_folder: None,
+    };
+    let loaded = load_bytes(&input, bytes, cfg);
+    let mut out = Vec::new();
+    for a in loaded.articles {
+        match name {
+            "reader" => out.push(a.text),
+            _ => out.push(read_article(a, 0.75).content_text()),
+        }
+    }
+    out.join("\n\n")
+}
+
+struct Args {
+    evaldata: PathBuf,
+    dirs: Vec<PathBuf>,
+    extractors: Vec<String>,
+    misses: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Args> {
+    let mut it = std::env::args().skip(1);
+    let mut pos = Vec::new();
+    let mut extractors = Vec::new();
+    let mut misses = None;
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--extractor" => extractors.push(it.next().context("--extractor NAME")?),
+            "--misses" => misses = Some(PathBuf::from(it.next().context("--misses FILE")?)),
+            "-h" | "--help" => {
+                println!("usage: html-eval EVALDATA.json HTML_DIR... [--extractor credence|reader]... [--misses FILE]");
+                std::process::exit(0);
+            }
+            _ => pos.push(PathBuf::from(a)),
+        }
+    }
+    if pos.len() < 2 {
+        bail!("usage: html-eval EVALDATA.json HTML_DIR... [--extractor NAME]... [--misses FILE]");
+    }
+    if extractors.is_empty() {
+        extractors = vec!["credence".into(), "reader".into()];
+    }
+    for e in &extractors {
+        if !matches!(e.as_str(), "credence" | "reader") {
+            bail!("unknown extractor {e} (credence, reader)");
+        }
+    }
+    let evaldata = pos.remove(0);
+    Ok(Args {
+        evaldata,
+        dirs: pos,
+        extractors,
+        misses,
+    })
+}
+
+/// The page file in the first HTML_DIR that has it.
+fn find(dirs: &[PathBuf], file: &str) -> Option<PathBuf> {
+    dirs.iter().map(|d| d.join(file)).find(|p| p.is_file())
+}
+
+fn main() -> Result<()> {
+    let args = parse_args()?;
+    let raw = std::fs::read_to_string(&args.evaldata)
+        .with_context(|| format!("reading {}", args.evaldata.display()))?;
+    let data: BTreeMap<String, Item> = serde_json::from_str(&raw).context("parsing evaldata")?;
+    let mut pages = Vec::new();
+    for (key, item) in &data {
+        let path = find(&args.dirs, &item.file)
+            .with_context(|| format!("{key}: page {} not found", item.file))?;
+        pages.push((key, item, std::fs::read(&path)?, path));
+    }
+    let cfg = IngestConfig::default();
+    let mut misses = match &args.misses {
+        Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        None => None,
+    };
+    println!(
+        "{:<12} {:>9} {:>6} {:>6} {:>8} {:>10} {:>12}",
+        "extractor", "precision", "recall", "F1", "accuracy", "time (s)", "ms per page"
+    );
+    for name in &args.extractors {
+        let mut total = Counts::default();
+        let mut time = Duration::ZERO;
+        for (key, item, bytes, path) in &pages {
+            let start = Instant::now();
+            let text = extract(name, path, bytes, &cfg);
+            time += start.elapsed();
+            let (c, missed, kept) = count(item, &text);
+            total.add(c);
+            if let Some(w) = misses.as_mut() {
+                for m in missed {
+                    writeln!(w, "{name}\tMISSED\t{key}\t{}\t{}", item.file, norm(&m))?;
+                }
+                for k in kept {
+                    writeln!(w, "{name}\tKEPT\t{key}\t{}\t{}", item.file, norm(&k))?;
+                }
+            }
+        }
+        println!(
+            "{:<12} {:>9.3} {:>6.3} {:>6.3} {:>8.3} {:>10.2} {:>12.2}",
+            name,
+            total.precision(),
+            total.recall(),
+            total.f1(),
+            total.accuracy(),
+            time.as_secs_f64(),
+            time.as_secs_f64() * 1000.0 / pages.len().max(1) as f64
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_count_after_whitespace_normalisation() {
+        let item = Item {
+            file: "x.html".into(),
+            with: vec!["kept  text".into(), "lost".into()],
+            without: vec!["menu".into(), "footer".into()],
+        };
+        let (c, missed, kept) = count(&item, "some kept\ntext and a menu");
+        assert_eq!((c.tp, c.fn_, c.fp, c.tn), (1, 1, 1, 1));
+        assert_eq!(missed, vec!["lost".to_string()]);
+        assert_eq!(kept, vec!["menu".to_string()]);
+        assert!((c.f1() - 0.5).abs() < 1e-9);
+    }
+}

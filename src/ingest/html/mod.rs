@@ -1,0 +1,227 @@
+//! Reading HTML pages: html5ever's HTML5 parser builds the tree a browser
+//! would (`parse`), the story's container and its text blocks are found in
+//! it (`extract`), and the page's metadata read from it (`metadata`).
+//!
+//! The text is the story's blocks separated by blank lines, headings as
+//! Markdown `#` lines, with the source line of each block in the line map.
+
+mod extract;
+mod metadata;
+mod parse;
+
+use super::article::Parsed;
+use super::decode::normalize_text;
+
+/// Extracts metadata and the main text of an HTML page.
+pub(super) fn parse_html(html: &str) -> Parsed {
+    let dom = parse::parse(html);
+    let facts = extract::prune(&dom);
+    let main = extract::main_node(&dom, &facts);
+    let blocks = extract::story(&dom, &facts, &main);
+    let meta = metadata::metadata(&dom, &main);
+    let (text, line_map) = render(&blocks);
+    Parsed {
+        text,
+        meta,
+        line_map,
+        ..Parsed::default()
+    }
+}
+
+/// Blocks to text: blank lines between blocks, `# ` before headings; the
+/// source line of each text line.
+fn render(blocks: &[extract::Block]) -> (String, Vec<u32>) {
+    let mut text = String::new();
+    let mut map = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n\n");
+            map.push(b.line);
+        }
+        if b.heading {
+            text.push_str("# ");
+        }
+        text.push_str(&b.text);
+        map.push(b.line);
+    }
+    (normalize_text(&text), map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::dates::parse_date;
+
+    #[test]
+    fn html_main_text_and_metadata() {
+        let html = r#"<html><head><title>The &amp; Title</title>
+<meta property="article:published_time" content="2026-02-12T09:00:00Z">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Ann Lee">
+<script>var x = "<p>no</p>";</script><style>p{}</style></head>
+<body><nav>Home | World</nav><header>Site header</header>
+<article><h1>Big News</h1><p>First paragraph, with &ldquo;quotes&rdquo;.</p>
+<aside>Ad text</aside>
+<p>Second
+paragraph.</p></article><footer>Copyright</footer></body></html>"#;
+        let p = parse_html(html);
+        assert_eq!(p.meta.title, "The & Title");
+        assert_eq!(p.meta.date, "2026-02-12T09:00:00Z");
+        assert_eq!(p.meta.source, "Example News");
+        assert_eq!(p.meta.author, "Ann Lee");
+        assert_eq!(
+            p.text,
+            "# Big News\n\nFirst paragraph, with “quotes”.\n\nSecond paragraph."
+        );
+        assert_eq!(p.line_map.len(), 5);
+        assert_eq!(p.line_map[0], 7);
+    }
+
+    #[test]
+    fn html_without_body_text_is_empty() {
+        assert!(parse_html("<html><head><title>x</title></head></html>")
+            .text
+            .trim()
+            .is_empty());
+        assert!(parse_html("").text.is_empty());
+        assert!(parse_html("<<<>>><a <b").text.len() < 20);
+    }
+
+    fn page(head: &str, body: &str) -> Parsed {
+        parse_html(&format!(
+            "<html><head><title>T</title>{head}</head><body>{body}</body></html>"
+        ))
+    }
+
+    #[test]
+    fn date_meta_names() {
+        for head in [
+            r#"<meta itemprop="datePublished" content="2025-06-15">"#,
+            r#"<meta name="date" content="2025-06-15">"#,
+            r#"<meta name="pubdate" content="20250615"><meta name="publishdate" content="2025-06-15">"#,
+            r#"<meta name="DC.date.issued" content="2025-06-15">"#,
+            r#"<meta name="dc.date" content="2025-06-15">"#,
+            r#"<meta name="sailthru.date" content="2025-06-15 10:32:00">"#,
+            r#"<meta name="parsely-pub-date" content="2025-06-15T10:32:00Z">"#,
+            r#"<meta property="article:published_time" content="2025-06-15T10:32:00+01:00">"#,
+        ] {
+            let p = page(head, "<p>Body text.</p>");
+            assert_eq!(
+                parse_date(&p.meta.date).map(|d| d.to_string()).as_deref(),
+                Some("2025-06-15"),
+                "{head}"
+            );
+        }
+        // An unparsable value yields to a later one, and is kept when none parses.
+        let p = page(
+            r#"<meta name="date" content="today"><meta name="pubdate" content="2025-06-15">"#,
+            "<p>x</p>",
+        );
+        assert_eq!(p.meta.date, "2025-06-15");
+        let p = page(r#"<meta name="date" content="today">"#, "<p>x</p>");
+        assert_eq!(p.meta.date, "today");
+        // Other meta names are not dates.
+        let p = page(
+            r#"<meta name="dateModified" content="2025-06-15"><meta name="last-modified" content="2025-06-15">"#,
+            "<p>x</p>",
+        );
+        assert_eq!(p.meta.date, "");
+    }
+
+    #[test]
+    fn json_ld_date_published() {
+        let ld = |json: &str| format!(r#"<script type="application/ld+json">{json}</script>"#);
+        let cases = [
+            r#"{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2025-06-15T10:32:00Z"}"#,
+            r#"[{"@type":"WebSite","name":"x"},{"@type":"Article","datePublished":"2025-06-15"}]"#,
+            r#"{"@graph":[{"@type":"WebPage","datePublished":"2024-01-01"},{"@type":["NewsArticle"],"datePublished":"2025-06-15"}]}"#,
+            r#"{"@type":"WebPage","mainEntity":{"@type":"BlogPosting","datePublished":"2025-06-15"}}"#,
+            r#"{"@type":"VideoObject","datePublished":"2025-06-15"}"#,
+        ];
+        for json in cases {
+            let p = page(&ld(json), "<p>Body.</p>");
+            assert_eq!(p.meta.date.get(..10), Some("2025-06-15"), "{json}");
+            assert_eq!(p.text, "Body.");
+        }
+        for bad in [
+            r#"{"@type":"NewsArticle""#,
+            r#"{"@type":"NewsArticle","dateModified":"2025-06-15"}"#,
+            "[]",
+        ] {
+            assert_eq!(page(&ld(bad), "<p>Body.</p>").meta.date, "", "{bad}");
+        }
+        // A meta date wins over JSON-LD; JSON-LD in the body counts too.
+        let p = page(
+            r#"<meta name="date" content="2025-06-14">"#,
+            &ld(r#"{"@type":"NewsArticle","datePublished":"2025-06-15"}"#),
+        );
+        assert_eq!(p.meta.date, "2025-06-14");
+        let p = page(
+            "",
+            &format!(
+                "<p>Body.</p>{}",
+                ld(r#"{"@type":"NewsArticle","datePublished":"2025-06-15"}"#)
+            ),
+        );
+        assert_eq!(p.meta.date, "2025-06-15");
+    }
+
+    #[test]
+    fn time_elements() {
+        let body = r#"<nav><time datetime="2025-01-01">Jan 1</time></nav>
+<article><h1>Head</h1><p>Related: <time datetime="2025-06-10">June 10</time></p>
+<p>By Ann <time pubdate datetime="2025-06-15T09:00">June 15</time></p><p>Body text here.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "2025-06-15T09:00");
+        let body = r#"<article><p><time itemprop="datePublished" datetime="2025-06-15">x</time></p><p>Body.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "2025-06-15");
+        // Unmarked: the first in the article, never one in nav, aside or footer.
+        let body = r#"<nav><time datetime="2025-01-01">x</time></nav><article><aside><time datetime="2025-02-02">y</time></aside>
+<p>Body text <time datetime="2025-06-15">June 15</time>.</p></article><footer><time datetime="2025-03-03">z</time></footer>"#;
+        assert_eq!(page("", body).meta.date, "2025-06-15");
+        let body =
+            r#"<nav><time datetime="2025-01-01">x</time></nav><article><p>Body.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "");
+        // A datetime that is not a date is ignored; meta and JSON-LD win.
+        let body = r#"<article><p><time datetime="PT5M">5 min</time>Body.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "");
+        let body = r#"<article><p><time pubdate datetime="2025-06-15">x</time>Body.</p></article>"#;
+        assert_eq!(
+            page(r#"<meta name="date" content="2025-06-01">"#, body)
+                .meta
+                .date,
+            "2025-06-01"
+        );
+    }
+
+    #[test]
+    fn entities_numeric_and_named() {
+        let p = page("", "<p>a&#39;b&#x2014;c&nbsp;d&bogus;e&amp;f&copy</p>");
+        assert_eq!(p.text, "a'b—c d&bogus;e&f©");
+    }
+
+    #[test]
+    fn hostile_pages_parse_without_panic_or_blowup() {
+        // 100k nested elements, unclosed formatting and anchors, nested tables.
+        for html in [
+            "<div>".repeat(100_000) + "Deep text.",
+            "<p>".to_string() + &"<b>x".repeat(50_000),
+            "<p>".to_string() + &"<a href=x>y<div>".repeat(20_000),
+            "<table><tr><td>".repeat(20_000) + "Cell text.",
+            "<<<>>><a <b </ <!-- <![CDATA[ &#xFFFFFF; &#0; \u{0}".to_string(),
+        ] {
+            let p = parse_html(&html);
+            assert!(p.text.len() <= html.len());
+        }
+        // A 16 MB page of paragraphs.
+        let para = "<p>Some words of a paragraph, with a comma. And a sentence.</p>\n";
+        let big = format!(
+            "<html><body>{}</body></html>",
+            para.repeat(16 * 1024 * 1024 / para.len())
+        );
+        let p = parse_html(&big);
+        assert_eq!(
+            p.text.matches("And a sentence.").count(),
+            16 * 1024 * 1024 / para.len()
+        );
+    }
+}

@@ -1,0 +1,595 @@
+//! The page as a browser builds it: html5ever's HTML5 tree construction
+//! (malformed markup, entities, implied and misnested tags, `<template>`
+//! contents kept apart, comments, CDATA) into a flat arena, so every walk
+//! over it is a loop, never a recursion, and dropping it is one free.
+//! Each node keeps the source line it started on.
+
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
+use html5ever::tree_builder::TreeBuilder;
+use html5ever::{Attribute, LocalName, ParseOpts, QualName, TokenizerResult};
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
+use std::collections::HashMap;
+
+/// Index of a node in [`Dom::nodes`].
+pub(crate) type NodeId = usize;
+
+/// No node.
+pub(crate) const NONE: NodeId = usize::MAX;
+
+/// What a node is.
+#[derive(Debug)]
+pub(crate) enum Data {
+    Document,
+    /// Tag name (lowercase local name) and attributes (lowercase names).
+    Element {
+        name: String,
+        attrs: Vec<(String, String)>,
+    },
+    Text(String),
+    /// Comments, doctypes, processing instructions, template contents'
+    /// fragments: nothing that renders.
+    Other,
+}
+
+/// One node with its tree links.
+#[derive(Debug)]
+pub(crate) struct Node {
+    pub(crate) data: Data,
+    pub(crate) parent: NodeId,
+    pub(crate) first_child: NodeId,
+    pub(crate) last_child: NodeId,
+    pub(crate) prev: NodeId,
+    pub(crate) next: NodeId,
+    /// 1-based source line the node was created at.
+    pub(crate) line: u32,
+    /// The element's full name, for html5ever's questions.
+    qual: Option<QualName>,
+}
+
+/// A parsed page: node 0 is the document.
+#[derive(Debug)]
+pub(crate) struct Dom {
+    pub(crate) nodes: Vec<Node>,
+}
+
+impl Dom {
+    /// The element's tag name, `""` for other nodes.
+    pub(crate) fn tag(&self, id: NodeId) -> &str {
+        match &self.nodes[id].data {
+            Data::Element { name, .. } => name,
+            _ => "",
+        }
+    }
+
+    /// The value of attribute `name` (lowercase) on element `id`.
+    pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        match &self.nodes[id].data {
+            Data::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The children of `id`, in order.
+    pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.nodes[id].first_child,
+        }
+    }
+
+    /// Every node under `id` (not `id` itself) in document order, iteratively.
+    pub(crate) fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants {
+            dom: self,
+            root: id,
+            next: self.nodes[id].first_child,
+        }
+    }
+
+    /// The node after `id` in document order that is not inside `id`
+    /// (skipping its subtree), bounded by `root`.
+    pub(crate) fn skip_subtree(&self, mut id: NodeId, root: NodeId) -> NodeId {
+        loop {
+            if id == root {
+                return NONE;
+            }
+            let n = &self.nodes[id];
+            if n.next != NONE {
+                return n.next;
+            }
+            id = n.parent;
+            if id == NONE {
+                return NONE;
+            }
+        }
+    }
+
+    /// Elements with tag `tag` in document order.
+    pub(crate) fn elements<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = NodeId> + 'a {
+        self.descendants(0).filter(move |&n| self.tag(n) == tag)
+    }
+}
+
+/// Iterator over a node's children.
+pub(crate) struct Children<'a> {
+    dom: &'a Dom,
+    next: NodeId,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next;
+        if id == NONE {
+            return None;
+        }
+        self.next = self.dom.nodes[id].next;
+        Some(id)
+    }
+}
+
+/// Iterator over a subtree in document order, without recursion.
+pub(crate) struct Descendants<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: NodeId,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next;
+        if id == NONE {
+            return None;
+        }
+        let n = &self.dom.nodes[id];
+        self.next = if n.first_child != NONE {
+            n.first_child
+        } else {
+            self.dom.skip_subtree(id, self.root)
+        };
+        Some(id)
+    }
+}
+
+/// Parses a page (already decoded to text) the way a browser does, with
+/// elements nested deeper than [`MAX_DEPTH`] flattened into their
+/// ancestor at that depth (as browsers cap the tree's depth), so that the
+/// tree builder's scope checks stay linear on hostile nesting.
+pub(crate) fn parse(html: &str) -> Dom {
+    let sink = Sink {
+        nodes: RefCell::new(vec![node(Data::Document, None, 1)]),
+        line: Cell::new(1),
+    };
+    let opts = ParseOpts::default();
+    let builder = TreeBuilder::new(sink, opts.tree_builder);
+    let capped = Capped {
+        inner: builder,
+        open: RefCell::new(Vec::new()),
+        dropped: RefCell::new(HashMap::new()),
+    };
+    let tokenizer = Tokenizer::new(capped, opts.tokenizer);
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.inner.sink.finish()
+}
+
+/// Depth of elements (with a required end tag) beyond which start tags are
+/// dropped; Blink caps the tree at 512 the same way.
+const MAX_DEPTH: usize = 512;
+
+/// A token filter in front of the tree builder: keeps an estimate of the
+/// open elements (those whose end tag is required) and drops start tags
+/// past [`MAX_DEPTH`], and the end tags that would close them.
+struct Capped<S> {
+    inner: S,
+    open: RefCell<Vec<LocalName>>,
+    dropped: RefCell<HashMap<LocalName, usize>>,
+}
+
+/// Elements that have no end tag or whose end tag may be left out: they
+/// do not count towards the depth.
+fn uncounted(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "optgroup"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "html"
+            | "head"
+            | "body"
+            | "colgroup"
+            | "caption"
+    )
+}
+
+impl<S: TokenSink> Capped<S> {
+    /// False when the tag is to be dropped.
+    fn admit(&self, kind: TagKind, name: &LocalName, self_closing: bool) -> bool {
+        if uncounted(name) || self_closing && kind == TagKind::StartTag {
+            return true;
+        }
+        let mut open = self.open.borrow_mut();
+        let mut dropped = self.dropped.borrow_mut();
+        match kind {
+            TagKind::StartTag if open.len() >= MAX_DEPTH => {
+                *dropped.entry(name.clone()).or_default() += 1;
+                false
+            }
+            TagKind::StartTag => {
+                open.push(name.clone());
+                true
+            }
+            TagKind::EndTag => match dropped.get_mut(name).filter(|n| **n > 0) {
+                Some(n) if open.last() != Some(name) => {
+                    *n -= 1;
+                    false
+                }
+                _ => {
+                    if let Some(at) = open.iter().rposition(|o| o == name) {
+                        open.truncate(at);
+                    }
+                    true
+                }
+            },
+        }
+    }
+}
+
+impl<S: TokenSink> TokenSink for Capped<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token {
+            if !self.admit(tag.kind, &tag.name, tag.self_closing) {
+                return TokenSinkResult::Continue;
+            }
+        }
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+fn node(data: Data, qual: Option<QualName>, line: u32) -> Node {
+    Node {
+        data,
+        parent: NONE,
+        first_child: NONE,
+        last_child: NONE,
+        prev: NONE,
+        next: NONE,
+        line,
+        qual,
+    }
+}
+
+/// html5ever's tree sink writing into the arena.
+struct Sink {
+    nodes: RefCell<Vec<Node>>,
+    line: Cell<u32>,
+}
+
+impl Sink {
+    fn push(&self, data: Data, qual: Option<QualName>) -> NodeId {
+        let mut nodes = self.nodes.borrow_mut();
+        nodes.push(node(data, qual, self.line.get()));
+        nodes.len() - 1
+    }
+
+    /// Unlinks `id` from its parent and siblings.
+    fn detach(&self, id: NodeId) {
+        let mut nodes = self.nodes.borrow_mut();
+        let (parent, prev, next) = {
+            let n = &nodes[id];
+            (n.parent, n.prev, n.next)
+        };
+        if parent == NONE {
+            return;
+        }
+        if prev != NONE {
+            nodes[prev].next = next;
+        } else {
+            nodes[parent].first_child = next;
+        }
+        if next != NONE {
+            nodes[next].prev = prev;
+        } else {
+            nodes[parent].last_child = prev;
+        }
+        let n = &mut nodes[id];
+        n.parent = NONE;
+        n.prev = NONE;
+        n.next = NONE;
+    }
+
+    /// Links detached `child` as the last child of `parent`.
+    fn link_last(&self, parent: NodeId, child: NodeId) {
+        let mut nodes = self.nodes.borrow_mut();
+        let last = nodes[parent].last_child;
+        nodes[child].parent = parent;
+        nodes[child].prev = last;
+        nodes[child].next = NONE;
+        if last != NONE {
+            nodes[last].next = child;
+        } else {
+            nodes[parent].first_child = child;
+        }
+        nodes[parent].last_child = child;
+    }
+
+    /// Links detached `child` right before `sibling`.
+    fn link_before(&self, sibling: NodeId, child: NodeId) {
+        let mut nodes = self.nodes.borrow_mut();
+        let parent = nodes[sibling].parent;
+        let prev = nodes[sibling].prev;
+        nodes[child].parent = parent;
+        nodes[child].prev = prev;
+        nodes[child].next = sibling;
+        nodes[sibling].prev = child;
+        if prev != NONE {
+            nodes[prev].next = child;
+        } else if parent != NONE {
+            nodes[parent].first_child = child;
+        }
+    }
+
+    /// Appends text to `node` when it is a text node; false otherwise.
+    fn extend_text(&self, node: NodeId, text: &str) -> bool {
+        if node == NONE {
+            return false;
+        }
+        match &mut self.nodes.borrow_mut()[node].data {
+            Data::Text(t) => {
+                t.push_str(text);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn make(&self, child: NodeOrText<NodeId>) -> NodeId {
+        match child {
+            NodeOrText::AppendNode(n) => {
+                self.detach(n);
+                n
+            }
+            NodeOrText::AppendText(t) => self.push(Data::Text(t.to_string()), None),
+        }
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Dom;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Dom {
+        Dom {
+            nodes: self.nodes.into_inner(),
+        }
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        0
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        Ref::map(self.nodes.borrow(), |n| {
+            n[*target]
+                .qual
+                .as_ref()
+                .expect("html5ever asks names of elements only")
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let attrs = attrs
+            .into_iter()
+            .map(|a| {
+                (
+                    a.name.local.to_ascii_lowercase().to_string(),
+                    a.value.to_string(),
+                )
+            })
+            .collect();
+        let tag = name.local.to_ascii_lowercase().to_string();
+        let fragment = flags.template.then(|| name.clone());
+        let id = self.push(Data::Element { name: tag, attrs }, Some(name));
+        if let Some(qual) = fragment {
+            // Template contents live apart from the tree: never rendered.
+            self.push(Data::Other, Some(qual));
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.push(Data::Other, None)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.push(Data::Other, None)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        if let NodeOrText::AppendText(t) = &child {
+            let last = self.nodes.borrow()[*parent].last_child;
+            if self.extend_text(last, t) {
+                return;
+            }
+        }
+        let id = self.make(child);
+        self.link_last(*parent, id);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        if self.nodes.borrow()[*element].parent != NONE {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        // The fragment was pushed right after its template.
+        *target + 1
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
+        if let NodeOrText::AppendText(t) = &child {
+            let prev = self.nodes.borrow()[*sibling].prev;
+            if self.extend_text(prev, t) {
+                return;
+            }
+        }
+        let id = self.make(child);
+        self.link_before(*sibling, id);
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        if let Data::Element { attrs: have, .. } = &mut self.nodes.borrow_mut()[*target].data {
+            for a in attrs {
+                let k = a.name.local.to_ascii_lowercase().to_string();
+                if !have.iter().any(|(h, _)| *h == k) {
+                    have.push((k, a.value.to_string()));
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        loop {
+            let child = self.nodes.borrow()[*node].first_child;
+            if child == NONE {
+                break;
+            }
+            self.detach(child);
+            self.link_last(*new_parent, child);
+        }
+    }
+
+    fn set_current_line(&self, line_number: u64) {
+        self.line
+            .set(u32::try_from(line_number).unwrap_or(u32::MAX));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(dom: &Dom) -> Vec<String> {
+        dom.descendants(0)
+            .filter_map(|n| match &dom.nodes[n].data {
+                Data::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn builds_the_tree_a_browser_builds() {
+        let dom = parse(
+            "<p>One &amp; <b>two<p>three</b> four<!-- x --><template><p>hidden</p></template>",
+        );
+        assert_eq!(texts(&dom), vec!["One &", "two", "three", "four"]);
+        let ps: Vec<_> = dom.elements("p").collect();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(dom.tag(dom.nodes[ps[0]].parent), "body");
+        assert!(dom.elements("head").next().is_some());
+    }
+
+    #[test]
+    fn cdata_and_entities_as_browsers_read_them() {
+        let dom = parse("<p>a&nbsp;b &lt;c&gt; &#x2014; &copy</p><svg><![CDATA[x<y]]></svg>");
+        assert_eq!(texts(&dom), vec!["a\u{a0}b <c> — ©", "x<y"]);
+    }
+
+    #[test]
+    fn nodes_keep_their_source_lines() {
+        let dom = parse("<html>\n<body>\n\n<p>x</p>\n<div>\n<h1>y</h1></div>");
+        let p = dom.elements("p").next().unwrap();
+        let h = dom.elements("h1").next().unwrap();
+        assert_eq!((dom.nodes[p].line, dom.nodes[h].line), (4, 6));
+    }
+
+    #[test]
+    fn deep_nesting_is_capped_and_walked_without_recursion() {
+        let html = "<div>".repeat(100_000) + "deep";
+        let dom = parse(&html);
+        assert_eq!(texts(&dom), vec!["deep"]);
+        assert_eq!(dom.descendants(0).count(), dom.nodes.len() - 1);
+        assert!(dom.elements("div").count() <= MAX_DEPTH);
+        // Closing tags of dropped elements do not close kept ones.
+        let html = "<div>".repeat(600) + "a" + &"</div>".repeat(600) + "<p>b";
+        let dom = parse(&html);
+        let p = dom.elements("p").next().unwrap();
+        assert_eq!(dom.tag(dom.nodes[p].parent), "body");
+    }
+
+    #[test]
+    fn unclosed_paragraphs_do_not_count_towards_the_depth() {
+        let html = "<div>".to_string() + &"<p>x".repeat(2000);
+        assert_eq!(parse(&html).elements("p").count(), 2000);
+    }
+}
