@@ -365,7 +365,7 @@ pub(super) fn block_finding(
 pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     let prints = para_prints(article);
     let mut first = exact_repeats(&prints);
-    let candidates = near_candidates(&prints);
+    let candidates = near_candidates(&prints, &first);
     confirm_near_repeats(article, &prints, &candidates, cfg.near_dup, &mut first);
     let raw = raw_furniture(article);
     let furn = page_furniture(article, &raw);
@@ -482,22 +482,31 @@ fn exact_repeats(prints: &[ParaPrint]) -> FirstSeen {
 }
 
 /// Step 3: pairs `(j, i)`, `i < j`, sharing a band key, sorted.
-fn near_candidates(prints: &[ParaPrint]) -> Vec<(usize, usize)> {
-    let mut cand: Vec<(usize, usize)> = Vec::new();
-    let mut keys: Vec<(u32, usize)> = Vec::new();
+///
+/// Bounded for hostile pages (a page of thousands of near-identical
+/// paragraphs): a paragraph already marked an exact repeat in `first` is
+/// left out (the first occurrence, compared earlier, gives the same
+/// similarity), and within a band's bucket each paragraph is paired with at
+/// most [`BUCKET_PAIRS`] of the earliest members, so the pairs grow linearly
+/// with the paragraphs, not quadratically. Confirmation takes the earliest
+/// match, so the cap changes nothing unless a bucket holds more than that
+/// many earlier paragraphs and none of them is a match.
+fn near_candidates(prints: &[ParaPrint], first: &FirstSeen) -> Vec<(u32, u32)> {
+    let mut cand: Vec<(u32, u32)> = Vec::new();
+    let mut keys: Vec<(u32, u32)> = Vec::new();
     for b in 0..BANDS {
         keys.clear();
         keys.extend(
             prints
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| p.minhash.len() == BANDS)
-                .map(|(i, p)| (p.minhash[b], i)),
+                .filter(|(i, p)| p.minhash.len() == BANDS && first[*i].is_none())
+                .map(|(i, p)| (p.minhash[b], i as u32)),
         );
         keys.sort_unstable();
         for run in keys.chunk_by(|a, b| a.0 == b.0) {
-            for (x, &(_, i)) in run.iter().enumerate() {
-                for &(_, j) in &run[x + 1..] {
+            for (x, &(_, j)) in run.iter().enumerate().skip(1) {
+                for &(_, i) in &run[..x.min(BUCKET_PAIRS)] {
                     cand.push((j, i));
                 }
             }
@@ -508,18 +517,23 @@ fn near_candidates(prints: &[ParaPrint]) -> Vec<(usize, usize)> {
     cand
 }
 
+/// At most this many earlier paragraphs of one band bucket are candidates
+/// for a paragraph of the same article.
+const BUCKET_PAIRS: usize = 32;
+
 /// Step 4: compares each candidate not already an exact repeat on its
 /// normalised text; `first[j]` is set when it reaches `near_dup`.
 fn confirm_near_repeats(
     article: &Article,
     prints: &[ParaPrint],
-    candidates: &[(usize, usize)],
+    candidates: &[(u32, u32)],
     near_dup: f64,
     first: &mut [Option<(usize, f64)>],
 ) {
     let ps = &article.paragraphs;
     let mut cache: Vec<Option<Ready>> = (0..prints.len()).map(|_| None).collect();
     for &(j, i) in candidates {
+        let (j, i) = (j as usize, i as usize);
         if first[j].is_some() || prints[i].exact == prints[j].exact {
             continue;
         }

@@ -128,7 +128,7 @@ fn exact_repeats_point_at_the_first_long_copy() {
 #[test]
 fn near_candidates_pair_paragraphs_sharing_a_band() {
     let prints = para_prints(&sample());
-    let cand = near_candidates(&prints);
+    let cand = near_candidates(&prints, &vec![None; prints.len()]);
     assert!(cand.contains(&(3, 0)), "{cand:?}");
     assert!(cand.contains(&(2, 0)), "{cand:?}");
     assert!(
@@ -142,8 +142,8 @@ fn near_candidates_pair_paragraphs_sharing_a_band() {
 fn confirm_near_repeats_keeps_pairs_at_the_threshold() {
     let a = sample();
     let prints = para_prints(&a);
-    let cand = near_candidates(&prints);
     let mut first = exact_repeats(&prints);
+    let cand = near_candidates(&prints, &first);
     confirm_near_repeats(&a, &prints, &cand, DEFAULT_NEAR_DUP, &mut first);
     let (to, sim) = first[3].expect("the reworded copy is confirmed");
     assert_eq!(to, 0);
@@ -348,4 +348,32 @@ fn a_caption_shown_twice_is_two_furniture_lines() {
         .findings
         .iter()
         .all(|f| f.kind != FindingKind::DuplicateParagraph));
+}
+
+#[test]
+fn near_candidates_on_a_page_of_thousands_of_near_copies_grow_linearly() {
+    // Regression: a 13 MB page of 150k near-identical paragraphs made the
+    // within-article candidate list quadratic (over 4 GB).
+    let n = 3000;
+    let text: String = (0..n)
+        .map(|k| format!("The committee met on day {k} to discuss the same long agenda of budget items again.\n\n"))
+        .collect();
+    let a = art(1, &text);
+    let prints = para_prints(&a);
+    let first = exact_repeats(&prints);
+    let cand = near_candidates(&prints, &first);
+    assert!(cand.len() <= n * BANDS * BUCKET_PAIRS, "{}", cand.len());
+    assert!(cand.len() < n * (n - 1) / 2, "{}", cand.len());
+    let fp = fingerprint(&a, &DedupConfig::default());
+    assert!(fp.marks.iter().filter(|m| **m != ParaMark::Content).count() > n / 2);
+}
+
+#[test]
+fn near_candidates_leave_out_exact_repeats() {
+    let prints = para_prints(&sample());
+    let first = exact_repeats(&prints);
+    let cand = near_candidates(&prints, &first);
+    assert!(cand
+        .iter()
+        .all(|&(j, i)| first[j as usize].is_none() && first[i as usize].is_none()));
 }
