@@ -74,19 +74,69 @@ pub(crate) fn metadata(dom: &Dom, main: &[NodeId]) -> Meta {
             meta.url = dom.attr(n, "href").unwrap_or_default().to_string();
         }
     }
-    // <title> wins over og:title.
-    if let Some(t) = dom
+    let og_title = std::mem::take(&mut meta.title);
+    let title_tag = dom
         .elements("title")
         .map(|n| collapse_ws(&text_of(dom, n)))
         .find(|t| !t.is_empty())
-    {
-        meta.title = t;
-    }
+        .unwrap_or_default();
+    meta.title = headline(&title_tag, &og_title, &meta.source, &meta.url);
     meta.date = page_date(dom, main);
     for field in [&mut meta.title, &mut meta.source, &mut meta.author] {
         *field = normalize_text(field);
     }
     meta
+}
+
+/// Separators pages put between a headline and the site's name in
+/// `<title>` ("Headline | Site", "Site - Headline").
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
+/// The headline, not the site's name: `<title>` (else `og:title`) without
+/// a leading or trailing part that names the site (`og:site_name`, or the
+/// host of the page's URL).
+fn headline(title_tag: &str, og_title: &str, site: &str, url: &str) -> String {
+    let title = if title_tag.is_empty() {
+        og_title
+    } else {
+        title_tag
+    };
+    let names = [squash(site), squash(host_name(url))];
+    let names_site = |part: &str| {
+        let part = squash(part);
+        !part.is_empty() && names.iter().any(|n| !n.is_empty() && *n == part)
+    };
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if names_site(tail) && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if names_site(head) && !tail.trim().is_empty() {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// A URL's host without `www.` and without its last label ("example.com"
+/// → "example"), so it can be compared with a site name.
+fn host_name(url: &str) -> &str {
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    host.rsplit_once('.').map_or(host, |(name, _)| name)
+}
+
+/// Lowercase letters and digits only: "Example Wire" = "examplewire" =
+/// the host "example-wire".
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether a `<time>` is inside navigation, an aside or a footer (the
@@ -206,4 +256,54 @@ fn json_ld_date(body: &str) -> Option<String> {
         }
     }
     walk(&value, true).or_else(|| walk(&value, false))
+}
+
+#[cfg(test)]
+mod headline_tests {
+    use super::headline;
+
+    #[test]
+    fn headline_drops_the_site_name_named_by_og_site_name() {
+        let t = headline(
+            "Council closes the old bridge | Riverside Gazette",
+            "",
+            "Riverside Gazette",
+            "",
+        );
+        assert_eq!(t, "Council closes the old bridge");
+        let t = headline(
+            "Riverside Gazette - Council closes the old bridge",
+            "",
+            "Riverside Gazette",
+            "",
+        );
+        assert_eq!(t, "Council closes the old bridge");
+    }
+
+    #[test]
+    fn headline_drops_the_site_name_named_by_the_host() {
+        let t = headline(
+            "Minister resigns over budget — Nordkurier",
+            "",
+            "",
+            "https://www.nordkurier.de/politik/minister-1234",
+        );
+        assert_eq!(t, "Minister resigns over budget");
+    }
+
+    #[test]
+    fn headline_keeps_a_dash_that_is_part_of_the_headline() {
+        let t = headline("Tokyo - Osaka rail link opens", "", "Example Wire", "");
+        assert_eq!(t, "Tokyo - Osaka rail link opens");
+        assert_eq!(
+            headline("Example Wire", "", "Example Wire", ""),
+            "Example Wire"
+        );
+    }
+
+    #[test]
+    fn headline_falls_back_to_og_title() {
+        let t = headline("", "Flood waters recede | Example Post", "Example Post", "");
+        assert_eq!(t, "Flood waters recede");
+    }
 }
