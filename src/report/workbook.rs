@@ -33,6 +33,11 @@ const MAX_ROW: u32 = 1_048_575;
 const MAX_CELL: usize = 32_767;
 /// Widest column, in characters; longer free text wraps.
 const MAX_WIDTH: usize = 60;
+/// Rows of a sheet whose article cell links to the article's row: each
+/// link is held in memory (about 900 bytes) until the workbook is saved,
+/// and Excel reads at most 65,530 per sheet. Later rows show the key as
+/// text.
+const MAX_LINKS: u32 = 10_000;
 
 fn xlsx_err(e: XlsxError) -> ReportError {
     ReportError::Io {
@@ -129,7 +134,11 @@ impl SheetSink<'_> {
         let row = self.row;
         match *c {
             Cell::Text(s) | Cell::Code(s) => self.text(col, s)?,
-            Cell::Article(key) => match self.article_rows.get(key).filter(|_| self.link) {
+            Cell::Article(key) => match self
+                .article_rows
+                .get(key)
+                .filter(|_| self.link && row <= MAX_LINKS)
+            {
                 Some(&r) => {
                     self.widen(col.into(), key.chars().count());
                     let url = Url::new(format!("internal:Articles!A{}", r + 1)).set_text(cut(key));
@@ -215,7 +224,8 @@ fn cut(s: &str) -> String {
 /// so a run of 200,000 articles does not hold millions of cells, and the
 /// zip goes straight to the file (not a buffer of the whole workbook). The
 /// one thing per row still held until the end is each row's link to its
-/// article (rust_xlsxwriter writes a sheet's hyperlinks after its rows).
+/// article (rust_xlsxwriter writes a sheet's hyperlinks after its rows):
+/// only the first [`MAX_LINKS`] rows of a sheet get one.
 pub(super) fn render(r: &Reports<'_>, tmp: &Path, path: &Path) -> Result<(), ReportError> {
     let mut wb = Workbook::new();
     wb.set_tempdir(tmp).map_err(xlsx_err)?;
@@ -257,4 +267,49 @@ pub(super) fn render(r: &Reports<'_>, tmp: &Path, path: &Path) -> Result<(), Rep
         ws.autofilter(0, 0, last_row, last_col).map_err(xlsx_err)?;
     }
     wb.save(path).map_err(xlsx_err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// The sheet's XML of a one-sheet workbook whose article cell `"a"` is
+    /// written at each of `rows`.
+    fn sheet_with_article_cells(rows: &[u32]) -> String {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let formats = Formats::new();
+        let article_rows: HashMap<&str, u32> = [("a", 1)].into_iter().collect();
+        let mut sink = SheetSink {
+            ws,
+            f: &formats,
+            article_rows: &article_rows,
+            link: true,
+            row: 0,
+            widths: vec![0],
+            wrap: vec![false],
+        };
+        for &row in rows {
+            sink.row = row;
+            sink.cell(0, &Cell::Article("a")).unwrap();
+        }
+        let bytes = wb.save_to_buffer().unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn article_links_stop_after_max_links_rows_of_a_sheet() {
+        let xml = sheet_with_article_cells(&[1, MAX_LINKS, MAX_LINKS + 1, MAX_LINKS + 500]);
+        assert_eq!(xml.matches("<hyperlink ").count(), 2, "{xml}");
+        assert!(xml.contains(&format!("<hyperlink ref=\"A{}\"", MAX_LINKS + 1)));
+        // The rows past the cap still show the article's name.
+        assert!(xml.contains(&format!("<row r=\"{}\"", MAX_LINKS + 501)));
+    }
 }
