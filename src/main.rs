@@ -73,33 +73,8 @@ struct MergeArgs {
     /// Folder for the reports (created if missing)
     #[arg(long, default_value = "out", value_name = "DIR")]
     out: PathBuf,
-    /// Worker threads (default: one per core)
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    jobs: Option<u16>,
-    /// Print nothing on success
-    #[arg(long, short = 'q')]
-    quiet: bool,
-    /// More detail on stderr (timings)
-    #[arg(long, short = 'v', action = clap::ArgAction::Count)]
-    verbose: u8,
-    /// Never draw progress bars
-    #[arg(long)]
-    no_progress: bool,
-    /// Exit 1 when any article scores below SCORE (0-100)
-    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
-    fail_under: Option<f64>,
-    /// Write the CSVs without a UTF-8 byte order mark
-    #[arg(long)]
-    no_bom: bool,
-    /// Do not write report.xlsx (CSVs only)
-    #[arg(long)]
-    no_xlsx: bool,
-    /// Do not write review.html
-    #[arg(long)]
-    no_review: bool,
-    /// Articles shown with their text on review.html (worst first)
-    #[arg(long, value_name = "N", default_value_t = 500)]
-    review_limit: usize,
+    #[command(flatten)]
+    run: RunFlags,
 }
 
 #[derive(Subcommand, Debug)]
@@ -150,6 +125,31 @@ struct ScoreArgs {
     /// Date for articles with no date in manifest, metadata, URL or dateline
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     as_of: Option<Date>,
+    #[command(flatten)]
+    run: RunFlags,
+    /// Similarity (0-1) from which two paragraphs are near duplicates
+    #[arg(long, value_name = "SIM", default_value_t = 0.75, value_parser = parse_unit)]
+    near_dup: f64,
+    /// Skip (and report) files larger than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
+    max_file_size: u64,
+    /// Reuse results for unchanged files (cache kept in --out)
+    #[arg(long)]
+    incremental: bool,
+    /// Only the files of shard K of N (K from 0): write a partial to --out
+    /// for `credence merge`, no reports
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<Shard>,
+    /// Memory to stay within (e.g. 512M, 2G): sizes the batches of texts
+    /// read at once
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
+    memory: u64,
+}
+
+/// The flags `score` and `merge` share: threads, output on the terminal,
+/// the exit code and which reports are written.
+#[derive(Args, Debug)]
+struct RunFlags {
     /// Worker threads (default: one per core)
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -168,15 +168,6 @@ struct ScoreArgs {
     /// Write the CSVs without a UTF-8 byte order mark
     #[arg(long)]
     no_bom: bool,
-    /// Similarity (0-1) from which two paragraphs are near duplicates
-    #[arg(long, value_name = "SIM", default_value_t = 0.75, value_parser = parse_unit)]
-    near_dup: f64,
-    /// Skip (and report) files larger than this many bytes
-    #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
-    max_file_size: u64,
-    /// Reuse results for unchanged files (cache kept in --out)
-    #[arg(long)]
-    incremental: bool,
     /// Do not write report.xlsx (CSVs only)
     #[arg(long)]
     no_xlsx: bool,
@@ -186,14 +177,24 @@ struct ScoreArgs {
     /// Articles shown with their text on review.html (worst first)
     #[arg(long, value_name = "N", default_value_t = 500)]
     review_limit: usize,
-    /// Only the files of shard K of N (K from 0): write a partial to --out
-    /// for `credence merge`, no reports
-    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
-    shard: Option<Shard>,
-    /// Memory to stay within (e.g. 512M, 2G): sizes the batches of texts
-    /// read at once
-    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
-    memory: u64,
+}
+
+impl RunFlags {
+    /// `cfg` with these flags set; progress bars only on a terminal and
+    /// when neither quiet nor turned off.
+    fn apply(&self, cfg: Config) -> Config {
+        Config {
+            jobs: self.jobs.map(usize::from),
+            progress: !self.quiet && !self.no_progress && std::io::stderr().is_terminal(),
+            verbose: self.verbose,
+            fail_under: self.fail_under,
+            bom: !self.no_bom,
+            xlsx: !self.no_xlsx,
+            review: !self.no_review,
+            review_limit: self.review_limit,
+            ..cfg
+        }
+    }
 }
 
 /// `512M`, `2G`, `64K` (powers of 1024) or plain bytes.
@@ -292,7 +293,7 @@ fn main() -> ExitCode {
 
 /// `credence score`: arguments → config → `pipeline::run` → exit code.
 fn score(args: ScoreArgs) -> ExitCode {
-    let quiet = args.quiet;
+    let quiet = args.run.quiet;
     let cfg = config(args);
     let started = std::time::Instant::now();
     match pipeline::run(&cfg).context("run failed") {
@@ -303,21 +304,12 @@ fn score(args: ScoreArgs) -> ExitCode {
 
 /// `credence merge`: arguments → config → `pipeline::merge` → exit code.
 fn merge(args: MergeArgs) -> ExitCode {
-    let quiet = args.quiet;
-    let progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
-    let cfg = Config {
+    let quiet = args.run.quiet;
+    let cfg = args.run.apply(Config {
         rules_dir: args.rules,
         out_dir: args.out,
-        jobs: args.jobs.map(usize::from),
-        progress,
-        verbose: args.verbose,
-        fail_under: args.fail_under,
-        bom: !args.no_bom,
-        xlsx: !args.no_xlsx,
-        review: !args.no_review,
-        review_limit: args.review_limit,
         ..Config::default()
-    };
+    });
     let started = std::time::Instant::now();
     match pipeline::merge(&cfg, &args.parts).context("merge failed") {
         Ok(sum) => finished(&cfg, &sum, started.elapsed(), quiet),
@@ -325,30 +317,21 @@ fn merge(args: MergeArgs) -> ExitCode {
     }
 }
 
-/// The run's config from the command line; progress bars only on a
-/// terminal and when neither quiet nor turned off.
+/// The run's config from the command line.
 fn config(args: ScoreArgs) -> Config {
-    let progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
-    Config {
+    args.run.apply(Config {
         inputs: args.inputs,
         rules_dir: args.rules,
         out_dir: args.out,
         as_of: args.as_of,
         run_date: Date::today(),
-        jobs: args.jobs.map(usize::from),
-        progress,
-        verbose: args.verbose,
-        fail_under: args.fail_under,
-        bom: !args.no_bom,
         near_dup: args.near_dup,
         max_file_size: args.max_file_size,
         incremental: args.incremental,
-        xlsx: !args.no_xlsx,
-        review: !args.no_review,
-        review_limit: args.review_limit,
         shard: args.shard,
         memory: args.memory,
-    }
+        ..Config::default()
+    })
 }
 
 /// Reports a finished run (details with -v, the summary line unless quiet,
