@@ -552,6 +552,23 @@ fn confirm_near_repeats(
     }
 }
 
+/// The duplicates.csv row of paragraph `j` of a boilerplate block of
+/// `article` that starts at paragraph `start`.
+fn block_row(article: &Article, group: u32, j: usize, start: usize) -> DuplicateRow {
+    let ps = &article.paragraphs;
+    DuplicateRow {
+        group,
+        article: article.id,
+        paragraph: ps[j].idx,
+        line: ps[j].line,
+        kind: DupKind::Boilerplate,
+        similarity: 1.0,
+        first_article: article.id,
+        first_paragraph: ps[start].idx,
+        text: String::new(),
+    }
+}
+
 /// The first occurrence of the chain of repeats `i` belongs to.
 fn chain_root(first: &[Option<(usize, f64)>], mut i: usize) -> usize {
     let n = first.len();
@@ -677,17 +694,7 @@ fn structural_boilerplate(
             }
             if out.marks[j] == ParaMark::Boilerplate {
                 count += 1;
-                out.rows.push(DuplicateRow {
-                    group,
-                    article: article.id,
-                    paragraph: ps[j].idx,
-                    line: ps[j].line,
-                    kind: DupKind::Boilerplate,
-                    similarity: 1.0,
-                    first_article: article.id,
-                    first_paragraph: ps[s].idx,
-                    text: String::new(),
-                });
+                out.rows.push(block_row(article, group, j, s));
             }
         }
         out.findings.push(
@@ -731,26 +738,16 @@ fn furniture_boilerplate(
         }
         group += 1;
         let mut kinds: Vec<&str> = Vec::new();
-        for x in s..=j {
+        for (x, fx) in furn.iter().enumerate().take(j + 1).skip(s) {
             out.marks[x] = ParaMark::Boilerplate;
-            let what = match furn[x] {
+            let what = match *fx {
                 Some(f) => f.as_str(),
                 None => "a layout repeat",
             };
             if !kinds.contains(&what) {
                 kinds.push(what);
             }
-            out.rows.push(DuplicateRow {
-                group,
-                article: article.id,
-                paragraph: ps[x].idx,
-                line: ps[x].line,
-                kind: DupKind::Boilerplate,
-                similarity: 1.0,
-                first_article: article.id,
-                first_paragraph: ps[s].idx,
-                text: String::new(),
-            });
+            out.rows.push(block_row(article, group, x, s));
         }
         let reason = if kinds == ["a layout repeat"] {
             LAYOUT_REASON.to_string()
