@@ -283,10 +283,10 @@ mod headline_tests {
     #[test]
     fn headline_drops_the_site_name_named_by_the_host() {
         let t = headline(
-            "Minister resigns over budget — Nordkurier",
+            "Minister resigns over budget — Lakeside Courier",
             "",
             "",
-            "https://www.nordkurier.de/politik/minister-1234",
+            "https://www.lakesidecourier.example/politik/minister-1234",
         );
         assert_eq!(t, "Minister resigns over budget");
     }
