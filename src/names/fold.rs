@@ -68,10 +68,10 @@ pub(super) fn name_similarity(a: &[String], b: &[String]) -> f64 {
     if a.len() == b.len() {
         a.iter()
             .zip(b)
-            .map(|(x, y)| strsim::jaro_winkler(x, y))
+            .map(|(x, y)| super::jaro::jaro_winkler(x, y))
             .fold(1.0, f64::min)
     } else {
-        strsim::jaro_winkler(&a.join(" "), &b.join(" "))
+        super::jaro::jaro_winkler(&a.join(" "), &b.join(" "))
     }
 }
 

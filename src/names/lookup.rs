@@ -134,7 +134,7 @@ impl NameIndex {
             .filter(|f| f.len() > 1)
             .flat_map(|f| [f.first(), f.last()])
             .flatten()
-            .map(|w| strsim::jaro_winkler(word, w))
+            .map(|w| super::jaro::jaro_winkler(word, w))
             .fold(0.0, f64::max)
     }
 

@@ -37,6 +37,7 @@
 
 mod fold;
 mod index;
+mod jaro;
 mod judge;
 mod lookup;
 mod normalise;

@@ -141,21 +141,14 @@ pub(crate) fn repeated_phrases(
 /// `min_count` times can be part of a frequent phrase (exact, and most
 /// words of an article are not). True per token whose word is frequent.
 fn frequent_words(toks: &[Token], min_count: u32) -> Vec<bool> {
-    let mut by_word: Vec<(u64, u32)> = toks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.hash, i as u32))
-        .collect();
-    by_word.sort_unstable();
-    let mut f = vec![false; toks.len()];
-    for run in by_word.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() >= min_count as usize {
-            for &(_, i) in run {
-                f[i as usize] = true;
-            }
-        }
+    let mut counts: IdMap<u32> = IdMap::default();
+    counts.reserve(toks.len());
+    for t in toks {
+        *counts.entry(t.hash).or_insert(0) += 1;
     }
-    f
+    toks.iter()
+        .map(|t| counts.get(&t.hash).is_some_and(|&c| c >= min_count))
+        .collect()
 }
 
 /// The frequent phrases of every length from [`MIN_N`] to [`MAX_N`], by

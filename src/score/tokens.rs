@@ -25,23 +25,49 @@ fn is_stopword(w: &str) -> bool {
     STOPWORDS.binary_search(&w).is_ok()
 }
 
-/// [`is_stopword`] for a word whose xxh3 hash is known: a lookup among the
-/// stopwords' hashes, the text compared only on a hit.
-fn is_stopword_hashed(w: &str, hash: u64) -> bool {
-    static HASHES: OnceLock<Vec<(u64, &'static str)>> = OnceLock::new();
-    let table = HASHES.get_or_init(|| {
-        let mut t: Vec<(u64, &'static str)> = STOPWORDS
-            .iter()
-            .map(|w| (xxhash_rust::xxh3::xxh3_64(w.as_bytes()), *w))
-            .collect();
-        t.sort_unstable();
+/// Longest stopword in bytes: a longer word is never one.
+const MAX_STOPWORD_LEN: usize = 7;
+/// Slots of the stopword hash table (a power of two, over 4× the words, so
+/// most probes of a non-stopword end at an empty slot).
+const STOP_SLOTS: usize = 1024;
+
+/// The stopwords' hashes in an open-addressed table (linear probing, slot
+/// from the hash's low bits; 0 marks an empty slot), with their words.
+fn stopword_table() -> &'static [(u64, &'static str)] {
+    static TABLE: OnceLock<Vec<(u64, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![(0u64, ""); STOP_SLOTS];
+        for w in STOPWORDS {
+            let h = xxhash_rust::xxh3::xxh3_64(w.as_bytes());
+            let mut i = h as usize % STOP_SLOTS;
+            while t[i].0 != 0 {
+                i = (i + 1) % STOP_SLOTS;
+            }
+            t[i] = (h, w);
+        }
         t
-    });
-    let i = table.partition_point(|e| e.0 < hash);
-    table[i..]
-        .iter()
-        .take_while(|e| e.0 == hash)
-        .any(|e| e.1 == w)
+    })
+}
+
+/// [`is_stopword`] for a word whose xxh3 hash is known: a word longer than
+/// any stopword is not one; otherwise a probe of the stopwords' hash table,
+/// the text compared only on a hash hit.
+fn is_stopword_hashed(w: &str, hash: u64) -> bool {
+    if w.len() > MAX_STOPWORD_LEN {
+        return false;
+    }
+    let table = stopword_table();
+    let mut i = hash as usize % STOP_SLOTS;
+    loop {
+        let (h, word) = table[i];
+        if h == 0 {
+            return false;
+        }
+        if h == hash && word == w {
+            return true;
+        }
+        i = (i + 1) % STOP_SLOTS;
+    }
 }
 
 /// One word of a content paragraph.
@@ -169,6 +195,11 @@ mod tests {
             STOPWORDS.windows(2).all(|p| p[0] < p[1]),
             "sorted for binary search"
         );
+        let longest = STOPWORDS.iter().map(|w| w.len()).max();
+        assert_eq!(longest, Some(MAX_STOPWORD_LEN));
+        assert!(STOPWORDS
+            .iter()
+            .all(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()) != 0));
     }
 
     #[test]
