@@ -53,6 +53,17 @@ impl TellIndex {
 /// whitespace runs collapsed to one space; `map` gets, per output byte, the
 /// byte offset (plus `base`) of the input char it came from.
 fn normalise_with_map(text: &str, base: usize, out: &mut String, map: &mut Vec<u32>) {
+    out.reserve(text.len());
+    map.reserve(text.len());
+    if text.is_ascii() {
+        ascii_with_map(text, base, out, map);
+    } else {
+        chars_with_map(text, base, out, map);
+    }
+}
+
+/// [`normalise_with_map`] of any text, char by char.
+fn chars_with_map(text: &str, base: usize, out: &mut String, map: &mut Vec<u32>) {
     let mut space = true;
     for (i, c) in text.char_indices() {
         let at = (base + i) as u32;
@@ -81,6 +92,27 @@ fn normalise_with_map(text: &str, base: usize, out: &mut String, map: &mut Vec<u
             out.push(l);
             map.extend(std::iter::repeat_n(at, out.len() - before));
         }
+    }
+}
+
+/// [`normalise_with_map`] of ASCII `text`, byte by byte (no char decoding,
+/// no case table: ASCII folds to ASCII, one byte each).
+fn ascii_with_map(text: &str, base: usize, out: &mut String, map: &mut Vec<u32>) {
+    let mut space = true;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let at = (base + i) as u32;
+        let c = char::from(b);
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                map.push(at);
+                space = true;
+            }
+            continue;
+        }
+        space = false;
+        out.push(c.to_ascii_lowercase());
+        map.push(at);
     }
 }
 
@@ -156,6 +188,18 @@ pub(super) fn tells(article: &Article, marks: &[ParaMark], index: &TellIndex) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The ASCII path writes the text and byte map the char path writes.
+        #[test]
+        fn ascii_path_equals_char_path(text in "[A-Za-z0-9 ,.'\n\t\r\x0b\x0c\x1c!-]{0,40}", base in 0usize..100) {
+            let (mut a, mut am, mut b, mut bm) = (String::new(), Vec::new(), String::new(), Vec::new());
+            ascii_with_map(&text, base, &mut a, &mut am);
+            chars_with_map(&text, base, &mut b, &mut bm);
+            proptest::prop_assert_eq!((a, am), (b, bm));
+        }
+    }
     use crate::model::ParaIdx;
     use crate::score::fixture::{article, kinds};
     use crate::score::inspect;
