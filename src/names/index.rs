@@ -6,7 +6,7 @@ use super::fold::{compact_native, fold_token, is_native, lower_words};
 use super::normalise::normalise_str;
 use crate::model::Date;
 use crate::rules::Rules;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One normalised pattern of the automaton: a title, a jurisdiction term, or both.
@@ -513,8 +513,11 @@ impl PatternTable {
         let patterns = self.0.into_values().collect();
         let mut automaton = None;
         if !keys.is_empty() {
+            // A DFA: the same matches as the default NFA (the match kind
+            // decides them), one table lookup per byte of every paragraph.
             automaton = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&keys)
                 .ok();
         }

@@ -4,7 +4,7 @@
 use super::is_content;
 use crate::model::{Article, Finding, FindingKind, ParaMark};
 use crate::rules::{Rules, Tell};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 /// Most machine_tell findings per article.
@@ -31,8 +31,10 @@ impl TellIndex {
             })
             .filter(|(_, p, _)| !p.is_empty())
             .collect();
+        // A DFA: the default NFA's matches, one lookup per byte.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(tells.iter().map(|t| t.1.as_str()))
             .ok();
         TellIndex { ac, tells }
