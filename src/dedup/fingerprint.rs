@@ -216,8 +216,13 @@ fn headline_para(article: &Article) -> Option<usize> {
 /// the article and back to their label when only short items surround them.
 /// A block never takes the story: a run whose items mostly carry a role and
 /// a name (a cabinet list) is not a block, and a block grows over neither a
-/// run of prose paragraphs nor role items.
-fn structural_blocks(article: &Article, raw: &[Option<Furniture>]) -> Vec<(usize, usize)> {
+/// run of prose paragraphs nor role items. `headline`: the headline's
+/// paragraph ([`headline_para`], found once per article).
+fn structural_blocks(
+    article: &Article,
+    raw: &[Option<Furniture>],
+    headline: Option<usize>,
+) -> Vec<(usize, usize)> {
     let ps = &article.paragraphs;
     let n = ps.len();
     let tl: Vec<bool> = ps.iter().map(|p| title_like(article, p)).collect();
@@ -228,7 +233,6 @@ fn structural_blocks(article: &Article, raw: &[Option<Furniture>]) -> Vec<(usize
         .collect();
     let furn: Vec<bool> = raw.iter().map(Option::is_some).collect();
     let story = prose_runs(article, &tl, &furn);
-    let headline = headline_para(article);
     // Short items a block may grow over: never the story, never a role item.
     let short: Vec<bool> = ps
         .iter()
@@ -368,7 +372,8 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     let candidates = near_candidates(&prints, &first);
     confirm_near_repeats(article, &prints, &candidates, cfg.near_dup, &mut first);
     let raw = raw_furniture(article);
-    let furn = page_furniture(article, &raw);
+    let headline = headline_para(article);
+    let furn = page_furniture(article, &raw, headline);
     let layout = layout_repeats(article, &prints, &furn, &mut first);
     let mut out = ArticlePrints {
         marks: vec![ParaMark::Content; prints.len()],
@@ -378,7 +383,7 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     };
     let groups = repeat_groups(article, &first, &mut out);
     let groups_so_far = repeat_rows(article, &out.prints, &groups, &mut out.rows);
-    let groups_so_far = structural_boilerplate(article, &raw, groups_so_far, &mut out);
+    let groups_so_far = structural_boilerplate(article, (&raw, headline), groups_so_far, &mut out);
     furniture_boilerplate(article, groups_so_far, &furn, &layout, &mut out);
     out
 }
@@ -680,12 +685,12 @@ fn repeat_rows(
 /// Returns the last group number.
 fn structural_boilerplate(
     article: &Article,
-    raw: &[Option<Furniture>],
+    (raw, headline): (&[Option<Furniture>], Option<usize>),
     mut group: u32,
     out: &mut ArticlePrints,
 ) -> u32 {
     let ps = &article.paragraphs;
-    for (s, e) in structural_blocks(article, raw) {
+    for (s, e) in structural_blocks(article, raw, headline) {
         group += 1;
         let mut count = 0;
         for j in s..=e {

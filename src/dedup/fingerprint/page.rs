@@ -1,7 +1,7 @@
 //! Step 8 input of [`super::fingerprint`]: what furniture each paragraph
 //! is, the page's head labels and embedded social posts.
 
-use super::{headline_para, title_like};
+use super::title_like;
 use crate::model::Article;
 use crate::segment::{furniture, Furniture};
 
@@ -16,10 +16,12 @@ pub(super) fn raw_furniture(a: &Article) -> Vec<Option<Furniture>> {
 /// ([`crate::segment::furniture`]; a bare date line stays content), and the text of an embedded social
 /// post right above its attribution line (a line with a link, a handle or
 /// a hashtag); single title-like lines without digits above the headline
-/// are the page's head.
+/// are the page's head (`headline`: the headline's paragraph, worked out
+/// once per article by `headline_para`).
 pub(super) fn page_furniture(
     article: &Article,
     raw: &[Option<Furniture>],
+    headline: Option<usize>,
 ) -> Vec<Option<Furniture>> {
     let ps = &article.paragraphs;
     let mut furn: Vec<Option<Furniture>> = raw
@@ -28,7 +30,7 @@ pub(super) fn page_furniture(
         .collect();
     // Single title-like lines above the headline are the page's head
     // (section names, kickers); not a date line.
-    if let Some(h) = headline_para(article) {
+    if let Some(h) = headline {
         for j in 0..h {
             let t = article.para_text(&ps[j]);
             if raw[j].is_none()

@@ -220,14 +220,17 @@ fn structural_boilerplate_numbers_on_and_skips_repeats() {
         "{A1} {B1}\n\nRelated stories\nStocks Rally As Fed Holds Rates\nOil Prices Hold Firm Ahead of Talks\nGold Steady As Dollar Slips\nMarkets Await Jobs Data"
     );
     let a = art(0, &text);
-    assert_eq!(structural_blocks(&a, &raw_furniture(&a)), vec![(1, 5)]);
+    assert_eq!(
+        structural_blocks(&a, &raw_furniture(&a), headline_para(&a)),
+        vec![(1, 5)]
+    );
     let mut out = ArticlePrints {
         prints: para_prints(&a),
         marks: vec![ParaMark::Content; 6],
         ..ArticlePrints::default()
     };
     out.marks[3] = ParaMark::Duplicate;
-    structural_boilerplate(&a, &raw_furniture(&a), 7, &mut out);
+    structural_boilerplate(&a, (&raw_furniture(&a), headline_para(&a)), 7, &mut out);
     assert_eq!(out.marks[3], ParaMark::Duplicate);
     assert_eq!(out.rows.len(), 4);
     assert!(out
@@ -252,7 +255,7 @@ fn role_and_name_items() {
 fn a_cabinet_list_is_not_a_structural_block() {
     let list = "Prime Minister: Jane Example\nForeign Secretary: Ann Other\nHome Secretary: Tom Sample\nDefence Secretary: Raj Demo\nHealth Secretary: Lee Placeholder\nEducation Secretary: Kim Specimen\nChancellor: Max Instance";
     let a = art(0, &format!("The New Cabinet\n\n{A1}\n\n{list}\n\n{B1}"));
-    assert!(structural_blocks(&a, &raw_furniture(&a)).is_empty());
+    assert!(structural_blocks(&a, &raw_furniture(&a), headline_para(&a)).is_empty());
 }
 
 #[test]
@@ -260,7 +263,10 @@ fn a_navigation_run_does_not_take_a_story_of_short_paragraphs() {
     let nav = "Home\nWorld\nBusiness\nSport\nCulture\nTravel\nWeather";
     let story = "The council approved the new bridge on Monday after a long debate in the chamber.\nWork will begin in the spring and should take about two years to finish, officials said.\nThe bridge will carry two lanes of traffic and a wide path for cyclists and walkers.\nResidents had asked for a crossing for more than a decade, the mayor told reporters.";
     let a = art(0, &format!("{nav}\n\n{story}"));
-    assert_eq!(structural_blocks(&a, &raw_furniture(&a)), vec![(0, 6)]);
+    assert_eq!(
+        structural_blocks(&a, &raw_furniture(&a), headline_para(&a)),
+        vec![(0, 6)]
+    );
     let p = fingerprint(&a, &DedupConfig::default());
     assert!(p.marks[7..].iter().all(|m| m.is_content()), "{:?}", p.marks);
 }
@@ -300,7 +306,7 @@ fn social_post_text_above_its_attribution_is_furniture() {
         "{A1}\n\nBig day for the city #bridge https://example.org/x\n— Jane Example (@janeexample) March 3, 2025\n\n{B1}"
     );
     let a = art(0, &text);
-    let f = page_furniture(&a, &raw_furniture(&a));
+    let f = page_furniture(&a, &raw_furniture(&a), headline_para(&a));
     assert_eq!(f[1], Some(Furniture::Social));
     assert_eq!(f[2], Some(Furniture::Social));
     assert_eq!(f[0], None);
