@@ -112,3 +112,18 @@ impl ArticleSummary {
         self.mentions.shrink_to_fit();
     }
 }
+
+/// What truth discovery reads of one article (`claims::resolve`): its
+/// claims and the little around them, so the rest of its summary can wait
+/// on disk. Built by `claims::claims_input` from a summary whose name
+/// findings in boilerplate and claims outside content are already dropped.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClaimsInput {
+    pub id: ArticleId,
+    pub key: String,
+    pub source: String,
+    pub title: String,
+    /// Starting trust of the article, from its own findings.
+    pub prior: f64,
+    pub claims: Vec<Claim>,
+}

@@ -272,7 +272,13 @@ fn cross_article(
     timings.lap("dedup link");
     cross::drop_repeated_content(&mut collected.summaries, &linked.marks);
     run.progress.finish(Stage::Names);
-    let mut resolved = claims::resolve(&collected.summaries, &linked, rules);
+    let inputs: Vec<_> = collected
+        .summaries
+        .iter()
+        .map(claims::claims_input)
+        .collect();
+    let mut resolved = claims::resolve(&inputs, &linked, rules);
+    drop(inputs);
     run.progress.finish(Stage::Claims);
     timings.lap("claims resolve");
     let findings = cross::collect_findings(&mut collected, &mut linked, &mut resolved);
