@@ -27,6 +27,7 @@ mod merge;
 mod per_article;
 mod progress;
 mod shard;
+mod spill;
 pub mod text;
 
 pub use merge::{merge, MergeError};
@@ -163,6 +164,10 @@ pub enum RunError {
     Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Merge(#[from] MergeError),
+    #[error(
+        "{0}: cannot read back the run's scratch file (was the disk full or the folder removed?)"
+    )]
+    Scratch(PathBuf),
 }
 
 impl RunError {
@@ -230,7 +235,9 @@ fn run_in_pool(
     let run = RunCtx::new(cfg, rules, discovery, lock);
     let mut store = incremental::open_cache(cfg, rules.digest);
     let mut timings = Timings::new(&["read", "analyze"]);
-    let mut collected = Collected::new(cfg.bom).with_outputs(&cfg.report_options());
+    let mut collected = Collected::new(cfg.bom)
+        .with_outputs(&cfg.report_options())
+        .spill_to(lock);
     for batch in per_article::batches(run.entries, per_article::batch_bytes(cfg.memory)) {
         let mut works =
             timings.measure("read", || per_article::read_batch(&run, &batch, &store.old));
@@ -253,11 +260,13 @@ fn run_in_pool(
 
 /// The cross-article steps, after every article is collected in discovery
 /// order (by a run's per-article pass, or by a merge from the partials):
-/// 1. link: duplicates across articles (dedup);
-/// 2. drop name findings in boilerplate (its mentions become unchecked) and
-///    claims in repeats and boilerplate;
-/// 3. resolve: claims across articles;
-/// 4. score: every finding, then articles and sources;
+/// 1. link: duplicates across articles (dedup), over what the link reads of
+///    each article; the rest of the summaries wait in the spill;
+/// 2. resolve: claims across articles, from the spilled summaries with
+///    name findings in boilerplate and claims in repeats dropped;
+/// 3. the texts duplicates.csv shows, re-read;
+/// 4. score: each spilled summary with its dedup and claims findings, into
+///    its report record (spilled again), then the sources;
 /// 5. report: the reports, then the cache.
 fn cross_article(
     run: &RunCtx<'_>,
@@ -267,33 +276,29 @@ fn cross_article(
 ) -> Result<RunSummary, RunError> {
     let rules = run.rules;
     timings.start_laps();
+    collected.spill.finish();
     let mut linked = cross::link_duplicates(run, &collected, &mut store);
+    collected.summaries = Vec::new();
     run.progress.finish(Stage::Dedup);
     timings.lap("dedup link");
-    cross::drop_repeated_content(&mut collected.summaries, &linked.marks);
+    let inputs = cross::claims_inputs(run, &collected, &linked.marks)?;
     run.progress.finish(Stage::Names);
-    let inputs: Vec<_> = collected
-        .summaries
-        .iter()
-        .map(claims::claims_input)
-        .collect();
     let mut resolved = claims::resolve(&inputs, &linked, rules);
     drop(inputs);
     run.progress.finish(Stage::Claims);
     timings.lap("claims resolve");
-    let findings = cross::collect_findings(&mut collected, &mut linked, &mut resolved);
-    let mentions = cross::take_mentions(&mut collected.summaries);
-    let scored = cross::score_articles(&collected, findings, rules, &resolved.trust);
+    let rows = cross::duplicate_rows(run, &collected, &mut linked);
+    let scored = cross::score_articles(run, &collected, &mut linked, &mut resolved, &rows)?;
     run.progress.finish(Stage::Score);
     timings.lap("scoring");
     let summary = cross::write_outputs(
         run,
         store,
         &collected,
-        linked,
+        &linked.marks,
+        &rows,
         &resolved.rows,
-        &mentions,
-        scored,
+        &scored,
     )?;
     run.progress.finish(Stage::Report);
     timings.lap("report write");
