@@ -3,9 +3,11 @@
 //! In: a [`Config`]. Out: the reports in `--out` and a [`RunSummary`].
 //! The per-article stages (read, segment, fingerprint, names, claim
 //! extraction, text checks) run fused, in parallel over articles, in batches,
-//! so only compact per-article results (no texts) are kept; the cross-article
-//! stages (dedup link, truth discovery, scoring) then run over those results
-//! and reduce in a fixed order. Guarantees: the same input gives
+//! so only compact per-article results (no texts) are kept, and of those only
+//! what the dedup link reads stays in memory: the rest waits on disk
+//! (`spill`); the cross-article stages (dedup link, truth discovery, scoring)
+//! then run over those results, reading the spilled ones back in article
+//! order, and reduce in a fixed order. Guarantees: the same input gives
 //! byte-identical reports whatever `--jobs` is; a bad article is counted and
 //! reported, never the end of the run; bad rules stop the run before the
 //! output folder is touched.
@@ -13,7 +15,8 @@
 //! Method: [`run`] loads the rules, discovers the inputs, locks `--out` and
 //! runs the stage list in `run_in_pool`. The per-article pass is in
 //! `per_article` (batches, [`analyze`], collecting in discovery order), the
-//! cross-article steps in `cross`, `--incremental` in `incremental` (with the
+//! cross-article steps in `cross` (with the summaries and report records on
+//! disk in `spill`), `--incremental` in `incremental` (with the
 //! cache format in `cache`), progress bars and timings in `progress`.
 //! `--shard K/N` runs only the per-article pass, on the files of one shard,
 //! and writes a partial (`shard`, through `store`); [`merge`] reads the
