@@ -4,12 +4,12 @@
 use super::group::Node;
 use super::truth::{consensus_of, value_support};
 use super::{same_family, same_value};
-use crate::model::{ArticleSummary, ClaimRow};
+use crate::model::{ClaimRow, ClaimsInput};
 use crate::rules::Fact;
 
 /// One group and what it needs to be checked and reported.
 pub(super) struct GroupCheck<'a> {
-    pub(super) articles: &'a [ArticleSummary],
+    pub(super) articles: &'a [ClaimsInput],
     pub(super) nodes: &'a [Node],
     /// Node indices of the group.
     pub(super) group: &'a [usize],
@@ -110,7 +110,7 @@ pub(super) fn sort_rows(rows: &mut [ClaimRow]) {
 }
 
 /// "001.txt#p1; 004.txt#p1": up to three articles stating the consensus.
-fn supporters_evidence(g: &[usize], nodes: &[Node], articles: &[ArticleSummary], v: f64) -> String {
+fn supporters_evidence(g: &[usize], nodes: &[Node], articles: &[ClaimsInput], v: f64) -> String {
     let mut cites: Vec<String> = Vec::new();
     for &n in g {
         if same_value(nodes[n].value, v) {
@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn supporters_evidence_cites_three_and_counts_the_rest() {
-        let arts: Vec<ArticleSummary> = (0..5)
+        let arts: Vec<ClaimsInput> = (0..5)
             .map(|i| summary(i, "s", "The $5 billion fund.", &[]))
             .collect();
         let nodes = build_nodes(&arts, &HashMap::new());

@@ -6,7 +6,7 @@ use super::check::{GroupCheck, Reference};
 use super::group::Node;
 use super::same_value;
 use super::truth::sources_for;
-use crate::model::{ArticleSummary, Claim, Finding, FindingKind, ParaIdx};
+use crate::model::{Claim, ClaimsInput, Finding, FindingKind, ParaIdx};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl GroupCheck<'_> {
@@ -134,7 +134,7 @@ pub(super) fn human(v: f64, unit: &str) -> String {
 fn internal_conflicts(
     g: &[usize],
     nodes: &[Node],
-    articles: &[ArticleSummary],
+    articles: &[ClaimsInput],
     label: &str,
     unit: &str,
 ) -> Vec<Finding> {

@@ -3,7 +3,7 @@
 
 use super::key::{has_digit, is_stop, norm_key, parts};
 use super::same_family;
-use crate::model::{ArticleSummary, Claim};
+use crate::model::{Claim, ClaimsInput};
 use crate::rules::{Fact, Rules};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -82,17 +82,14 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 impl Node {
-    pub(super) fn first<'a>(&self, articles: &'a [ArticleSummary]) -> Option<&'a Claim> {
+    pub(super) fn first<'a>(&self, articles: &'a [ClaimsInput]) -> Option<&'a Claim> {
         self.mentions
             .first()
             .and_then(|&(a, c)| articles.get(a).and_then(|s| s.claims.get(c)))
     }
 }
 
-pub(super) fn build_nodes(
-    articles: &[ArticleSummary],
-    canon: &HashMap<String, String>,
-) -> Vec<Node> {
+pub(super) fn build_nodes(articles: &[ClaimsInput], canon: &HashMap<String, String>) -> Vec<Node> {
     let fold = |w: &String| canon.get(w).cloned().unwrap_or_else(|| w.clone());
     let mut nodes: Vec<Node> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
@@ -361,7 +358,7 @@ fn cue_matches(
 pub(super) fn group_labels(
     groups: &[Vec<usize>],
     nodes: &[Node],
-    articles: &[ArticleSummary],
+    articles: &[ClaimsInput],
     facts: &[Option<&Fact>],
 ) -> Vec<String> {
     let mut labels = Vec::with_capacity(groups.len());

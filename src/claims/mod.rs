@@ -41,7 +41,9 @@ mod tests;
 mod testutil;
 mod truth;
 
-use crate::model::{Article, ArticleSummary, Claim, ClaimsOutcome, DedupOutcome, ParaMark};
+use crate::model::{
+    Article, ArticleSummary, Claim, ClaimsInput, ClaimsOutcome, DedupOutcome, ParaMark,
+};
 use crate::rules::{Fact, Rules};
 use check::{sort_rows, GroupCheck};
 use conflicts::sort_findings;
@@ -76,6 +78,21 @@ pub fn extract(article: &Article, marks: &[ParaMark]) -> Vec<Claim> {
     claims
 }
 
+/// What [`resolve`] reads of an article: its claims, metadata and the
+/// starting trust its own findings give it (`truth::article_prior`). The
+/// summary's name findings in boilerplate and its claims outside content
+/// must already be dropped.
+pub fn claims_input(a: &ArticleSummary) -> ClaimsInput {
+    ClaimsInput {
+        id: a.id,
+        key: a.key.clone(),
+        source: a.source.clone(),
+        title: a.title.clone(),
+        prior: truth::article_prior(&a.findings),
+        claims: a.claims.clone(),
+    }
+}
+
 /// Cross-article pass: groups claims, checks them against facts and the
 /// reliability-weighted consensus. Steps:
 /// 1. `Voters::new`: who votes (copies fold into their origin's source) and
@@ -89,7 +106,7 @@ pub fn extract(article: &Article, marks: &[ParaMark]) -> Vec<Claim> {
 /// 6. per group, a `GroupCheck`: its reference (fact or consensus), its
 ///    rows, its quantity_conflict and internal_conflict findings;
 /// 7. `sort_findings`, `sort_rows`, `Voters::source_trust`: the outcome.
-pub fn resolve(articles: &[ArticleSummary], dedup: &DedupOutcome, rules: &Rules) -> ClaimsOutcome {
+pub fn resolve(articles: &[ClaimsInput], dedup: &DedupOutcome, rules: &Rules) -> ClaimsOutcome {
     let voters = Voters::new(articles, dedup);
     let canon = canon_map(rules);
     let nodes = build_nodes(articles, &canon);

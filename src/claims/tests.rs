@@ -550,7 +550,7 @@ fn seeds_55_billion_is_the_slip_with_and_without_facts() {
         ),
         ("004_63c2912552cae134.txt", &[]),
     ];
-    let arts: Vec<ArticleSummary> = names
+    let arts: Vec<ClaimsInput> = names
         .iter()
         .enumerate()
         .map(|(i, (f, k))| {

@@ -2,7 +2,7 @@
 
 use super::extract;
 use crate::model::{
-    ArticleId, ArticlePrints, ArticleSummary, Date, DateOrigin, Finding, FindingKind,
+    ArticleId, ArticlePrints, ArticleSummary, ClaimsInput, Date, DateOrigin, Finding, FindingKind,
 };
 use crate::rules::Rules;
 use crate::segment::article_from_text;
@@ -11,8 +11,13 @@ pub(super) fn date() -> Date {
     Date::new(2026, 2, 12).unwrap()
 }
 
+/// The claims input of [`full_summary`].
+pub(super) fn summary(id: u32, source: &str, text: &str, findings: &[FindingKind]) -> ClaimsInput {
+    super::claims_input(&full_summary(id, source, text, findings))
+}
+
 /// An article summary of `text` with its claims and one finding per kind.
-pub(super) fn summary(
+pub(super) fn full_summary(
     id: u32,
     source: &str,
     text: &str,

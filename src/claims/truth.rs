@@ -4,7 +4,7 @@
 
 use super::group::{find, Node};
 use super::{rel_diff, round6, same_value, AGREE_TOL};
-use crate::model::{ArticleId, ArticleSummary, DedupOutcome, FindingKind};
+use crate::model::{ArticleId, ClaimsInput, DedupOutcome, Finding, FindingKind};
 use crate::rules::Fact;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -43,11 +43,11 @@ pub(super) struct Voters {
 }
 
 /// Starting trust of one article from its findings.
-pub(super) fn article_prior(a: &ArticleSummary) -> f64 {
+pub(super) fn article_prior(findings: &[Finding]) -> f64 {
     let mut t = T0;
     let mut errors = 0;
     let mut warnings = 0;
-    for f in &a.findings {
+    for f in findings {
         match f.kind {
             FindingKind::OutdatedOfficeholder
             | FindingKind::WrongOfficeholder
@@ -67,7 +67,7 @@ pub(super) fn article_prior(a: &ArticleSummary) -> f64 {
 }
 
 impl Voters {
-    pub(super) fn new(articles: &[ArticleSummary], dedup: &DedupOutcome) -> Voters {
+    pub(super) fn new(articles: &[ClaimsInput], dedup: &DedupOutcome) -> Voters {
         // Position of each article id.
         let pos: HashMap<ArticleId, usize> = articles
             .iter()
@@ -90,7 +90,7 @@ impl Voters {
         let mut sums: BTreeMap<String, (f64, u32)> = BTreeMap::new();
         for a in articles {
             let e = sums.entry(a.source.clone()).or_insert((0.0, 0));
-            e.0 += article_prior(a);
+            e.0 += a.prior;
             e.1 += 1;
         }
         let source_prior: BTreeMap<String, f64> = sums
@@ -323,11 +323,11 @@ mod tests {
             "x",
             &[FindingKind::OutdatedOfficeholder, FindingKind::RoleMismatch],
         );
-        assert_eq!(article_prior(&clean), T0);
-        assert!(article_prior(&clean) > article_prior(&one));
-        assert!(article_prior(&one) > article_prior(&two));
+        assert_eq!(clean.prior, T0);
+        assert!(clean.prior > one.prior);
+        assert!(one.prior > two.prior);
         let tell = summary(3, "a", "x", &[FindingKind::MachineTell]);
-        assert_eq!(article_prior(&tell), T0 * WARNING_FACTOR);
+        assert_eq!(tell.prior, T0 * WARNING_FACTOR);
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! | `names.rs` | [`NameCheck`], [`MentionRow`], [`MentionVerdict`] (mentions.csv) |
 //! | `claims.rs` | [`Claim`], [`ClaimRow`], [`ClaimsOutcome`] |
 //! | `score.rs` | [`ArticleScore`], [`SourceRow`] |
-//! | `summary.rs` | [`ArticleSummary`]: what the per-article pass keeps of each article |
+//! | `summary.rs` | [`ArticleSummary`]: what the per-article pass keeps of each article; [`ClaimsInput`]: what truth discovery reads of it |
 //! | `partial.rs` | [`Item`], [`Shard`], [`PartialMeta`], [`PartialSettings`], [`PartialRow`]: what a shard hands to the merge |
 
 mod article;
@@ -42,4 +42,4 @@ pub use ids::{ArticleId, ParaIdx};
 pub use names::{MentionRow, MentionVerdict, NameCheck};
 pub use partial::{Item, PartialMeta, PartialRow, PartialSettings, Shard};
 pub use score::{ArticleScore, SourceRow};
-pub use summary::ArticleSummary;
+pub use summary::{ArticleSummary, ClaimsInput};

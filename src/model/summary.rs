@@ -33,6 +33,47 @@ pub struct ArticleSummary {
 }
 
 impl ArticleSummary {
+    /// A summary with an id and a key and nothing else (dated 1970-01-01,
+    /// the run date): for tests, and for a record that could not be read
+    /// back.
+    pub fn bare(id: ArticleId, key: &str) -> ArticleSummary {
+        ArticleSummary {
+            id,
+            key: key.to_string(),
+            path: PathBuf::new(),
+            first_line: 0,
+            title: String::new(),
+            source: String::new(),
+            author: String::new(),
+            url: String::new(),
+            date: Date::from_days(0),
+            date_origin: DateOrigin::RunDate,
+            content_hash: 0,
+            para_words: Vec::new(),
+            para_lines: Vec::new(),
+            prints: ArticlePrints::default(),
+            findings: Vec::new(),
+            claims: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    /// Moves out what the cross-article link reads (id, key, source,
+    /// author, dates, content hash and the prints) as a summary of its own;
+    /// `self` keeps the rest (its prints emptied), to wait on disk.
+    pub fn take_link_part(&mut self) -> ArticleSummary {
+        ArticleSummary {
+            first_line: self.first_line,
+            source: self.source.clone(),
+            author: self.author.clone(),
+            date: self.date,
+            date_origin: self.date_origin,
+            content_hash: self.content_hash,
+            prints: std::mem::take(&mut self.prints),
+            ..ArticleSummary::bare(self.id, &self.key)
+        }
+    }
+
     /// Gives the summary (and every id inside it) a new article id: cached
     /// summaries from an earlier run are renumbered for this run.
     pub fn set_id(&mut self, id: ArticleId) {
@@ -111,4 +152,19 @@ impl ArticleSummary {
         }
         self.mentions.shrink_to_fit();
     }
+}
+
+/// What truth discovery reads of one article (`claims::resolve`): its
+/// claims and the little around them, so the rest of its summary can wait
+/// on disk. Built by `claims::claims_input` from a summary whose name
+/// findings in boilerplate and claims outside content are already dropped.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClaimsInput {
+    pub id: ArticleId,
+    pub key: String,
+    pub source: String,
+    pub title: String,
+    /// Starting trust of the article, from its own findings.
+    pub prior: f64,
+    pub claims: Vec<Claim>,
 }

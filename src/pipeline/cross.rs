@@ -4,17 +4,18 @@
 
 use super::incremental::OpenCache;
 use super::per_article::Collected;
+use super::spill::{RecordStore, Spill};
 use super::{cache, summary_of, RunCtx, RunError, RunSummary};
 use crate::dedup;
 use crate::ingest::{self, Entry, IngestConfig};
 use crate::model::{
-    Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsOutcome, DedupOutcome,
-    DuplicateRow, Finding, FindingKind, InputFailure, MentionRow, MentionVerdict, PairMemo,
+    Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsInput, ClaimsOutcome,
+    DedupOutcome, DuplicateRow, Finding, FindingKind, InputFailure, MentionVerdict, PairMemo,
     ParaIdx, ParaMark, Severity, SourceRow,
 };
 use crate::report::{self, Reports};
 use crate::rules::Rules;
-use crate::{score, segment};
+use crate::{claims, score, segment};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -144,34 +145,20 @@ const IN_BOILERPLATE: &str = "in boilerplate";
 ///
 /// The link was the last reader of the prints: their memory goes back for
 /// the stages after it.
-pub(super) fn drop_repeated_content(summaries: &mut [ArticleSummary], marks: &[Vec<ParaMark>]) {
-    for (i, s) in summaries.iter_mut().enumerate() {
-        let marks = &marks[i];
-        let mark = |p: ParaIdx| marks.get(p.0 as usize).copied().unwrap_or_default();
-        let boilerplate = |p: Option<ParaIdx>| p.is_some_and(|p| mark(p) == ParaMark::Boilerplate);
-        s.findings
-            .retain(|f| !is_name_kind(f.kind) || !boilerplate(f.paragraph));
-        for m in &mut s.mentions {
-            if boilerplate(Some(m.paragraph)) {
-                m.verdict = MentionVerdict::Unchecked;
-                m.reason = IN_BOILERPLATE.to_string();
-            }
+pub(super) fn drop_repeated(s: &mut ArticleSummary, marks: &[ParaMark]) {
+    let mark = |p: ParaIdx| marks.get(p.0 as usize).copied().unwrap_or_default();
+    let boilerplate = |p: Option<ParaIdx>| p.is_some_and(|p| mark(p) == ParaMark::Boilerplate);
+    s.findings
+        .retain(|f| !is_name_kind(f.kind) || !boilerplate(f.paragraph));
+    for m in &mut s.mentions {
+        if boilerplate(Some(m.paragraph)) {
+            m.verdict = MentionVerdict::Unchecked;
+            m.reason = IN_BOILERPLATE.to_string();
         }
-        s.claims.retain(|c| mark(c.paragraph).is_content());
-        s.prints = Default::default();
-        s.para_lines = Vec::new();
     }
-}
-
-/// Every article's mentions, moved out of the summaries in article order
-/// (each article's in text order), for mentions.csv.
-pub(super) fn take_mentions(summaries: &mut [ArticleSummary]) -> Vec<MentionRow> {
-    let mut mentions = Vec::with_capacity(summaries.iter().map(|s| s.mentions.len()).sum());
-    for s in summaries.iter_mut() {
-        mentions.append(&mut s.mentions);
-        s.mentions = Vec::new();
-    }
-    mentions
+    s.claims.retain(|c| mark(c.paragraph).is_content());
+    s.prints = Default::default();
+    s.para_lines = Vec::new();
 }
 
 /// The `input_error` finding of an input that could not be read.
@@ -190,77 +177,172 @@ fn input_error(f: &InputFailure) -> Finding {
         })
 }
 
-/// Every finding of the run: input errors first, then each article's, then
-/// dedup's and claims'. Moved, not copied: from here on the summaries keep
-/// only what scoring and articles.csv read (ids, metadata, word counts);
-/// claims are done with, so their memory goes back before the reports.
-pub(super) fn collect_findings(
-    collected: &mut Collected,
-    linked: &mut DedupOutcome,
-    resolved: &mut ClaimsOutcome,
-) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = collected.failures.iter().map(input_error).collect();
-    findings.reserve_exact(
-        collected
-            .summaries
-            .iter()
-            .map(|s| s.findings.len())
-            .sum::<usize>()
-            + linked.findings.len()
-            + resolved.findings.len(),
-    );
-    for s in collected.summaries.iter_mut() {
-        findings.append(&mut s.findings);
-        s.findings = Vec::new();
-        s.claims = Vec::new();
-    }
-    findings.append(&mut linked.findings);
-    findings.append(&mut resolved.findings);
-    findings
+/// Articles read back from the spill at once by the passes after the link
+/// (in parallel within a chunk, the chunks in order).
+const SPILL_CHUNK: usize = 1024;
+
+/// Why a pass after the link could not read its summaries back.
+fn lost(run: &RunCtx<'_>) -> RunError {
+    RunError::Scratch(run.cfg.out_dir.clone())
 }
 
-/// Findings, scores per article and the source rows.
+/// Reads the spilled summaries back in order, `SPILL_CHUNK` at a time,
+/// each with its marks and repeated content dropped ([`drop_repeated`]),
+/// and maps them in parallel with `f`; results in article order.
+fn map_spilled<T: Send>(
+    run: &RunCtx<'_>,
+    collected: &Collected,
+    marks: &[Vec<ParaMark>],
+    mut f: impl FnMut(Vec<ArticleSummary>) -> Vec<T>,
+) -> Result<Vec<T>, RunError> {
+    let n = collected.spill.len();
+    let mut out = Vec::with_capacity(n);
+    let mut start = 0;
+    while start < n {
+        let end = (start + SPILL_CHUNK).min(n);
+        let chunk: Vec<ArticleSummary> = (start..end)
+            .into_par_iter()
+            .map(|i| {
+                let mut s = collected.spill.get(i)?;
+                drop_repeated(&mut s, marks.get(i).map_or(&[][..], Vec::as_slice));
+                Some(s)
+            })
+            .collect::<Option<_>>()
+            .ok_or_else(|| lost(run))?;
+        out.extend(f(chunk));
+        start = end;
+    }
+    Ok(out)
+}
+
+/// What truth discovery reads of every article, from the spilled
+/// summaries with repeated content dropped.
+pub(super) fn claims_inputs(
+    run: &RunCtx<'_>,
+    collected: &Collected,
+    marks: &[Vec<ParaMark>],
+) -> Result<Vec<ClaimsInput>, RunError> {
+    map_spilled(run, collected, marks, |chunk| {
+        chunk.par_iter().map(claims::claims_input).collect()
+    })
+}
+
+/// Every article scored, its report record spilled, and the sources
+/// rolled up.
 pub(super) struct Scored {
-    pub(super) findings: Vec<Finding>,
+    /// Each article's record ([`finish_article`]), by position.
+    pub(super) records: RecordStore,
     pub(super) scores: Vec<ArticleScore>,
+    /// Findings of every id by severity.
+    pub(super) counts: Vec<[usize; 3]>,
+    /// The findings of no article: unreadable inputs.
+    pub(super) others: Vec<Finding>,
     pub(super) sources: Vec<SourceRow>,
 }
 
-/// Scores each article from its findings (in report order), then rolls the
-/// scores up per source.
+/// The scoring pass: each spilled summary read back in order, given dedup's
+/// and claims' findings of its article ([`findings_by_id`]), scored and
+/// spilled again as its report record ([`finish_article`]); meanwhile the
+/// severity counts and the sources' tallies add up. Input errors are the
+/// findings of no article.
 pub(super) fn score_articles(
+    run: &RunCtx<'_>,
     collected: &Collected,
-    findings: Vec<Finding>,
-    rules: &Rules,
-    trust: &[(String, f64)],
-) -> Scored {
-    let summaries = &collected.summaries;
-    let by_article = findings_by_article(&findings, collected.keys.len());
-    let scores: Vec<_> = summaries
-        .par_iter()
-        .map(|s| {
-            let mut fs = by_article[s.id.0 as usize].clone();
-            sort_for_scoring(&mut fs);
-            score::score_article(s.id, &fs, rules)
-        })
-        .collect();
-    let sources = score::roll_up(summaries, &scores, &findings, trust);
-    Scored {
-        findings,
+    linked: &mut DedupOutcome,
+    resolved: &mut ClaimsOutcome,
+    rows: &[DuplicateRow],
+) -> Result<Scored, RunError> {
+    let others: Vec<Finding> = collected.failures.iter().map(input_error).collect();
+    let mut counts = vec![[0usize; 3]; collected.keys.len()];
+    report::count_severities(&mut counts, &others);
+    let mut extra = findings_by_id(collected.keys.len(), &mut linked.findings);
+    extra_findings(&mut extra, &mut resolved.findings);
+    let texts = repeat_texts(rows);
+    let mut records = RecordStore {
+        records: Spill::on_disk(run.lock),
+        ids: Vec::with_capacity(collected.spill.len()),
+    };
+    let mut scores = Vec::with_capacity(collected.spill.len());
+    let mut tally = score::SourceTally::default();
+    map_spilled(run, collected, &linked.marks, |chunk| {
+        let extras: Vec<Vec<Finding>> = chunk
+            .iter()
+            .map(|s| {
+                extra
+                    .get_mut(s.id.0 as usize)
+                    .map(std::mem::take)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let done: Vec<(ArticleSummary, ArticleScore)> = chunk
+            .into_par_iter()
+            .zip(extras)
+            .map(|(s, e)| finish_article(s, e, &texts, run.rules))
+            .collect();
+        for (record, score) in done {
+            report::count_severities(&mut counts, &record.findings);
+            let c = counts
+                .get(record.id.0 as usize)
+                .copied()
+                .unwrap_or_default();
+            tally.add(
+                &record.source,
+                &record.key,
+                score.score,
+                c[0] as u32,
+                c[1] as u32,
+            );
+            records.ids.push(record.id);
+            records.records.put(&record);
+            scores.push(score);
+        }
+        Vec::<()>::new()
+    })?;
+    records.records.finish();
+    Ok(Scored {
+        records,
         scores,
-        sources,
-    }
+        counts,
+        others,
+        sources: tally.rows(&resolved.trust),
+    })
 }
 
-/// The findings of each id, in the order given; ids past `ids` are left out.
-fn findings_by_article(findings: &[Finding], ids: usize) -> Vec<Vec<&Finding>> {
-    let mut by_article: Vec<Vec<&Finding>> = vec![Vec::new(); ids];
-    for f in findings {
-        if let Some(v) = by_article.get_mut(f.article.0 as usize) {
+/// `findings` moved into one list per article id, each in the order given
+/// (ids past `ids` are dropped).
+fn findings_by_id(ids: usize, findings: &mut Vec<Finding>) -> Vec<Vec<Finding>> {
+    let mut by_id: Vec<Vec<Finding>> = vec![Vec::new(); ids];
+    extra_findings(&mut by_id, findings);
+    by_id
+}
+
+/// Moves `findings` to the end of their article's list in `by_id`.
+fn extra_findings(by_id: &mut [Vec<Finding>], findings: &mut Vec<Finding>) {
+    for f in std::mem::take(findings) {
+        if let Some(v) = by_id.get_mut(f.article.0 as usize) {
             v.push(f);
         }
     }
-    by_article
+}
+
+/// One article's report record and score: its own findings (repeated
+/// content already dropped), then `extra` (dedup's, then claims'), scored
+/// in the order scoring reads them; then repeat findings get their
+/// paragraph's text ([`name_repeated_text`], after scoring, as the top
+/// finding names a repeat by its kind). The record keeps no claims.
+pub(super) fn finish_article(
+    mut s: ArticleSummary,
+    extra: Vec<Finding>,
+    texts: &RepeatTexts<'_>,
+    rules: &Rules,
+) -> (ArticleSummary, ArticleScore) {
+    s.claims = Vec::new();
+    s.findings.extend(extra);
+    let mut fs: Vec<&Finding> = s.findings.iter().collect();
+    sort_for_scoring(&mut fs);
+    let score = score::score_article(s.id, &fs, rules);
+    name_repeated_text(&mut s.findings, texts);
+    (s, score)
 }
 
 /// One article's findings in the order scoring reads them: by paragraph,
@@ -271,28 +353,25 @@ fn sort_for_scoring(findings: &mut [&Finding]) {
     });
 }
 
-/// Fetches the few texts duplicates.csv shows, writes the reports, then the
-/// cache; returns the run's summary (without timings).
+/// Writes the reports, then the cache; returns the run's summary (without
+/// timings). `rows` are duplicates.csv's rows with their texts.
 pub(super) fn write_outputs(
     run: &RunCtx<'_>,
     store: OpenCache,
     collected: &Collected,
-    mut linked: DedupOutcome,
+    marks: &[Vec<ParaMark>],
+    rows: &[DuplicateRow],
     claims: &[ClaimRow],
-    mentions: &[MentionRow],
-    mut scored: Scored,
+    scored: &Scored,
 ) -> Result<RunSummary, RunError> {
-    let mut rows = std::mem::take(&mut linked.rows);
-    fill_duplicate_texts(&mut rows, &Reloader::new(run, collected));
-    name_repeated_text(&mut scored.findings, &rows);
     let mut reports = Reports {
-        articles: &collected.summaries,
-        marks: &linked.marks,
+        articles: &scored.records,
+        marks,
         scores: &scored.scores,
-        findings: &scored.findings,
-        duplicates: &rows,
+        findings: &scored.others,
+        counts: &scored.counts,
+        duplicates: rows,
         claims,
-        mentions,
         sources: &scored.sources,
         keys: &collected.keys,
         texts: &[],
@@ -308,7 +387,7 @@ pub(super) fn write_outputs(
     };
     reports.texts = &texts;
     let hashes = report::write(run.lock, &reports, &run.cfg.report_options())?;
-    let outputs = outputs_of(collected, &scored, hashes);
+    let outputs = outputs_of(collected, scored, hashes);
     let summary = summary_of(&outputs, run, collected);
     if let Some(mut writer) = store.writer {
         writer.set_outputs(outputs);
@@ -317,13 +396,24 @@ pub(super) fn write_outputs(
     Ok(summary)
 }
 
+/// Re-reads the few texts duplicates.csv shows into the link's rows.
+pub(super) fn duplicate_rows(
+    run: &RunCtx<'_>,
+    collected: &Collected,
+    linked: &mut DedupOutcome,
+) -> Vec<DuplicateRow> {
+    let mut rows = std::mem::take(&mut linked.rows);
+    fill_duplicate_texts(&mut rows, &Reloader::new(run, collected));
+    rows
+}
+
 /// What this run wrote, for the next run's up-to-date check and summary.
 fn outputs_of(
     collected: &Collected,
     scored: &Scored,
     reports: Vec<(String, u64)>,
 ) -> cache::Outputs {
-    let count = |s: Severity| scored.findings.iter().filter(|f| f.severity == s).count();
+    let count = |s: Severity| scored.counts.iter().map(|c| c[s as usize]).sum();
     let scores: Vec<(String, f64)> = scored
         .scores
         .iter()
@@ -332,7 +422,7 @@ fn outputs_of(
     cache::Outputs {
         inputs: collected.inputs_digest(),
         reports,
-        articles: collected.summaries.len(),
+        articles: scored.records.ids.len(),
         failed: collected.failures.len(),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
@@ -341,16 +431,25 @@ fn outputs_of(
     }
 }
 
-/// Findings from the cross-article dedup link carry no text (the link keeps
-/// none): give them the start of their paragraph, taken from the
-/// duplicates.csv rows just re-read, so a reviewer sees what was repeated.
-fn name_repeated_text(findings: &mut [Finding], rows: &[DuplicateRow]) {
-    let mut text: Vec<((ArticleId, u32), &str)> = rows
+/// The start of each repeated paragraph's text, by (article, paragraph),
+/// from duplicates.csv's rows (sorted, for lookups).
+pub(super) type RepeatTexts<'a> = Vec<((ArticleId, u32), &'a str)>;
+
+/// [`RepeatTexts`] of `rows`.
+fn repeat_texts(rows: &[DuplicateRow]) -> RepeatTexts<'_> {
+    let mut text: RepeatTexts<'_> = rows
         .iter()
         .filter(|r| !r.text.is_empty())
         .map(|r| ((r.article, r.paragraph.0), r.text.as_str()))
         .collect();
     text.sort_unstable_by_key(|t| t.0);
+    text
+}
+
+/// Findings from the cross-article dedup link carry no text (the link keeps
+/// none): give them the start of their paragraph, taken from the
+/// duplicates.csv rows just re-read, so a reviewer sees what was repeated.
+fn name_repeated_text(findings: &mut [Finding], text: &RepeatTexts<'_>) {
     for f in findings.iter_mut() {
         let repeat = matches!(
             f.kind,

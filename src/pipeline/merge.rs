@@ -100,7 +100,9 @@ fn merge_in_pool(
     let run = RunCtx::new(cfg, rules, discovery, lock);
     let store = incremental::open_cache(cfg, rules.digest);
     let mut timings = Timings::new(&["read", "analyze"]);
-    let mut collected = Collected::new(cfg.bom).with_outputs(&cfg.report_options());
+    let mut collected = Collected::new(cfg.bom)
+        .with_outputs(&cfg.report_options())
+        .spill_to(lock);
     let mut rows = ShardRows::new(parts);
     let mut start = 0;
     while start < run.entries.len() {

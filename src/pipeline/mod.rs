@@ -3,9 +3,11 @@
 //! In: a [`Config`]. Out: the reports in `--out` and a [`RunSummary`].
 //! The per-article stages (read, segment, fingerprint, names, claim
 //! extraction, text checks) run fused, in parallel over articles, in batches,
-//! so only compact per-article results (no texts) are kept; the cross-article
-//! stages (dedup link, truth discovery, scoring) then run over those results
-//! and reduce in a fixed order. Guarantees: the same input gives
+//! so only compact per-article results (no texts) are kept, and of those only
+//! what the dedup link reads stays in memory: the rest waits on disk
+//! (`spill`); the cross-article stages (dedup link, truth discovery, scoring)
+//! then run over those results, reading the spilled ones back in article
+//! order, and reduce in a fixed order. Guarantees: the same input gives
 //! byte-identical reports whatever `--jobs` is; a bad article is counted and
 //! reported, never the end of the run; bad rules stop the run before the
 //! output folder is touched.
@@ -13,7 +15,8 @@
 //! Method: [`run`] loads the rules, discovers the inputs, locks `--out` and
 //! runs the stage list in `run_in_pool`. The per-article pass is in
 //! `per_article` (batches, [`analyze`], collecting in discovery order), the
-//! cross-article steps in `cross`, `--incremental` in `incremental` (with the
+//! cross-article steps in `cross` (with the summaries and report records on
+//! disk in `spill`), `--incremental` in `incremental` (with the
 //! cache format in `cache`), progress bars and timings in `progress`.
 //! `--shard K/N` runs only the per-article pass, on the files of one shard,
 //! and writes a partial (`shard`, through `store`); [`merge`] reads the
@@ -27,6 +30,7 @@ mod merge;
 mod per_article;
 mod progress;
 mod shard;
+mod spill;
 pub mod text;
 
 pub use merge::{merge, MergeError};
@@ -163,6 +167,10 @@ pub enum RunError {
     Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Merge(#[from] MergeError),
+    #[error(
+        "{0}: cannot read back the run's scratch file (was the disk full or the folder removed?)"
+    )]
+    Scratch(PathBuf),
 }
 
 impl RunError {
@@ -230,7 +238,9 @@ fn run_in_pool(
     let run = RunCtx::new(cfg, rules, discovery, lock);
     let mut store = incremental::open_cache(cfg, rules.digest);
     let mut timings = Timings::new(&["read", "analyze"]);
-    let mut collected = Collected::new(cfg.bom).with_outputs(&cfg.report_options());
+    let mut collected = Collected::new(cfg.bom)
+        .with_outputs(&cfg.report_options())
+        .spill_to(lock);
     for batch in per_article::batches(run.entries, per_article::batch_bytes(cfg.memory)) {
         let mut works =
             timings.measure("read", || per_article::read_batch(&run, &batch, &store.old));
@@ -253,11 +263,13 @@ fn run_in_pool(
 
 /// The cross-article steps, after every article is collected in discovery
 /// order (by a run's per-article pass, or by a merge from the partials):
-/// 1. link: duplicates across articles (dedup);
-/// 2. drop name findings in boilerplate (its mentions become unchecked) and
-///    claims in repeats and boilerplate;
-/// 3. resolve: claims across articles;
-/// 4. score: every finding, then articles and sources;
+/// 1. link: duplicates across articles (dedup), over what the link reads of
+///    each article; the rest of the summaries wait in the spill;
+/// 2. resolve: claims across articles, from the spilled summaries with
+///    name findings in boilerplate and claims in repeats dropped;
+/// 3. the texts duplicates.csv shows, re-read;
+/// 4. score: each spilled summary with its dedup and claims findings, into
+///    its report record (spilled again), then the sources;
 /// 5. report: the reports, then the cache.
 fn cross_article(
     run: &RunCtx<'_>,
@@ -267,27 +279,29 @@ fn cross_article(
 ) -> Result<RunSummary, RunError> {
     let rules = run.rules;
     timings.start_laps();
+    collected.spill.finish();
     let mut linked = cross::link_duplicates(run, &collected, &mut store);
+    collected.summaries = Vec::new();
     run.progress.finish(Stage::Dedup);
     timings.lap("dedup link");
-    cross::drop_repeated_content(&mut collected.summaries, &linked.marks);
+    let inputs = cross::claims_inputs(run, &collected, &linked.marks)?;
     run.progress.finish(Stage::Names);
-    let mut resolved = claims::resolve(&collected.summaries, &linked, rules);
+    let mut resolved = claims::resolve(&inputs, &linked, rules);
+    drop(inputs);
     run.progress.finish(Stage::Claims);
     timings.lap("claims resolve");
-    let findings = cross::collect_findings(&mut collected, &mut linked, &mut resolved);
-    let mentions = cross::take_mentions(&mut collected.summaries);
-    let scored = cross::score_articles(&collected, findings, rules, &resolved.trust);
+    let rows = cross::duplicate_rows(run, &collected, &mut linked);
+    let scored = cross::score_articles(run, &collected, &mut linked, &mut resolved, &rows)?;
     run.progress.finish(Stage::Score);
     timings.lap("scoring");
     let summary = cross::write_outputs(
         run,
         store,
         &collected,
-        linked,
+        &linked.marks,
+        &rows,
         &resolved.rows,
-        &mentions,
-        scored,
+        &scored,
     )?;
     run.progress.finish(Stage::Report);
     timings.lap("report write");

@@ -4,6 +4,7 @@
 
 use super::cache;
 use super::progress::{Progress, Stage};
+use super::spill::Spill;
 use super::RunCtx;
 use crate::dedup::{self, DedupConfig};
 use crate::ingest::{self, Entry, IngestConfig};
@@ -215,9 +216,14 @@ fn take_fresh(works: &mut [Work]) -> Vec<(usize, Article)> {
         .collect()
 }
 
-/// The results of the per-article pass, numbered in discovery order.
+/// The results of the per-article pass, numbered in discovery order. Of
+/// each article, only what the link reads stays in memory (`summaries`);
+/// the rest of its summary waits in `spill`, at the same position.
 pub(super) struct Collected {
+    /// What the link reads of each article ([`ArticleSummary::take_link_part`]).
     pub(super) summaries: Vec<ArticleSummary>,
+    /// The rest of each article's summary, by position in `summaries`.
+    pub(super) spill: Spill<ArticleSummary>,
     pub(super) failures: Vec<InputFailure>,
     /// Key of each `ArticleId` (articles and failures share the numbering).
     pub(super) keys: Vec<String>,
@@ -237,6 +243,7 @@ impl Collected {
         inputs.update(&[u8::from(bom)]);
         Collected {
             summaries: Vec::new(),
+            spill: Spill::in_memory(),
             failures: Vec::new(),
             keys: Vec::new(),
             entry_of: Vec::new(),
@@ -244,6 +251,13 @@ impl Collected {
             input_bytes: 0,
             inputs,
         }
+    }
+
+    /// Spills the summaries to a scratch file in the locked output folder
+    /// (before any is added), not memory.
+    pub(super) fn spill_to(mut self, lock: &crate::report::OutLock) -> Collected {
+        self.spill = Spill::on_disk(lock);
+        self
     }
 
     /// Adds which reports are written to the digest: a run asking for other
@@ -305,7 +319,8 @@ impl Collected {
                 cache::Item::Article(mut a) => {
                     a.set_id(id);
                     self.keys.push(a.key.clone());
-                    self.summaries.push(*a);
+                    self.summaries.push(a.take_link_part());
+                    self.spill.put(&a);
                 }
                 cache::Item::Failure(mut f) => {
                     f.id = id;

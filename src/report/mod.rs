@@ -34,9 +34,10 @@ pub use scratch::Scratch;
 pub use workbook::WORKBOOK;
 
 use crate::model::{
-    ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, MentionRow, ParaMark, SourceRow,
+    ArticleId, ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, ParaMark, SourceRow,
 };
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -115,22 +116,62 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> ReportError + '_ {
 
 /// Everything the reports show, already computed.
 pub struct Reports<'a> {
-    pub articles: &'a [ArticleSummary],
+    /// Every article's record, in id order: its summary holding all the
+    /// article's findings (its own, dedup's, claims', in run order) and its
+    /// mentions (each article's in text order).
+    pub articles: &'a dyn ArticleRecords,
     /// Final marks per article (indexed like `articles`).
     pub marks: &'a [Vec<ParaMark>],
     pub scores: &'a [ArticleScore],
-    /// All findings, any order (sorted here).
+    /// The findings of no article (unreadable inputs), any order (sorted
+    /// here).
     pub findings: &'a [Finding],
+    /// Every id's findings (articles' and the others) by severity, indexed
+    /// by `Severity as usize` ([`count_severities`]).
+    pub counts: &'a [[usize; 3]],
     pub duplicates: &'a [DuplicateRow],
     pub claims: &'a [ClaimRow],
-    /// Name mentions, each article's in text order (sorted here, stably).
-    pub mentions: &'a [MentionRow],
     pub sources: &'a [SourceRow],
     /// Report key of every entry (articles and failed inputs), by id.
     pub keys: &'a [String],
     /// Texts of the articles the review page shows in full
     /// ([`review_selection`]); empty without the page.
     pub texts: &'a [ReviewText],
+}
+
+/// The articles' records the reports read, by position; a record may be
+/// decoded from disk on each call, so renderers ask once per row.
+pub trait ArticleRecords: Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Id of record `i` (without reading the record).
+    fn id(&self, i: usize) -> ArticleId;
+    /// Record `i`.
+    fn get(&self, i: usize) -> Cow<'_, ArticleSummary>;
+}
+
+impl ArticleRecords for Vec<ArticleSummary> {
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+    fn id(&self, i: usize) -> ArticleId {
+        self[i].id
+    }
+    fn get(&self, i: usize) -> Cow<'_, ArticleSummary> {
+        Cow::Borrowed(&self[i])
+    }
+}
+
+/// Adds `findings` to the per-id severity counts (ids past `counts` are
+/// left out).
+pub fn count_severities(counts: &mut [[usize; 3]], findings: &[Finding]) {
+    for f in findings {
+        if let Some(c) = counts.get_mut(f.article.0 as usize) {
+            c[f.severity as usize] += 1;
+        }
+    }
 }
 
 /// Writes all reports into the locked folder, atomically as a set.
@@ -156,21 +197,13 @@ pub fn write(
         .map(|(i, name)| match REPORTS.get(i) {
             Some(_) => write_table(&tmp, reports, i, name, opts.bom),
             None if *name == WORKBOOK => write_workbook(&tmp, reports, name),
-            None => write_bytes(&tmp, name, &render_extra(reports, name, opts)?),
+            None => write_review(&tmp, reports, name, opts.review_limit),
         })
         .collect::<Result<_, _>>()?;
     sync_dir(&tmp)?;
     failpoint("before-journal");
     commit(dir, &tmp, &tmp_name, &files)?;
     Ok(written)
-}
-
-/// Renders one of the [`EXTRAS`] but the workbook.
-fn render_extra(reports: &Reports<'_>, name: &str, opts: &Options) -> Result<Vec<u8>, ReportError> {
-    match name {
-        REVIEW => Ok(review::render(reports, reports.texts, opts.review_limit)),
-        _ => Ok(Vec::new()),
-    }
 }
 
 /// Writes the workbook as `tmp/name` (`tmp`, the commit's temp folder, is
@@ -197,14 +230,28 @@ fn write_workbook(
     Ok((name.to_string(), hash.digest()))
 }
 
-/// Writes `bytes` as `tmp/name` and fsyncs it; returns its name and the
-/// xxh3 hash of the bytes.
-fn write_bytes(tmp: &Path, name: &str, bytes: &[u8]) -> Result<(String, u64), ReportError> {
+/// Writes the review page as `tmp/name`, as it is rendered, and fsyncs
+/// it; returns its name and the xxh3 hash of its bytes.
+fn write_review(
+    tmp: &Path,
+    reports: &Reports<'_>,
+    name: &str,
+    limit: usize,
+) -> Result<(String, u64), ReportError> {
     let path = tmp.join(name);
-    let mut f = File::create(&path).map_err(io_err(&path))?;
-    f.write_all(bytes).map_err(io_err(&path))?;
+    let f = File::create(&path).map_err(io_err(&path))?;
+    let mut out = Hashing {
+        inner: std::io::BufWriter::with_capacity(1 << 16, f),
+        hash: xxhash_rust::xxh3::Xxh3::new(),
+    };
+    review::render(reports, reports.texts, limit, &mut out).map_err(io_err(&path))?;
+    let hash = out.hash.digest();
+    let f = out
+        .inner
+        .into_inner()
+        .map_err(|e| io_err(&path)(e.into_error()))?;
     f.sync_all().map_err(io_err(&path))?;
-    Ok((name.to_string(), xxhash_rust::xxh3::xxh3_64(bytes)))
+    Ok((name.to_string(), hash))
 }
 
 /// `dir/tmp_name`, created empty (a stale one from this pid is removed).

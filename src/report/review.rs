@@ -10,12 +10,13 @@
 //! allows only the page's one inline script and style, by their sha256
 //! hashes. Deterministic: the same tables and texts give the same bytes.
 
-use super::tables::{review_order, scores_by_id, severity_counts};
+use super::tables::{review_order, scores_by_id};
 use super::Reports;
-use crate::model::{ArticleId, DupKind, DuplicateRow, Finding, ParaMark, Severity};
+use crate::model::{ArticleId, ArticleSummary, DupKind, DuplicateRow, Finding, ParaMark, Severity};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::Write;
 
 /// The page's file name in `--out`.
 pub const REVIEW: &str = "review.html";
@@ -139,7 +140,7 @@ fn base64(bytes: &[u8]) -> String {
 pub fn review_selection(r: &Reports<'_>, limit: usize) -> Vec<ArticleId> {
     let mut order = page_order(r);
     order.truncate(limit);
-    let mut ids: Vec<ArticleId> = order.into_iter().map(|i| r.articles[i].id).collect();
+    let mut ids: Vec<ArticleId> = order.into_iter().map(|i| r.articles.id(i)).collect();
     ids.sort();
     ids
 }
@@ -147,11 +148,11 @@ pub fn review_selection(r: &Reports<'_>, limit: usize) -> Vec<ArticleId> {
 /// Review order (worst first), with every article that has errors or
 /// warnings before those that have neither.
 fn page_order(r: &Reports<'_>) -> Vec<usize> {
-    let counts = severity_counts(r);
+    let counts = r.counts;
     let mut order = review_order(r);
     order.sort_by_key(|&i| {
         let c = counts
-            .get(r.articles[i].id.0 as usize)
+            .get(r.articles.id(i).0 as usize)
             .copied()
             .unwrap_or_default();
         c[0] + c[1] == 0
@@ -159,22 +160,29 @@ fn page_order(r: &Reports<'_>) -> Vec<usize> {
     order
 }
 
-/// Renders the page. `limit` bounds the articles shown with their text.
-pub(super) fn render(r: &Reports<'_>, texts: &[ReviewText], limit: usize) -> Vec<u8> {
-    let counts = severity_counts(r);
+/// Renders the page onto `out`, a part at a time (the page of a large run
+/// is never whole in memory). `limit` bounds the articles shown with their
+/// text.
+pub(super) fn render(
+    r: &Reports<'_>,
+    texts: &[ReviewText],
+    limit: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let counts = r.counts;
     let scores = scores_by_id(r);
     let order = page_order(r);
     let text_of: HashMap<ArticleId, &ReviewText> = texts.iter().map(|t| (t.article, t)).collect();
     let shown: Vec<usize> = order
         .iter()
         .copied()
-        .filter(|&i| text_of.contains_key(&r.articles[i].id))
+        .filter(|&i| text_of.contains_key(&r.articles.id(i)))
         .take(limit)
         .collect();
     let anchor: HashMap<ArticleId, usize> = shown
         .iter()
         .enumerate()
-        .map(|(n, &i)| (r.articles[i].id, n))
+        .map(|(n, &i)| (r.articles.id(i), n))
         .collect();
     let total: [usize; 3] = counts.iter().fold([0; 3], |mut t, c| {
         (0..3).for_each(|k| t[k] += c[k]);
@@ -201,78 +209,94 @@ pub(super) fn render(r: &Reports<'_>, texts: &[ReviewText], limit: usize) -> Vec
         total[2],
         shown.len()
     );
-    list(&mut h, r, &order, &anchor, &counts, &scores);
-    let findings = findings_by_article(r.findings);
+    h.push_str(LIST_HEAD);
+    for &i in &order {
+        list_row(&mut h, r, i, &anchor, counts, &scores);
+        flush_part(&mut h, out)?;
+    }
+    h.push_str("</tbody></table>\n");
     let dups = dups_by_paragraph(r.duplicates);
     for (n, &i) in shown.iter().enumerate() {
-        let a = &r.articles[i];
+        let a = r.articles.get(i);
+        let findings = sorted_findings(&a.findings);
         let ctx = ArticleCtx {
             n,
             r,
-            findings: findings.get(&a.id).map_or(&[][..], Vec::as_slice),
+            findings: &findings,
             dups: &dups,
             anchor: &anchor,
             marks: r.marks.get(i).map_or(&[][..], Vec::as_slice),
         };
-        article(&mut h, &ctx, i, text_of[&a.id]);
+        article(&mut h, &ctx, &a, text_of[&a.id]);
+        flush_part(&mut h, out)?;
     }
     let _ = write!(h, "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n");
-    h.into_bytes()
+    out.write_all(h.as_bytes())
 }
 
-fn list(
+/// Bytes of page gathered before they are written out.
+const PART: usize = 1 << 16;
+
+/// Writes the page so far to `out` once it holds [`PART`] bytes.
+fn flush_part(h: &mut String, out: &mut dyn Write) -> std::io::Result<()> {
+    if h.len() >= PART {
+        out.write_all(h.as_bytes())?;
+        h.clear();
+    }
+    Ok(())
+}
+
+/// The head of the list of every article.
+const LIST_HEAD: &str = "<h2>Articles</h2>\n<input id=\"filter\" type=\"search\" placeholder=\"Filter: any text in the row (source, grade, file…)\">\n\
+         <table id=\"list\"><thead><tr><th>article</th><th>source</th><th>title</th><th>date</th>\
+         <th data-num=\"1\">score</th><th>grade</th><th data-num=\"1\">errors</th>\
+         <th data-num=\"1\">warnings</th><th data-num=\"1\">infos</th><th data-num=\"1\">repeated</th>\
+         <th data-num=\"1\">boilerplate</th></tr></thead>\n<tbody>\n";
+
+/// One article's row in the list.
+fn list_row(
     h: &mut String,
     r: &Reports<'_>,
-    order: &[usize],
+    i: usize,
     anchor: &HashMap<ArticleId, usize>,
     counts: &[[usize; 3]],
     scores: &[Option<&crate::model::ArticleScore>],
 ) {
-    h.push_str(
-        "<h2>Articles</h2>\n<input id=\"filter\" type=\"search\" placeholder=\"Filter: any text in the row (source, grade, file…)\">\n\
-         <table id=\"list\"><thead><tr><th>article</th><th>source</th><th>title</th><th>date</th>\
-         <th data-num=\"1\">score</th><th>grade</th><th data-num=\"1\">errors</th>\
-         <th data-num=\"1\">warnings</th><th data-num=\"1\">infos</th><th data-num=\"1\">repeated</th>\
-         <th data-num=\"1\">boilerplate</th></tr></thead>\n<tbody>\n",
+    let a = r.articles.get(i);
+    let c = counts.get(a.id.0 as usize).copied().unwrap_or_default();
+    let s = scores.get(a.id.0 as usize).copied().flatten();
+    let marks = r.marks.get(i).map_or(&[][..], Vec::as_slice);
+    let rep = marks
+        .iter()
+        .filter(|m| matches!(m, ParaMark::Duplicate | ParaMark::Syndicated))
+        .count();
+    let boil = marks
+        .iter()
+        .filter(|m| **m == ParaMark::Boilerplate)
+        .count();
+    let key = esc(&a.key);
+    let name = match anchor.get(&a.id) {
+        Some(n) => format!("<a href=\"#a{n}\">{key}</a>"),
+        None => key.clone(),
+    };
+    let score = s
+        .map(|s| crate::text::fmt_num(s.score, 1))
+        .unwrap_or_default();
+    let grade = esc(s.map_or("", |s| s.grade.as_str()));
+    let date = a.date.to_string();
+    let _ = writeln!(
+        h,
+        "<tr><td data-v=\"{key}\">{name}</td><td data-v=\"{src}\">{src}</td><td data-v=\"{title}\">{title}</td>\
+         <td data-v=\"{date}\">{date}</td><td class=\"n\" data-v=\"{score}\">{score}</td>\
+         <td data-v=\"{grade}\" class=\"grade-{grade}\">{grade}</td>{}{}{}{}{}</tr>",
+        num(c[0]),
+        num(c[1]),
+        num(c[2]),
+        num(rep),
+        num(boil),
+        src = esc(&a.source),
+        title = esc(&cut(&a.title, 90)),
     );
-    for &i in order {
-        let a = &r.articles[i];
-        let c = counts.get(a.id.0 as usize).copied().unwrap_or_default();
-        let s = scores.get(a.id.0 as usize).copied().flatten();
-        let marks = r.marks.get(i).map_or(&[][..], Vec::as_slice);
-        let rep = marks
-            .iter()
-            .filter(|m| matches!(m, ParaMark::Duplicate | ParaMark::Syndicated))
-            .count();
-        let boil = marks
-            .iter()
-            .filter(|m| **m == ParaMark::Boilerplate)
-            .count();
-        let key = esc(&a.key);
-        let name = match anchor.get(&a.id) {
-            Some(n) => format!("<a href=\"#a{n}\">{key}</a>"),
-            None => key.clone(),
-        };
-        let score = s
-            .map(|s| crate::text::fmt_num(s.score, 1))
-            .unwrap_or_default();
-        let grade = esc(s.map_or("", |s| s.grade.as_str()));
-        let date = a.date.to_string();
-        let _ = writeln!(
-            h,
-            "<tr><td data-v=\"{key}\">{name}</td><td data-v=\"{src}\">{src}</td><td data-v=\"{title}\">{title}</td>\
-             <td data-v=\"{date}\">{date}</td><td class=\"n\" data-v=\"{score}\">{score}</td>\
-             <td data-v=\"{grade}\" class=\"grade-{grade}\">{grade}</td>{}{}{}{}{}</tr>",
-            num(c[0]),
-            num(c[1]),
-            num(c[2]),
-            num(rep),
-            num(boil),
-            src = esc(&a.source),
-            title = esc(&cut(&a.title, 90)),
-        );
-    }
-    h.push_str("</tbody></table>\n");
 }
 
 /// At most `n` characters, "…" marking a cut.
@@ -287,23 +311,20 @@ fn num(n: usize) -> String {
     format!("<td class=\"n\" data-v=\"{n}\">{n}</td>")
 }
 
-fn findings_by_article(fs: &[Finding]) -> HashMap<ArticleId, Vec<&Finding>> {
-    let mut m: HashMap<ArticleId, Vec<&Finding>> = HashMap::new();
-    for f in fs {
-        m.entry(f.article).or_default().push(f);
-    }
-    for v in m.values_mut() {
-        v.sort_by(|a, b| {
-            (a.paragraph, a.severity, a.kind, &a.mention, &a.message).cmp(&(
-                b.paragraph,
-                b.severity,
-                b.kind,
-                &b.mention,
-                &b.message,
-            ))
-        });
-    }
-    m
+/// One article's findings in the order the page shows them (ties keep
+/// the run's order).
+fn sorted_findings(fs: &[Finding]) -> Vec<&Finding> {
+    let mut v: Vec<&Finding> = fs.iter().collect();
+    v.sort_by(|a, b| {
+        (a.paragraph, a.severity, a.kind, &a.mention, &a.message).cmp(&(
+            b.paragraph,
+            b.severity,
+            b.kind,
+            &b.mention,
+            &b.message,
+        ))
+    });
+    v
 }
 
 fn dups_by_paragraph(ds: &[DuplicateRow]) -> HashMap<(ArticleId, u32), &DuplicateRow> {
@@ -324,8 +345,7 @@ struct ArticleCtx<'a> {
     marks: &'a [ParaMark],
 }
 
-fn article(h: &mut String, c: &ArticleCtx<'_>, i: usize, text: &ReviewText) {
-    let a = &c.r.articles[i];
+fn article(h: &mut String, c: &ArticleCtx<'_>, a: &ArticleSummary, text: &ReviewText) {
     let n = c.n;
     let _ = write!(
         h,

@@ -8,7 +8,6 @@ use crate::model::{
     ArticleId, ArticleScore, ClaimRow, DateOrigin, DuplicateRow, Finding, MentionRow, ParaMark,
     Severity, SourceRow,
 };
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -62,14 +61,14 @@ fn key_of<'a>(r: &Reports<'a>, id: ArticleId) -> &'a str {
 /// The order of articles.csv's rows: indexes into `r.articles`.
 pub(super) fn article_order(r: &Reports<'_>) -> Vec<usize> {
     let mut order: Vec<usize> = (0..r.articles.len()).collect();
-    order.sort_by_key(|&i| r.articles[i].id);
+    order.sort_by_key(|&i| r.articles.id(i));
     order
 }
 
 fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
     // Counts and scores are indexed by id once: a scan of all findings per
     // article would be quadratic (minutes at 200,000 articles).
-    let counts = severity_counts(r);
+    let counts = r.counts;
     let score_of = scores_by_id(r);
     w.header(&[
         "article",
@@ -90,7 +89,8 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
         "boilerplate_paragraphs",
     ])?;
     for i in article_order(r) {
-        let a = &r.articles[i];
+        let a = r.articles.get(i);
+        let a = a.as_ref();
         let marks = r.marks.get(i).map(|m| m.as_slice()).unwrap_or(&[]);
         let words: u32 = a
             .para_words
@@ -146,10 +146,10 @@ fn own_date(a: &crate::model::ArticleSummary) -> Cell<'static> {
 /// then most warnings, then id (the order of articles.csv, findings.csv and
 /// the review page).
 pub(super) fn review_order(r: &Reports<'_>) -> Vec<usize> {
-    let counts = severity_counts(r);
+    let counts = r.counts;
     let scores = scores_by_id(r);
     let key = |i: usize| {
-        let id = r.articles[i].id.0 as usize;
+        let id = r.articles.id(i).0 as usize;
         let c = counts.get(id).copied().unwrap_or_default();
         let score = scores.get(id).copied().flatten().map_or(100.0, |s| s.score);
         (score, std::cmp::Reverse(c[0]), std::cmp::Reverse(c[1]))
@@ -167,22 +167,11 @@ pub(super) fn review_order(r: &Reports<'_>) -> Vec<usize> {
 fn review_rank(r: &Reports<'_>) -> Vec<usize> {
     let mut rank = vec![0usize; r.keys.len()];
     for (n, i) in review_order(r).into_iter().enumerate() {
-        if let Some(slot) = rank.get_mut(r.articles[i].id.0 as usize) {
+        if let Some(slot) = rank.get_mut(r.articles.id(i).0 as usize) {
             *slot = n + 1;
         }
     }
     rank
-}
-
-/// Findings per article id, by severity (indexed by `Severity as usize`).
-pub(super) fn severity_counts(r: &Reports<'_>) -> Vec<[usize; 3]> {
-    let mut counts = vec![[0usize; 3]; r.keys.len()];
-    for f in r.findings {
-        if let Some(c) = counts.get_mut(f.article.0 as usize) {
-            c[f.severity as usize] += 1;
-        }
-    }
-    counts
 }
 
 /// Each article id's score, if it has one (the last one given wins).
@@ -201,39 +190,13 @@ fn opt_int(n: Option<u32>) -> Cell<'static> {
     n.map_or(Cell::Empty, |n| Cell::Int(n.into()))
 }
 
+/// findings.csv: the findings of no article (unreadable inputs) first,
+/// then each article's in review order, each article's by severity,
+/// paragraph, line, kind and text.
 fn findings_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
     let rank = review_rank(r);
     let score_of = scores_by_id(r);
-    let article: HashMap<ArticleId, &crate::model::ArticleSummary> =
-        r.articles.iter().map(|a| (a.id, a)).collect();
-    let mut fs: Vec<&Finding> = r.findings.iter().collect();
     let rank_of = |f: &Finding| rank.get(f.article.0 as usize).copied().unwrap_or(0);
-    fs.sort_by(|a, b| {
-        (
-            rank_of(a),
-            a.article,
-            a.severity,
-            a.paragraph,
-            a.line,
-            a.kind,
-            &a.mention,
-            &a.message,
-            &a.expected,
-            &a.evidence,
-        )
-            .cmp(&(
-                rank_of(b),
-                b.article,
-                b.severity,
-                b.paragraph,
-                b.line,
-                b.kind,
-                &b.mention,
-                &b.message,
-                &b.expected,
-                &b.evidence,
-            ))
-    });
     w.header(&[
         "article",
         "source",
@@ -250,27 +213,74 @@ fn findings_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
         "score",
         "grade",
     ])?;
-    for f in fs {
-        let a = article.get(&f.article);
-        let score = score_of.get(f.article.0 as usize).copied().flatten();
-        w.row(&[
-            Cell::Article(key_of(r, f.article)),
-            Cell::Text(a.map_or("", |a| a.source.as_str())),
-            Cell::Severity(f.severity),
-            Cell::Code(f.kind.as_str()),
-            Cell::Text(&f.message),
-            Cell::Text(&f.expected),
-            Cell::Text(&f.mention),
-            Cell::Text(&f.evidence),
-            opt_int(f.paragraph.map(|p| p.number())),
-            opt_int(f.line),
-            Cell::Text(a.map_or("", |a| a.title.as_str())),
-            a.map_or(Cell::Empty, |a| own_date(a)),
-            score.map_or(Cell::Empty, |s| Cell::Num(s.score, 1)),
-            score.map_or(Cell::Empty, |s| Cell::Code(&s.grade)),
-        ])?;
+    let mut others: Vec<&Finding> = r.findings.iter().collect();
+    others.sort_by(|a, b| rank_of(a).cmp(&rank_of(b)).then(finding_order(a, b)));
+    for f in others {
+        finding_row(r, w, f, None, &score_of)?;
+    }
+    for i in review_order(r) {
+        let a = r.articles.get(i);
+        let mut fs: Vec<&Finding> = a.findings.iter().collect();
+        fs.sort_by(|x, y| finding_order(x, y));
+        for f in fs {
+            finding_row(r, w, f, Some(&a), &score_of)?;
+        }
     }
     Ok(())
+}
+
+/// The order of one article's rows in findings.csv.
+fn finding_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (
+        a.article,
+        a.severity,
+        a.paragraph,
+        a.line,
+        a.kind,
+        &a.mention,
+        &a.message,
+        &a.expected,
+        &a.evidence,
+    )
+        .cmp(&(
+            b.article,
+            b.severity,
+            b.paragraph,
+            b.line,
+            b.kind,
+            &b.mention,
+            &b.message,
+            &b.expected,
+            &b.evidence,
+        ))
+}
+
+/// One row of findings.csv: the finding with its article (`a`, if it is
+/// one) and score.
+fn finding_row<S: Sink>(
+    r: &Reports<'_>,
+    w: &mut S,
+    f: &Finding,
+    a: Option<&crate::model::ArticleSummary>,
+    score_of: &[Option<&ArticleScore>],
+) -> Result<(), ReportError> {
+    let score = score_of.get(f.article.0 as usize).copied().flatten();
+    w.row(&[
+        Cell::Article(key_of(r, f.article)),
+        Cell::Text(a.map_or("", |a| a.source.as_str())),
+        Cell::Severity(f.severity),
+        Cell::Code(f.kind.as_str()),
+        Cell::Text(&f.message),
+        Cell::Text(&f.expected),
+        Cell::Text(&f.mention),
+        Cell::Text(&f.evidence),
+        opt_int(f.paragraph.map(|p| p.number())),
+        opt_int(f.line),
+        Cell::Text(a.map_or("", |a| a.title.as_str())),
+        a.map_or(Cell::Empty, own_date),
+        score.map_or(Cell::Empty, |s| Cell::Num(s.score, 1)),
+        score.map_or(Cell::Empty, |s| Cell::Code(&s.grade)),
+    ])
 }
 
 fn duplicates_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
@@ -377,8 +387,6 @@ fn sources_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError>
 /// order of articles.csv, then by paragraph, then in text order (the order
 /// given: the sort is stable).
 fn mentions_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
-    let mut ms: Vec<&MentionRow> = r.mentions.iter().collect();
-    ms.sort_by_key(|m| (m.article, m.paragraph));
     w.header(&[
         "article",
         "paragraph",
@@ -390,25 +398,37 @@ fn mentions_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
         "verdict",
         "reason",
     ])?;
-    for m in ms {
-        w.row(&[
-            Cell::Article(key_of(r, m.article)),
-            Cell::Int(m.paragraph.number().into()),
-            Cell::Int(m.line.into()),
-            Cell::Text(&m.mention),
-            Cell::Text(&m.person),
-            Cell::Text(&m.role),
-            Cell::Text(&m.jurisdiction),
-            Cell::Code(m.verdict.as_str()),
-            Cell::Text(&m.reason),
-        ])?;
+    for i in article_order(r) {
+        let a = r.articles.get(i);
+        let mut ms: Vec<&MentionRow> = a.mentions.iter().collect();
+        ms.sort_by_key(|m| (m.article, m.paragraph));
+        for m in ms {
+            mention_row(r, w, m)?;
+        }
     }
     Ok(())
+}
+
+/// One row of mentions.csv.
+fn mention_row<S: Sink>(r: &Reports<'_>, w: &mut S, m: &MentionRow) -> Result<(), ReportError> {
+    w.row(&[
+        Cell::Article(key_of(r, m.article)),
+        Cell::Int(m.paragraph.number().into()),
+        Cell::Int(m.line.into()),
+        Cell::Text(&m.mention),
+        Cell::Text(&m.person),
+        Cell::Text(&m.role),
+        Cell::Text(&m.jurisdiction),
+        Cell::Code(m.verdict.as_str()),
+        Cell::Text(&m.reason),
+    ])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static NO_ARTICLES: Vec<crate::model::ArticleSummary> = Vec::new();
 
     fn reports<'a>(
         findings: &'a [Finding],
@@ -416,13 +436,13 @@ mod tests {
         keys: &'a [String],
     ) -> Reports<'a> {
         Reports {
-            articles: &[],
+            articles: &NO_ARTICLES,
             marks: &[],
             scores,
             findings,
+            counts: &[],
             duplicates: &[],
             claims: &[],
-            mentions: &[],
             sources: &[],
             keys,
             texts: &[],
@@ -432,7 +452,7 @@ mod tests {
     #[test]
     fn findings_are_counted_per_article_and_severity() {
         use crate::model::FindingKind;
-        let keys = vec!["a".to_string(), "b".to_string()];
+        let keys = ["a".to_string(), "b".to_string()];
         let mut info = Finding::new(ArticleId(1), FindingKind::WrongOfficeholder);
         info.severity = Severity::Info;
         let findings = [
@@ -442,7 +462,8 @@ mod tests {
             Finding::new(ArticleId(5), FindingKind::WrongOfficeholder),
         ];
         let wrong = Finding::new(ArticleId(0), FindingKind::WrongOfficeholder).severity as usize;
-        let counts = severity_counts(&reports(&findings, &[], &keys));
+        let mut counts = vec![[0; 3]; keys.len()];
+        crate::report::count_severities(&mut counts, &findings);
         assert_eq!(counts.len(), 2);
         assert_eq!(counts[0], [0, 0, 0]);
         assert_eq!(counts[1][wrong], 1);
@@ -467,18 +488,7 @@ mod tests {
 
     #[test]
     fn empty_reports_have_headers() {
-        let r = Reports {
-            articles: &[],
-            marks: &[],
-            scores: &[],
-            findings: &[],
-            duplicates: &[],
-            claims: &[],
-            mentions: &[],
-            sources: &[],
-            keys: &[],
-            texts: &[],
-        };
+        let r = reports(&[], &[], &[]);
         let t = render(&r).unwrap();
         assert_eq!(t.len(), 6);
         assert!(String::from_utf8_lossy(&t[1]).starts_with("article,source,severity,kind,message"));
@@ -488,7 +498,7 @@ mod tests {
 #[cfg(test)]
 mod mention_tests {
     use super::*;
-    use crate::model::{FindingKind, MentionVerdict, ParaIdx};
+    use crate::model::{ArticleSummary, FindingKind, MentionVerdict, ParaIdx};
 
     fn mention(article: u32, paragraph: u32, name: &str, verdict: MentionVerdict) -> MentionRow {
         MentionRow {
@@ -513,20 +523,24 @@ mod mention_tests {
         last.person = "Some One".into();
         last.role = "de_chancellor".into();
         last.jurisdiction = "germany".into();
-        let mentions = [
-            mention(1, 0, "PM Z", MentionVerdict::Ok),
+        let mut b = ArticleSummary::bare(ArticleId(0), "b.txt");
+        b.mentions = vec![
             last,
             mention(0, 0, "PM Y", wrong),
             mention(0, 0, "PM A", MentionVerdict::Ok),
         ];
+        let mut a = ArticleSummary::bare(ArticleId(1), "a.txt");
+        a.mentions = vec![mention(1, 0, "PM Z", MentionVerdict::Ok)];
+        // Records in any order: the table is in id order.
+        let articles = vec![a, b];
         let r = Reports {
-            articles: &[],
+            articles: &articles,
             marks: &[],
             scores: &[],
             findings: &[],
+            counts: &[],
             duplicates: &[],
             claims: &[],
-            mentions: &mentions,
             sources: &[],
             keys: &keys,
             texts: &[],
@@ -563,8 +577,8 @@ mod props {
             let keys = vec!["a.txt".to_string()];
             let findings = [f];
             let r = Reports {
-                articles: &[], marks: &[], scores: &[], findings: &findings,
-                duplicates: &[], claims: &[], mentions: &[], sources: &[], keys: &keys, texts: &[],
+                articles: &Vec::new(), marks: &[], scores: &[], findings: &findings, counts: &[],
+                duplicates: &[], claims: &[], sources: &[], keys: &keys, texts: &[],
             };
             let tables = render(&r).unwrap();
             let mut rdr = csv::Reader::from_reader(tables[1].as_slice());

@@ -1,14 +1,16 @@
 use super::*;
 
+static NO_ARTICLES: Vec<ArticleSummary> = Vec::new();
+
 fn empty() -> Reports<'static> {
     Reports {
-        articles: &[],
+        articles: &NO_ARTICLES,
         marks: &[],
         scores: &[],
         findings: &[],
+        counts: &[],
         duplicates: &[],
         claims: &[],
-        mentions: &[],
         sources: &[],
         keys: &[],
         texts: &[],

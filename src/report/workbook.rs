@@ -240,7 +240,10 @@ pub(super) fn render(r: &Reports<'_>, tmp: &Path, path: &Path) -> Result<(), Rep
     let article_rows: HashMap<&str, u32> = article_order(r)
         .into_iter()
         .enumerate()
-        .map(|(row, i)| (r.articles[i].key.as_str(), row as u32 + 1))
+        .filter_map(|(row, i)| {
+            let key = r.keys.get(r.articles.id(i).0 as usize)?;
+            Some((key.as_str(), row as u32 + 1))
+        })
         .collect();
     for (name, which) in SHEETS {
         let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;

@@ -36,7 +36,7 @@ mod tokens;
 #[cfg(test)]
 mod fixture;
 
-pub use points::{roll_up, score_article};
+pub use points::{roll_up, score_article, SourceTally};
 pub use tells::TellIndex;
 
 use crate::model::{Article, Finding, ParaMark};

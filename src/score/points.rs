@@ -80,7 +80,8 @@ pub(super) fn grade(score: f64, rules: &Rules) -> String {
 
 /// One row per source, sorted by source: article count, mean and lowest
 /// score, error and warning counts, trust (from the claims stage) and the
-/// lowest-scoring article (ties: the first by id).
+/// lowest-scoring article (ties: the first by id). The articles' rows are
+/// added in id order through a [`SourceTally`].
 pub fn roll_up(
     articles: &[ArticleSummary],
     scores: &[ArticleScore],
@@ -97,45 +98,97 @@ pub fn roll_up(
             Severity::Info => {}
         }
     }
-    let mut by_source: BTreeMap<&str, Vec<&ArticleSummary>> = BTreeMap::new();
-    for a in articles {
-        by_source.entry(a.source.as_str()).or_default().push(a);
+    let mut arts: Vec<&ArticleSummary> = articles.iter().collect();
+    arts.sort_by_key(|a| a.id);
+    let mut tally = SourceTally::default();
+    for a in arts {
+        let (errors, warnings) = sev.get(&a.id).copied().unwrap_or_default();
+        tally.add_article(
+            &a.source,
+            &a.key,
+            score_of.get(&a.id).copied(),
+            errors,
+            warnings,
+        );
     }
-    by_source
-        .into_iter()
-        .map(|(source, mut arts)| {
-            arts.sort_by_key(|a| a.id);
-            let scored: Vec<(f64, &ArticleSummary)> = arts
-                .iter()
-                .filter_map(|a| score_of.get(&a.id).map(|&s| (s, *a)))
-                .collect();
-            let mean = if scored.is_empty() {
-                0.0
-            } else {
-                scored.iter().map(|(s, _)| s).sum::<f64>() / scored.len() as f64
-            };
-            let mut worst: Option<(f64, &ArticleSummary)> = None;
-            for &(s, a) in &scored {
-                if worst.is_none_or(|(w, _)| s < w) {
-                    worst = Some((s, a));
+    tally.rows(trust)
+}
+
+/// The per-source totals of [`roll_up`], added article by article (in id
+/// order), so the articles need not be held together.
+#[derive(Debug, Default)]
+pub struct SourceTally {
+    by_source: BTreeMap<String, Tally>,
+}
+
+/// One source's totals so far.
+#[derive(Debug, Default)]
+struct Tally {
+    articles: u32,
+    /// Scores of its scored articles, in id order (summed in that order).
+    scores: Vec<f64>,
+    /// Lowest score and its article's key (the first one on ties).
+    worst: Option<(f64, String)>,
+    errors: u32,
+    warnings: u32,
+}
+
+impl SourceTally {
+    /// Adds a scored article: its source, key, score and error and warning
+    /// counts. Articles must come in id order.
+    pub fn add(&mut self, source: &str, key: &str, score: f64, errors: u32, warnings: u32) {
+        self.add_article(source, key, Some(score), errors, warnings);
+    }
+
+    fn add_article(
+        &mut self,
+        source: &str,
+        key: &str,
+        score: Option<f64>,
+        errors: u32,
+        warnings: u32,
+    ) {
+        if !self.by_source.contains_key(source) {
+            self.by_source.insert(source.to_string(), Tally::default());
+        }
+        let Some(t) = self.by_source.get_mut(source) else {
+            return;
+        };
+        t.articles += 1;
+        t.errors += errors;
+        t.warnings += warnings;
+        if let Some(s) = score {
+            t.scores.push(s);
+            if t.worst.as_ref().is_none_or(|(w, _)| s < *w) {
+                t.worst = Some((s, key.to_string()));
+            }
+        }
+    }
+
+    /// One row per source, sorted by source, with its trust from `trust`.
+    pub fn rows(self, trust: &[(String, f64)]) -> Vec<SourceRow> {
+        self.by_source
+            .into_iter()
+            .map(|(source, t)| {
+                let mean = if t.scores.is_empty() {
+                    0.0
+                } else {
+                    t.scores.iter().sum::<f64>() / t.scores.len() as f64
+                };
+                let (min_score, worst_article) = t.worst.unwrap_or_default();
+                SourceRow {
+                    trust: trust.iter().find(|(s, _)| *s == source).map(|(_, t)| *t),
+                    source,
+                    articles: t.articles,
+                    mean_score: mean,
+                    min_score,
+                    errors: t.errors,
+                    warnings: t.warnings,
+                    worst_article,
                 }
-            }
-            let (errors, warnings) = arts.iter().fold((0, 0), |acc, a| {
-                let (e, w) = sev.get(&a.id).copied().unwrap_or_default();
-                (acc.0 + e, acc.1 + w)
-            });
-            SourceRow {
-                source: source.to_string(),
-                articles: arts.len() as u32,
-                mean_score: mean,
-                min_score: worst.map_or(0.0, |(s, _)| s),
-                errors,
-                warnings,
-                trust: trust.iter().find(|(s, _)| s == source).map(|(_, t)| *t),
-                worst_article: worst.map(|(_, a)| a.key.clone()).unwrap_or_default(),
-            }
-        })
-        .collect()
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
-//! `--memory`: a shard's per-article pass stays below a small bound on a
-//! 50 MB corpus (its peak RSS, as `-v` reports it from /proc, Linux only).
+//! `--memory`: a shard's per-article pass, and a full run (per-article
+//! pass, link, truth discovery, scoring and every report), stay below a
+//! small bound on a 50 MB corpus (peak RSS, as `-v` reports it from /proc,
+//! Linux only).
 
 use crate::common::*;
 use std::process::Command;
@@ -12,34 +14,27 @@ fn peak_rss_mb(stderr: &str) -> Option<f64> {
         .and_then(|v| v.trim_end_matches(" MB").parse().ok())
 }
 
-#[test]
-fn a_shard_stays_below_a_small_memory_bound_on_a_50_mb_corpus() {
-    if !std::path::Path::new("/proc/self/status").exists() {
-        return; // peak RSS is read from /proc
-    }
-    let tmp = tempfile::tempdir().unwrap();
+/// Writes the 50 MB gen-corpus corpus of seed 18 into `dir`.
+fn corpus_50_mb(dir: &std::path::Path) {
     let o = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
         .args(["--size", "50", "--seed", "18", "--out"])
-        .arg(tmp.path())
+        .arg(dir)
         .arg("--rules")
         .arg(root().join("rules"))
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// Runs `credence score` on the corpus in `dir` with `args` and `-v`;
+/// returns its peak RSS in MB, after checking it read the 50 MB corpus.
+fn peak_of_run(dir: &std::path::Path, args: &[&str]) -> f64 {
     let o = credence()
         .arg("score")
-        .arg(tmp.path().join("articles"))
-        .args([
-            "--shard",
-            "0/1",
-            "--memory",
-            "96M",
-            "-v",
-            "--as-of",
-            "2026-02-12",
-            "--out",
-        ])
-        .arg(tmp.path().join("part"))
+        .arg(dir.join("articles"))
+        .args(args)
+        .args(["-v", "--as-of", "2026-02-12", "--out"])
+        .arg(dir.join("out"))
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
@@ -50,6 +45,31 @@ fn a_shard_stays_below_a_small_memory_bound_on_a_50_mb_corpus() {
         .unwrap_or_default()
         .to_string();
     assert!(input.starts_with("5"), "a 50 MB corpus: {input}");
-    let peak = peak_rss_mb(&err).expect("peak_rss line");
+    peak_rss_mb(&err).expect("peak_rss line")
+}
+
+#[test]
+fn a_shard_stays_below_a_small_memory_bound_on_a_50_mb_corpus() {
+    if !std::path::Path::new("/proc/self/status").exists() {
+        return; // peak RSS is read from /proc
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    corpus_50_mb(tmp.path());
+    let peak = peak_of_run(tmp.path(), &["--shard", "0/1", "--memory", "96M"]);
     assert!(peak < 96.0, "peak RSS {peak} MB over --memory 96M");
+}
+
+#[test]
+fn a_full_run_with_every_report_stays_below_a_small_memory_bound_on_a_50_mb_corpus() {
+    if !std::path::Path::new("/proc/self/status").exists() {
+        return; // peak RSS is read from /proc
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    corpus_50_mb(tmp.path());
+    let peak = peak_of_run(tmp.path(), &["--memory", "128M"]);
+    assert!(peak < 128.0, "peak RSS {peak} MB over --memory 128M");
+    let out = tmp.path().join("out");
+    for name in ["articles.csv", "findings.csv", "report.xlsx", "review.html"] {
+        assert!(out.join(name).is_file(), "{name} written");
+    }
 }

@@ -1,6 +1,6 @@
 use super::*;
 use crate::dedup::DedupConfig;
-use crate::model::{Claim, Date};
+use crate::model::{Claim, Date, MentionRow};
 use crate::names::NameIndex;
 
 fn summary(id: u32, text: &str) -> ArticleSummary {
@@ -93,17 +93,15 @@ fn name_findings_are_dropped_in_boilerplate_only_and_claims_in_any_repeat() {
         Finding::new(ArticleId(0), FindingKind::RoleMismatch),
     ];
     s.claims = vec![claim(0), claim(1), claim(2), claim(3)];
-    let mut summaries = vec![s];
-    drop_repeated_content(
-        &mut summaries,
-        &[vec![
+    drop_repeated(
+        &mut s,
+        &[
             ParaMark::Content,
             ParaMark::Duplicate,
             ParaMark::Syndicated,
             ParaMark::Boilerplate,
-        ]],
+        ],
     );
-    let s = &summaries[0];
     let kept: Vec<(Option<ParaIdx>, FindingKind)> =
         s.findings.iter().map(|f| (f.paragraph, f.kind)).collect();
     assert_eq!(
@@ -131,16 +129,15 @@ fn mentions_in_boilerplate_become_unchecked_and_copies_keep_their_verdicts() {
         mention(2, wrong),
         mention(2, MentionVerdict::Ok),
     ];
-    let mut summaries = vec![s];
-    drop_repeated_content(
-        &mut summaries,
-        &[vec![
+    drop_repeated(
+        &mut s,
+        &[
             ParaMark::Content,
             ParaMark::Syndicated,
             ParaMark::Boilerplate,
-        ]],
+        ],
     );
-    let got: Vec<(u32, MentionVerdict, &str)> = summaries[0]
+    let got: Vec<(u32, MentionVerdict, &str)> = s
         .mentions
         .iter()
         .map(|m| (m.paragraph.0, m.verdict, m.reason.as_str()))
@@ -154,37 +151,7 @@ fn mentions_in_boilerplate_become_unchecked_and_copies_keep_their_verdicts() {
             (2, MentionVerdict::Unchecked, "in boilerplate"),
         ]
     );
-    assert_eq!(
-        summaries[0].mentions[2].person, "Some One",
-        "who it is stays"
-    );
-}
-
-#[test]
-fn mentions_are_taken_in_article_order() {
-    let mut a = summary(0, "One.");
-    let mut b = summary(1, "Two.");
-    a.mentions = vec![
-        mention(0, MentionVerdict::Ok),
-        mention(0, MentionVerdict::Unchecked),
-    ];
-    b.mentions = vec![MentionRow {
-        article: ArticleId(1),
-        ..mention(0, MentionVerdict::Ok)
-    }];
-    let mut summaries = vec![a, b];
-    let all = take_mentions(&mut summaries);
-    let got: Vec<(ArticleId, MentionVerdict)> =
-        all.iter().map(|m| (m.article, m.verdict)).collect();
-    assert_eq!(
-        got,
-        [
-            (ArticleId(0), MentionVerdict::Ok),
-            (ArticleId(0), MentionVerdict::Unchecked),
-            (ArticleId(1), MentionVerdict::Ok),
-        ]
-    );
-    assert!(summaries.iter().all(|s| s.mentions.is_empty()));
+    assert_eq!(s.mentions[2].person, "Some One", "who it is stays");
 }
 
 #[test]
@@ -208,58 +175,49 @@ fn input_errors_name_the_file_and_line() {
 }
 
 #[test]
-fn findings_are_collected_failures_first_then_articles_dedup_claims() {
-    let failures = [InputFailure {
-        id: ArticleId(1),
-        key: "bad.txt".into(),
-        path: "bad.txt".into(),
-        line: None,
-        reason: "empty file".into(),
-    }];
-    let mut s = summary(0, "Text.");
-    s.findings = vec![at(0, 0, FindingKind::MachineTell)];
-    s.claims = vec![claim(0)];
-    let mut collected = Collected::new(true);
-    collected.summaries = vec![s];
-    collected.failures = failures.to_vec();
-    let mut linked = DedupOutcome {
-        findings: vec![at(0, 0, FindingKind::Boilerplate)],
-        ..DedupOutcome::default()
-    };
-    let mut resolved = ClaimsOutcome {
-        findings: vec![at(0, 0, FindingKind::QuantityConflict)],
-        ..ClaimsOutcome::default()
-    };
-    let all = collect_findings(&mut collected, &mut linked, &mut resolved);
-    let kinds: Vec<FindingKind> = all.iter().map(|f| f.kind).collect();
+fn dedup_and_claims_findings_go_to_their_article_in_order() {
+    let mut dedup = vec![
+        at(1, 0, FindingKind::Boilerplate),
+        at(0, 0, FindingKind::SyndicatedParagraph),
+        at(7, 0, FindingKind::Boilerplate),
+    ];
+    let mut claims = vec![at(1, 0, FindingKind::QuantityConflict)];
+    let mut by_id = findings_by_id(2, &mut dedup);
+    extra_findings(&mut by_id, &mut claims);
+    let kinds: Vec<Vec<FindingKind>> = by_id
+        .iter()
+        .map(|v| v.iter().map(|f| f.kind).collect())
+        .collect();
     assert_eq!(
         kinds,
         [
-            FindingKind::InputError,
-            FindingKind::MachineTell,
-            FindingKind::Boilerplate,
-            FindingKind::QuantityConflict,
+            vec![FindingKind::SyndicatedParagraph],
+            vec![FindingKind::Boilerplate, FindingKind::QuantityConflict],
         ]
     );
-    let s = &collected.summaries[0];
-    assert!(s.findings.is_empty() && s.claims.is_empty());
-    assert!(linked.findings.is_empty() && resolved.findings.is_empty());
+    assert!(dedup.is_empty() && claims.is_empty(), "moved, not copied");
 }
 
 #[test]
-fn findings_are_grouped_by_article_and_sorted_for_scoring() {
-    let findings = vec![
-        at(1, 2, FindingKind::MachineTell),
-        at(0, 0, FindingKind::Boilerplate),
-        at(1, 0, FindingKind::MachineTell),
-        at(7, 0, FindingKind::MachineTell),
-    ];
-    let mut by_article = findings_by_article(&findings, 2);
-    assert_eq!(by_article.len(), 2);
-    assert_eq!(by_article[0].len(), 1);
-    sort_for_scoring(&mut by_article[1]);
-    let paragraphs: Vec<_> = by_article[1].iter().map(|f| f.paragraph).collect();
-    assert_eq!(paragraphs, [Some(ParaIdx(0)), Some(ParaIdx(2))]);
+fn an_article_is_scored_on_its_findings_then_its_repeats_get_their_text() {
+    let rules = Rules::parse(None, None, None, None, None, None).unwrap();
+    let mut s = summary(0, "One.\n\nTwo.");
+    let mut info = at(0, 1, FindingKind::MachineTell);
+    info.severity = Severity::Info;
+    s.findings = vec![info];
+    s.claims = vec![claim(0)];
+    let extra = vec![at(0, 0, FindingKind::DuplicateParagraph)];
+    let rows = [row(0, 0, "copied words")];
+    let (record, score) = finish_article(s, extra, &repeat_texts(&rows), &rules);
+    let kinds: Vec<FindingKind> = record.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [FindingKind::MachineTell, FindingKind::DuplicateParagraph]
+    );
+    assert!(record.claims.is_empty());
+    assert_eq!(record.findings[1].mention, "copied words");
+    // Scored before the text was given: the top finding names the kind.
+    assert_eq!(score.top_finding, "duplicate_paragraph");
 }
 
 #[test]
@@ -271,7 +229,7 @@ fn repeat_findings_without_text_get_their_paragraph_start() {
         at(0, 1, FindingKind::DuplicateParagraph).mention("kept"),
     ];
     let rows = [row(0, 1, &"word ".repeat(40)), row(0, 2, "")];
-    name_repeated_text(&mut findings, &rows);
+    name_repeated_text(&mut findings, &repeat_texts(&rows));
     // 80 characters, and "…" since the text was longer.
     assert_eq!(findings[0].mention.chars().count(), 81);
     assert!(findings[0].mention.ends_with('…'));

@@ -71,7 +71,8 @@ proptest! {
                 .collect();
             let load = |ids: &[ArticleId]| -> Vec<Option<Article>> { vec![None; ids.len()] };
             let d = dedup::link(&summaries, &DedupConfig::default(), &load, &mut Vec::new(), &mut crate::model::PairMemo::default());
-            let _ = claims::resolve(&summaries, &d, &rules);
+            let inputs: Vec<_> = summaries.iter().map(claims::claims_input).collect();
+            let _ = claims::resolve(&inputs, &d, &rules);
         }
     }
 }
