@@ -261,6 +261,7 @@ pub(super) fn score_articles(
     let mut records = RecordStore {
         records: Spill::on_disk(run.lock),
         ids: Vec::with_capacity(collected.spill.len()),
+        dir: run.cfg.out_dir.clone(),
     };
     let mut scores = Vec::with_capacity(collected.spill.len());
     let mut tally = score::SourceTally::default();

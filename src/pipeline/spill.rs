@@ -79,6 +79,8 @@ pub(super) type Records = Spill<ArticleSummary>;
 pub(super) struct RecordStore {
     pub(super) records: Records,
     pub(super) ids: Vec<ArticleId>,
+    /// The output folder the scratch file is in (named by a read error).
+    pub(super) dir: std::path::PathBuf,
 }
 
 impl ArticleRecords for RecordStore {
@@ -89,13 +91,15 @@ impl ArticleRecords for RecordStore {
         self.ids[i]
     }
     /// A record that cannot be read back (the disk failed under the run)
-    /// shows as an article without data rather than stopping the reports.
-    fn get(&self, i: usize) -> Cow<'_, ArticleSummary> {
-        Cow::Owned(
-            self.records
-                .get(i)
-                .unwrap_or_else(|| ArticleSummary::bare(self.ids[i], "")),
-        )
+    /// stops the reports: no row is written without its data.
+    fn get(&self, i: usize) -> Result<Cow<'_, ArticleSummary>, report::ReportError> {
+        self.records
+            .get(i)
+            .map(Cow::Owned)
+            .ok_or_else(|| report::ReportError::ScratchRead {
+                dir: self.dir.clone(),
+                record: i,
+            })
     }
 }
 
@@ -119,5 +123,21 @@ mod tests {
             }
             assert_eq!(spill.get(500), None);
         }
+    }
+
+    #[test]
+    fn report_record_that_cannot_be_read_back_is_an_error_not_an_empty_row() {
+        let mut records = Records::in_memory();
+        records.put(&ArticleSummary::bare(ArticleId(0), "a.txt"));
+        records.finish();
+        let store = RecordStore {
+            records,
+            // A second id with no record behind it: what a failed read gives.
+            ids: vec![ArticleId(0), ArticleId(1)],
+            dir: "out".into(),
+        };
+        assert_eq!(store.get(0).unwrap().key, "a.txt");
+        let err = store.get(1).unwrap_err().to_string();
+        assert!(err.contains("scratch") && err.contains("record 1"), "{err}");
     }
 }

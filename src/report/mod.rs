@@ -99,6 +99,8 @@ pub enum ReportError {
     },
     #[error("another credence run (pid {pid}) holds the lock on {dir}; try again when it ends")]
     Locked { dir: PathBuf, pid: String },
+    #[error("{dir}: the run's scratch file could not be read back (article record {record}); no report was written")]
+    ScratchRead { dir: PathBuf, record: usize },
     #[error("{path}: CSV: {source}")]
     Csv {
         path: PathBuf,
@@ -148,8 +150,10 @@ pub trait ArticleRecords: Sync {
     }
     /// Id of record `i` (without reading the record).
     fn id(&self, i: usize) -> ArticleId;
-    /// Record `i`.
-    fn get(&self, i: usize) -> Cow<'_, ArticleSummary>;
+    /// Record `i`, or [`ReportError::ScratchRead`] when it was spilled to
+    /// disk and cannot be read back (the reports then stop: no row is
+    /// written without its data).
+    fn get(&self, i: usize) -> Result<Cow<'_, ArticleSummary>, ReportError>;
 }
 
 impl ArticleRecords for Vec<ArticleSummary> {
@@ -159,8 +163,8 @@ impl ArticleRecords for Vec<ArticleSummary> {
     fn id(&self, i: usize) -> ArticleId {
         self[i].id
     }
-    fn get(&self, i: usize) -> Cow<'_, ArticleSummary> {
-        Cow::Borrowed(&self[i])
+    fn get(&self, i: usize) -> Result<Cow<'_, ArticleSummary>, ReportError> {
+        Ok(Cow::Borrowed(&self[i]))
     }
 }
 

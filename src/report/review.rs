@@ -211,13 +211,13 @@ pub(super) fn render(
     );
     h.push_str(LIST_HEAD);
     for &i in &order {
-        list_row(&mut h, r, i, &anchor, counts, &scores);
+        list_row(&mut h, r, i, &anchor, counts, &scores)?;
         flush_part(&mut h, out)?;
     }
     h.push_str("</tbody></table>\n");
     let dups = dups_by_paragraph(r.duplicates);
     for (n, &i) in shown.iter().enumerate() {
-        let a = r.articles.get(i);
+        let a = record(r, i)?;
         let findings = sorted_findings(&a.findings);
         let ctx = ArticleCtx {
             n,
@@ -253,6 +253,12 @@ const LIST_HEAD: &str = "<h2>Articles</h2>\n<input id=\"filter\" type=\"search\"
          <th data-num=\"1\">warnings</th><th data-num=\"1\">infos</th><th data-num=\"1\">repeated</th>\
          <th data-num=\"1\">boilerplate</th></tr></thead>\n<tbody>\n";
 
+/// Record `i` of the reports; a spilled record that cannot be read back
+/// stops the page (as an I/O error of the page, naming the scratch).
+fn record<'a>(r: &Reports<'a>, i: usize) -> std::io::Result<std::borrow::Cow<'a, ArticleSummary>> {
+    r.articles.get(i).map_err(std::io::Error::other)
+}
+
 /// One article's row in the list.
 fn list_row(
     h: &mut String,
@@ -261,8 +267,8 @@ fn list_row(
     anchor: &HashMap<ArticleId, usize>,
     counts: &[[usize; 3]],
     scores: &[Option<&crate::model::ArticleScore>],
-) {
-    let a = r.articles.get(i);
+) -> std::io::Result<()> {
+    let a = record(r, i)?;
     let c = counts.get(a.id.0 as usize).copied().unwrap_or_default();
     let s = scores.get(a.id.0 as usize).copied().flatten();
     let marks = r.marks.get(i).map_or(&[][..], Vec::as_slice);
@@ -297,6 +303,7 @@ fn list_row(
         src = esc(&a.source),
         title = esc(&cut(&a.title, 90)),
     );
+    Ok(())
 }
 
 /// At most `n` characters, "…" marking a cut.

@@ -89,7 +89,7 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
         "boilerplate_paragraphs",
     ])?;
     for i in article_order(r) {
-        let a = r.articles.get(i);
+        let a = r.articles.get(i)?;
         let a = a.as_ref();
         let marks = r.marks.get(i).map(|m| m.as_slice()).unwrap_or(&[]);
         let words: u32 = a
@@ -219,7 +219,7 @@ fn findings_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
         finding_row(r, w, f, None, &score_of)?;
     }
     for i in review_order(r) {
-        let a = r.articles.get(i);
+        let a = r.articles.get(i)?;
         let mut fs: Vec<&Finding> = a.findings.iter().collect();
         fs.sort_by(|x, y| finding_order(x, y));
         for f in fs {
@@ -399,7 +399,7 @@ fn mentions_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
         "reason",
     ])?;
     for i in article_order(r) {
-        let a = r.articles.get(i);
+        let a = r.articles.get(i)?;
         let mut ms: Vec<&MentionRow> = a.mentions.iter().collect();
         ms.sort_by_key(|m| (m.article, m.paragraph));
         for m in ms {
