@@ -305,8 +305,8 @@ fn inside(dom: &Dom, mut n: NodeId, root: NodeId) -> bool {
 
 /// The page's publication date, first that has it: a `<meta>` date (in
 /// page order, a value that parses before one that does not), JSON-LD
-/// `datePublished`, a `<time datetime>` marked `pubdate` or
-/// `itemprop="datePublished"`, the first `<time datetime>` in the story's
+/// `datePublished`, a `<time datetime>` marked `pubdate`,
+/// `itemprop="datePublished"` or hAtom's `class="published"`, the first `<time datetime>` in the story's
 /// container (outside `nav`, `aside` and `footer`).
 fn page_date(dom: &Dom, main: &[NodeId], ld_date: &str) -> String {
     let mut meta_dates = Vec::new();
@@ -327,7 +327,11 @@ fn page_date(dom: &Dom, main: &[NodeId], ld_date: &str) -> String {
                 let marked = dom.attr(n, "pubdate").is_some()
                     || dom
                         .attr(n, "itemprop")
-                        .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+                        .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
+                    || dom.attr(n, "class").is_some_and(|c| {
+                        c.split_ascii_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("published"))
+                    });
                 if marked && marked_time.is_none() {
                     marked_time = Some(dt.trim().to_string());
                 } else if region_time.is_none()

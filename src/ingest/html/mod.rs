@@ -250,6 +250,9 @@ paragraph.</p></article><footer>Copyright</footer></body></html>"#;
         assert_eq!(page("", body).meta.date, "2025-06-15T09:00");
         let body = r#"<article><p><time itemprop="datePublished" datetime="2025-06-15">x</time></p><p>Body.</p></article>"#;
         assert_eq!(page("", body).meta.date, "2025-06-15");
+        // hAtom's published class marks it too, outside the story's container.
+        let body = r#"<p class="byline">By Ann <time class="updated published" datetime="2025-06-16">x</time></p><article><p>Body.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "2025-06-16");
         // Unmarked: the first in the article, never one in nav, aside or footer.
         let body = r#"<nav><time datetime="2025-01-01">x</time></nav><article><aside><time datetime="2025-02-02">y</time></aside>
 <p>Body text <time datetime="2025-06-15">June 15</time>.</p></article><footer><time datetime="2025-03-03">z</time></footer>"#;
