@@ -36,6 +36,7 @@ pub(super) fn full_summary(
         url: String::new(),
         date: date(),
         date_origin: DateOrigin::AsOf,
+        origins: Default::default(),
         content_hash: 0,
         para_words: a.paragraphs.iter().map(|p| p.words).collect(),
         para_lines: a.paragraphs.iter().map(|p| p.line).collect(),

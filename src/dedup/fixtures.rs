@@ -36,6 +36,7 @@ pub(super) fn summary(a: &Article) -> ArticleSummary {
         url: String::new(),
         date: a.date,
         date_origin: a.date_origin,
+        origins: Default::default(),
         content_hash: a.content_hash,
         para_words: a.paragraphs.iter().map(|p| p.words).collect(),
         para_lines: a.paragraphs.iter().map(|p| p.line).collect(),

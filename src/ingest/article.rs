@@ -2,9 +2,12 @@
 //! precedence manifest.csv > metadata in the file > a date in the URL >
 //! dateline or stamp > `--as-of` > run date, and the source and title fallbacks.
 
+use super::byline::byline_in_text;
 use super::dates::{date_in_url, find_dateline, parse_date};
 use super::{IngestConfig, InputFile};
-use crate::model::{Article, ArticleId, Date, DateOrigin, Finding, FindingKind, Meta};
+use crate::model::{
+    Article, ArticleId, Date, DateOrigin, Finding, FindingKind, Meta, MetaOrigin, Origins,
+};
 
 /// Text and metadata taken out of one file or record.
 #[derive(Debug, Default)]
@@ -23,9 +26,11 @@ pub(super) struct Parsed {
 ///
 /// 1. [`manifest_row`] finds the manifest's metadata for the article.
 /// 2. [`date_by_precedence`] picks the date and records where it came from.
-/// 3. Manifest values win over the file's ([`first_nonempty`]); the source
-///    falls back to the URL's host, the top folder, then `unknown`, and the
-///    title to the first line ([`first_line_title`]).
+/// 3. Manifest values win over the file's ([`pick`], which records where
+///    each came from); the source falls back to the URL's host, the top
+///    folder, then `unknown`; the author to a byline in the text's first
+///    lines; the title to the first line, then the file name
+///    ([`title_by_precedence`]).
 /// 4. [`article_notes`] records an unknown date and a metadata problem.
 pub(super) fn build(
     file: &InputFile,
@@ -45,17 +50,35 @@ pub(super) fn build(
         &parsed.text,
         cfg,
     );
-    let url = first_nonempty(&manifest.url, &meta.url);
-    let mut source = first_nonempty(&manifest.source, &meta.source);
+    let origins = meta.origins;
+    let (url, url_origin) = pick(&[
+        (&manifest.url, MetaOrigin::Manifest),
+        (&meta.url, origins.url),
+    ]);
+    let host = url_host(&url).unwrap_or_default();
+    let folder = file.top_folder.clone().unwrap_or_default();
+    let (mut source, source_origin) = pick(&[
+        (&manifest.source, MetaOrigin::Manifest),
+        (&meta.source, origins.source),
+        (&host, MetaOrigin::Host),
+        (&folder, MetaOrigin::Folder),
+    ]);
     if source.is_empty() {
-        source = url_host(&url)
-            .or_else(|| file.top_folder.clone())
-            .unwrap_or_else(|| "unknown".to_string());
+        source = "unknown".to_string();
     }
-    let mut title = first_nonempty(&manifest.title, &meta.title);
-    if title.is_empty() {
-        title = first_line_title(&parsed.text);
-    }
+    let byline = byline_in_text(&parsed.text).unwrap_or_default();
+    let (author, author_origin) = pick(&[
+        (&manifest.author, MetaOrigin::Manifest),
+        (&meta.author, origins.author),
+        (&byline, MetaOrigin::Byline),
+    ]);
+    let (title, title_origin) = title_by_precedence(&manifest.title, meta, &parsed.text, file);
+    let origins = Origins {
+        title: title_origin,
+        source: source_origin,
+        author: author_origin,
+        url: url_origin,
+    };
     let notes = article_notes(date, date_origin, parsed.meta_problem.as_deref(), &file.rel);
     Article {
         id: ArticleId(0),
@@ -64,10 +87,11 @@ pub(super) fn build(
         first_line,
         title,
         source,
-        author: first_nonempty(&manifest.author, &meta.author),
+        author,
         url,
         date,
         date_origin,
+        origins,
         text: parsed.text,
         line_offset: parsed.line_offset,
         line_map: parsed.line_map,
@@ -124,13 +148,37 @@ fn date_by_precedence(
     }
 }
 
-/// `preferred` unless it is empty, else `fallback`.
-fn first_nonempty(preferred: &str, fallback: &str) -> String {
-    if !preferred.is_empty() {
-        preferred.to_string()
-    } else {
-        fallback.to_string()
-    }
+/// The first value that is not blank, with its origin; empty and
+/// [`MetaOrigin::None`] when all are.
+fn pick(candidates: &[(&str, MetaOrigin)]) -> (String, MetaOrigin) {
+    candidates
+        .iter()
+        .find(|(v, _)| !v.trim().is_empty())
+        .map_or((String::new(), MetaOrigin::None), |(v, o)| {
+            (v.to_string(), *o)
+        })
+}
+
+/// The title and its origin: the manifest's, the file's metadata (with
+/// the origin its reader gave), the first line of the text, the file name.
+fn title_by_precedence(
+    manifest: &str,
+    meta: &Meta,
+    text: &str,
+    file: &InputFile,
+) -> (String, MetaOrigin) {
+    let first_line = first_line_title(text);
+    let file_name = file
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    pick(&[
+        (manifest, MetaOrigin::Manifest),
+        (&meta.title, meta.origins.title),
+        (&first_line, MetaOrigin::FirstLine),
+        (&file_name, MetaOrigin::FileName),
+    ])
 }
 
 /// Notes every article may carry from reading: the run date standing in
@@ -288,10 +336,12 @@ mod tests {
     }
 
     #[test]
-    fn first_nonempty_prefers_the_first() {
-        assert_eq!(first_nonempty("a", "b"), "a");
-        assert_eq!(first_nonempty("", "b"), "b");
-        assert_eq!(first_nonempty("", ""), "");
+    fn pick_takes_the_first_nonblank_with_its_origin() {
+        let m = MetaOrigin::Manifest;
+        let j = MetaOrigin::Jsonl;
+        assert_eq!(pick(&[("a", m), ("b", j)]), ("a".into(), m));
+        assert_eq!(pick(&[(" ", m), ("b", j)]), ("b".into(), j));
+        assert_eq!(pick(&[("", m), ("", j)]), (String::new(), MetaOrigin::None));
     }
 
     #[test]
@@ -335,8 +385,87 @@ mod tests {
             ("news.example", "A Headline")
         );
         assert_eq!((a.content_hash, a.date_origin), (9, DateOrigin::AsOf));
+        let o = a.origins;
+        assert_eq!(
+            (o.source, o.title),
+            (MetaOrigin::Host, MetaOrigin::FirstLine)
+        );
+        assert_eq!((o.author, o.url), (MetaOrigin::None, MetaOrigin::None));
         let a = build(&file, "k", "k".into(), parsed(""), 1, 9, &c);
-        assert_eq!(a.source, "in");
+        assert_eq!(
+            (a.source.as_str(), a.origins.source),
+            ("in", MetaOrigin::Folder)
+        );
+        let mut unfiled = file_with(&[]);
+        unfiled.top_folder = None;
+        let a = build(&unfiled, "k", "k".into(), parsed(""), 1, 9, &c);
+        assert_eq!(
+            (a.source.as_str(), a.origins.source),
+            ("unknown", MetaOrigin::None)
+        );
+    }
+
+    #[test]
+    fn manifest_values_win_and_say_so() {
+        let manifest = Meta {
+            title: "Manifest title".into(),
+            author: "Ann Lee".into(),
+            ..Meta::default()
+        };
+        let file = file_with(&[("k", manifest)]);
+        let parsed = Parsed {
+            text: "By Bo Roe\n\nBody.".into(),
+            meta: Meta {
+                title: "Record title".into(),
+                url: "https://wire.example/a".into(),
+                ..Meta::default()
+            }
+            .found_in(MetaOrigin::Jsonl),
+            ..Parsed::default()
+        };
+        let a = build(&file, "k", "k".into(), parsed, 1, 9, &cfg(None));
+        assert_eq!(
+            (a.title.as_str(), a.author.as_str(), a.url.as_str()),
+            ("Manifest title", "Ann Lee", "https://wire.example/a")
+        );
+        let o = a.origins;
+        assert_eq!(
+            (o.title, o.author, o.url, o.source),
+            (
+                MetaOrigin::Manifest,
+                MetaOrigin::Manifest,
+                MetaOrigin::Jsonl,
+                MetaOrigin::Host
+            )
+        );
+    }
+
+    #[test]
+    fn a_byline_in_the_text_gives_the_author_and_the_file_name_the_last_title() {
+        let file = file_with(&[]);
+        let parsed = |text: &str| Parsed {
+            text: text.into(),
+            ..Parsed::default()
+        };
+        let c = cfg(None);
+        let a = build(
+            &file,
+            "x",
+            "x".into(),
+            parsed("Headline\nBy Bo Roe\nBody."),
+            1,
+            9,
+            &c,
+        );
+        assert_eq!(
+            (a.author.as_str(), a.origins.author),
+            ("Bo Roe", MetaOrigin::Byline)
+        );
+        let a = build(&file, "x", "x".into(), parsed("#\n\nBody."), 1, 9, &c);
+        assert_eq!(
+            (a.title.as_str(), a.origins.title),
+            ("feed", MetaOrigin::FileName)
+        );
     }
 
     #[test]

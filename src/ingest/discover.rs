@@ -199,6 +199,7 @@ fn parse_manifest(text: &str) -> (Manifest, Vec<(u32, String)>) {
             source: get(cols[2]),
             author: get(cols[3]),
             url: get(cols[4]),
+            origins: Default::default(),
         };
         if !meta.date.is_empty() && parse_date(&meta.date).is_none() {
             problems.push((

@@ -5,7 +5,7 @@
 use super::article::{build, Parsed};
 use super::decode::{decode, normalize_text};
 use super::{failure, IngestConfig, InputFile, Loaded};
-use crate::model::{ArticleId, Finding, FindingKind, InputFailure, Meta};
+use crate::model::{ArticleId, Finding, FindingKind, InputFailure, Meta, MetaOrigin, Origins};
 use serde_json::{Map, Value};
 
 /// JSONL: one article per line; malformed lines become failures.
@@ -107,7 +107,9 @@ fn parse_record(line: &str, line_no: u32) -> Result<Record, String> {
             source: field(&["source", "publisher", "site", "outlet"]),
             author: field(&["author", "byline"]),
             url: field(&["url", "link"]),
-        },
+            origins: Origins::default(),
+        }
+        .found_in(MetaOrigin::Jsonl),
     })
 }
 

@@ -27,6 +27,7 @@
 //! one arm in `parse_text`.
 
 mod article;
+mod byline;
 mod dates;
 mod decode;
 mod discover;

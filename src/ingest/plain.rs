@@ -2,7 +2,7 @@
 //! an optional `---` front matter of flat `key: value` lines.
 
 use super::article::Parsed;
-use crate::model::Meta;
+use crate::model::{Meta, MetaOrigin};
 
 /// Plain text: all of it is the article; its title is the headline when
 /// page furniture (a stamp line, a label, a share bar) comes first.
@@ -11,8 +11,17 @@ pub(super) fn parse_plain(text: String) -> Parsed {
         text,
         ..Parsed::default()
     };
-    p.meta.title = headline_title(&p.text);
+    set_headline(&mut p);
     p
+}
+
+/// Sets the title to the text's headline when page furniture comes before
+/// it (origin `headline`); leaves it empty otherwise.
+fn set_headline(p: &mut Parsed) {
+    p.meta.title = headline_title(&p.text);
+    if !p.meta.title.is_empty() {
+        p.meta.origins.title = MetaOrigin::Headline;
+    }
 }
 
 /// The headline ([`crate::segment::headline`]) when it is not the first
@@ -34,7 +43,7 @@ pub(super) fn parse_markdown(text: &str) -> Parsed {
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
         p.text = text.to_string();
-        p.meta.title = headline_title(&p.text);
+        set_headline(&mut p);
         return p;
     }
     let mut offset = first.len() + 1;
@@ -51,7 +60,7 @@ pub(super) fn parse_markdown(text: &str) -> Parsed {
     if !closed {
         // No closing fence: not front matter, keep everything as text.
         p.text = text.to_string();
-        p.meta.title = headline_title(&p.text);
+        set_headline(&mut p);
         return p;
     }
     p.line_offset = fm_lines.len() as u32 + 2;
@@ -60,7 +69,7 @@ pub(super) fn parse_markdown(text: &str) -> Parsed {
         Ok(meta) => {
             p.meta = meta;
             if p.meta.title.is_empty() {
-                p.meta.title = headline_title(&p.text);
+                set_headline(&mut p);
             }
         }
         Err((line, why)) => {
@@ -105,7 +114,7 @@ fn parse_front_matter(lines: &[&str]) -> Result<Meta, (usize, String)> {
             _ => {}
         }
     }
-    Ok(meta)
+    Ok(meta.found_in(MetaOrigin::FrontMatter))
 }
 
 fn unquote(v: &str) -> String {
@@ -132,13 +141,12 @@ mod tests {
         assert_eq!(p.text, "---\ntitle: x\n---\nBody");
         // No metadata but the title: a rule line is not a headline.
         let title = "title: x".to_string();
-        assert_eq!(
-            p.meta,
-            Meta {
-                title,
-                ..Meta::default()
-            }
-        );
+        let mut expected = Meta {
+            title,
+            ..Meta::default()
+        };
+        expected.origins.title = MetaOrigin::Headline;
+        assert_eq!(p.meta, expected);
         assert_eq!(p.line_offset, 0);
     }
 
@@ -162,6 +170,12 @@ mod tests {
         assert_eq!(p.meta.title, "Hello");
         assert_eq!(p.meta.date, "2026-02-12");
         assert_eq!(p.meta.source, "Daily");
+        let o = p.meta.origins;
+        assert_eq!(
+            (o.title, o.source),
+            (MetaOrigin::FrontMatter, MetaOrigin::FrontMatter)
+        );
+        assert_eq!((o.author, o.url), (MetaOrigin::None, MetaOrigin::None));
         assert_eq!(p.text, "Body text.\n");
         assert_eq!(p.line_offset, 7);
         let bad = parse_markdown("---\n{not: [yaml\n---\nBody");

@@ -13,6 +13,107 @@ pub struct Meta {
     pub source: String,
     pub author: String,
     pub url: String,
+    /// Where each non-empty value was found in the file.
+    pub origins: Origins,
+}
+
+impl Meta {
+    /// Gives every non-blank value without an origin yet the origin `origin`
+    /// (all fields of a JSONL record or a front matter come from one place).
+    pub fn found_in(mut self, origin: MetaOrigin) -> Meta {
+        let o = &mut self.origins;
+        for (value, slot) in [
+            (&self.title, &mut o.title),
+            (&self.source, &mut o.source),
+            (&self.author, &mut o.author),
+            (&self.url, &mut o.url),
+        ] {
+            if !value.trim().is_empty() && *slot == MetaOrigin::None {
+                *slot = origin;
+            }
+        }
+        self
+    }
+}
+
+/// Where one metadata value came from (articles.csv's `*_origin` columns).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MetaOrigin {
+    /// No value anywhere (an empty author or URL, the source `unknown`).
+    #[default]
+    None,
+    /// The folder's `manifest.csv`.
+    Manifest,
+    /// Markdown front matter.
+    FrontMatter,
+    /// A field of the JSONL record.
+    Jsonl,
+    /// HTML `<meta property="og:title">`.
+    OgTitle,
+    /// HTML JSON-LD (`headline`, `author`, `publisher`, `url`).
+    JsonLd,
+    /// HTML `<title>`.
+    TitleTag,
+    /// HTML `<h1>`.
+    H1,
+    /// The headline line of the text (page furniture before it skipped).
+    Headline,
+    /// The first line of the text.
+    FirstLine,
+    /// The file's name.
+    FileName,
+    /// HTML `<meta name="author">`.
+    MetaAuthor,
+    /// HTML `<meta property="article:author">`.
+    ArticleAuthor,
+    /// A byline on the page or in the text's first lines ("By Ann Lee").
+    Byline,
+    /// HTML `<meta property="og:site_name">`.
+    OgSiteName,
+    /// The host of the article's URL.
+    Host,
+    /// The first folder under the INPUT.
+    Folder,
+    /// HTML `<link rel="canonical">`.
+    Canonical,
+    /// HTML `<meta property="og:url">`.
+    OgUrl,
+}
+
+impl MetaOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MetaOrigin::None => "none",
+            MetaOrigin::Manifest => "manifest",
+            MetaOrigin::FrontMatter => "front_matter",
+            MetaOrigin::Jsonl => "jsonl",
+            MetaOrigin::OgTitle => "og_title",
+            MetaOrigin::JsonLd => "json_ld",
+            MetaOrigin::TitleTag => "title_tag",
+            MetaOrigin::H1 => "h1",
+            MetaOrigin::Headline => "headline",
+            MetaOrigin::FirstLine => "first_line",
+            MetaOrigin::FileName => "file_name",
+            MetaOrigin::MetaAuthor => "meta_author",
+            MetaOrigin::ArticleAuthor => "article_author",
+            MetaOrigin::Byline => "byline",
+            MetaOrigin::OgSiteName => "og_site_name",
+            MetaOrigin::Host => "host",
+            MetaOrigin::Folder => "folder",
+            MetaOrigin::Canonical => "canonical",
+            MetaOrigin::OgUrl => "og_url",
+        }
+    }
+}
+
+/// Where an article's title, source, author and URL came from (the date's
+/// origin is a [`super::DateOrigin`]).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Origins {
+    pub title: MetaOrigin,
+    pub source: MetaOrigin,
+    pub author: MetaOrigin,
+    pub url: MetaOrigin,
 }
 
 /// One paragraph of an article: a byte range into [`Article::text`].
@@ -49,6 +150,8 @@ pub struct Article {
     pub url: String,
     pub date: Date,
     pub date_origin: DateOrigin,
+    /// Where the title, source, author and URL came from.
+    pub origins: Origins,
     pub text: String,
     /// Number of lines that precede the text in the file (front matter), so
     /// paragraph lines can be reported as file lines.

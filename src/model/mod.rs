@@ -10,7 +10,7 @@
 //! |---|---|
 //! | `ids.rs` | [`ArticleId`], [`ParaIdx`] |
 //! | `date.rs` | [`Date`], [`DateOrigin`] |
-//! | `article.rs` | [`Meta`], [`Paragraph`], [`Article`], [`InputFailure`] (ingest, segment) |
+//! | `article.rs` | [`Meta`], [`MetaOrigin`], [`Origins`], [`Paragraph`], [`Article`], [`InputFailure`] (ingest, segment) |
 //! | `finding.rs` | [`Severity`], [`FindingKind`], [`Finding`] (every check) |
 //! | `dedup.rs` | [`ParaMark`], [`ParaPrint`], [`BandKeys`], [`ArticlePrints`], [`DuplicateRow`], [`DedupOutcome`], [`PairMemo`], [`Scratch`], [`LoadArticles`] |
 //! | `names.rs` | [`NameCheck`], [`MentionRow`], [`MentionVerdict`] (mentions.csv) |
@@ -30,7 +30,7 @@ mod partial;
 mod score;
 mod summary;
 
-pub use article::{Article, InputFailure, Meta, Paragraph};
+pub use article::{Article, InputFailure, Meta, MetaOrigin, Origins, Paragraph};
 pub use claims::{Claim, ClaimRow, ClaimsOutcome};
 pub use date::{Date, DateOrigin};
 pub use dedup::{

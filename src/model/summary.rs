@@ -1,7 +1,7 @@
 //! The compact per-article result kept between the per-article pass and
 //! the cross-article stages.
 
-use super::{ArticleId, ArticlePrints, Claim, Date, DateOrigin, Finding, MentionRow};
+use super::{ArticleId, ArticlePrints, Claim, Date, DateOrigin, Finding, MentionRow, Origins};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -19,6 +19,8 @@ pub struct ArticleSummary {
     pub url: String,
     pub date: Date,
     pub date_origin: DateOrigin,
+    /// Where the title, source, author and URL came from.
+    pub origins: Origins,
     pub content_hash: u64,
     /// Words per paragraph, so word counts can exclude repeats and boilerplate.
     pub para_words: Vec<u32>,

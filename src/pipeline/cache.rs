@@ -21,7 +21,8 @@ pub const FILE: &str = ".credence-cache";
 /// a cached type (`ArticleSummary` and what it holds) gains or changes a
 /// field. postcard is positional, so bytes of another shape may fail to
 /// decode or, worse, decode into wrong values. 2: summaries hold mentions.
-pub const FORMAT: u32 = 2;
+/// 3: summaries hold where the title, source, author and URL came from.
+pub const FORMAT: u32 = 3;
 
 /// What makes cached per-article results valid for this run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

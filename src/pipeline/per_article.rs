@@ -64,6 +64,7 @@ fn analyze_segmented(
         url: article.url,
         date: article.date,
         date_origin: article.date_origin,
+        origins: article.origins,
         content_hash: article.content_hash,
         prints,
         findings,

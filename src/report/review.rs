@@ -356,10 +356,12 @@ fn article(h: &mut String, c: &ArticleCtx<'_>, a: &ArticleSummary, text: &Review
     let n = c.n;
     let _ = write!(
         h,
-        "<article id=\"a{n}\"><h2>{}</h2>\n<div class=\"meta\">{} · {} · {} ({})</div>\n",
+        "<article id=\"a{n}\"><h2>{}</h2>\n<div class=\"meta\">{} · {}{}{} · {} ({})</div>\n",
         esc(&a.title),
         esc(&a.key),
         esc(&a.source),
+        if a.author.is_empty() { "" } else { " · by " },
+        esc(&a.author),
         a.date,
         a.date_origin.as_str(),
     );

@@ -87,6 +87,12 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
         "paragraphs",
         "duplicate_paragraphs",
         "boilerplate_paragraphs",
+        "title_origin",
+        "source_origin",
+        "author",
+        "author_origin",
+        "url",
+        "url_origin",
     ])?;
     for i in article_order(r) {
         let a = r.articles.get(i)?;
@@ -128,6 +134,12 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
             Cell::Int(a.para_words.len() as i64),
             Cell::Int(dups as i64),
             Cell::Int(boiler as i64),
+            Cell::Code(a.origins.title.as_str()),
+            Cell::Code(a.origins.source.as_str()),
+            Cell::Text(&a.author),
+            Cell::Code(a.origins.author.as_str()),
+            Cell::Text(&a.url),
+            Cell::Code(a.origins.url.as_str()),
         ])?;
     }
     Ok(())

@@ -362,6 +362,7 @@ mod tests {
             url: String::new(),
             date: Date::parse_iso("2026-02-12").unwrap(),
             date_origin: DateOrigin::Manifest,
+            origins: Default::default(),
             content_hash: 0,
             para_words: vec![],
             para_lines: vec![],

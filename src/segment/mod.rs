@@ -77,6 +77,7 @@ pub fn article_from_text(id: u32, key: &str, text: &str, date: Date) -> Article 
         url: String::new(),
         date,
         date_origin: DateOrigin::AsOf,
+        origins: Default::default(),
         text: text.to_string(),
         line_offset: 0,
         line_map: Vec::new(),

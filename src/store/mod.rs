@@ -42,7 +42,8 @@ pub const FILE: &str = "partial.parquet";
 
 /// Layout of partials: bumped whenever a column or the shape of the
 /// `summary` bytes (`ArticleSummary` and what it holds) changes.
-pub const FORMAT: u32 = 1;
+/// 2: summaries hold where the title, source, author and URL came from.
+pub const FORMAT: u32 = 2;
 
 /// Rows per Parquet row group: what the writer holds before flushing.
 pub const ROW_GROUP: usize = 4096;

@@ -43,3 +43,104 @@ fn ingest_dates_finds_dates_in_metadata_urls_and_stamps() {
         .collect();
     assert_eq!(outdated, ["txt_undated.txt"]);
 }
+
+/// Every article of `ingest_metadata` (an HTML news page, a blog page, a
+/// text with a byline and a manifest source, Markdown front matter, JSONL
+/// records) names where its title, source, author and URL came from.
+#[test]
+fn ingest_metadata_records_where_title_source_author_and_url_came_from() {
+    let out = check_golden("ingest_metadata");
+    let text = report(out.path(), "articles.csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let cols = [
+        "article",
+        "title",
+        "title_origin",
+        "source",
+        "source_origin",
+        "author",
+        "author_origin",
+        "url",
+        "url_origin",
+    ]
+    .map(col);
+    let got: Vec<Vec<String>> = rows(out.path(), "articles.csv")
+        .into_iter()
+        .map(|r| cols.iter().map(|&c| r[c].clone()).collect())
+        .collect();
+    let want = [
+        [
+            "blog/allotment.html",
+            "Notes from the allotment",
+            "title_tag",
+            "greenfinger.example",
+            "host",
+            "Ruth Okafor",
+            "byline",
+            "https://greenfinger.example/2025/06/notes-from-the-allotment/",
+            "canonical",
+        ],
+        [
+            "blog/wire_note.txt",
+            "Council approves a new cycle bridge",
+            "first_line",
+            "Valley Wire",
+            "manifest",
+            "Petra Lind",
+            "byline",
+            "",
+            "none",
+        ],
+        [
+            "essay.md",
+            "Why the night trains came back",
+            "front_matter",
+            "Rail Notes",
+            "front_matter",
+            "Sam Ortega",
+            "front_matter",
+            "https://railnotes.example/essays/night-trains",
+            "front_matter",
+        ],
+        [
+            "feed.jsonl#ferry-1",
+            "Island ferry adds a winter sailing",
+            "jsonl",
+            "islandpost.example",
+            "host",
+            "Kai Moreno",
+            "jsonl",
+            "https://islandpost.example/2025/12/01/ferry",
+            "jsonl",
+        ],
+        [
+            "feed.jsonl#notice-2",
+            "Roadworks on the coast road",
+            "first_line",
+            "unknown",
+            "none",
+            "",
+            "none",
+            "",
+            "none",
+        ],
+        [
+            "news_page.html",
+            "Harbour reopens after the storm",
+            "og_title",
+            "Coastline Herald",
+            "og_site_name",
+            "Mia Sandoval, Ola Brandt",
+            "json_ld",
+            "https://www.coastline-herald.example/news/2025/10/harbour-reopens",
+            "canonical",
+        ],
+    ];
+    let want: Vec<Vec<String>> = want
+        .iter()
+        .map(|r| r.iter().map(|s| s.to_string()).collect())
+        .collect();
+    assert_eq!(got, want);
+}

@@ -12,11 +12,13 @@
 //! Usage: `html-eval EVALDATA.json HTML_DIR... [--extractor NAME]...
 //! [--misses FILE]`. Extractors: `credence` (what a `score` run checks:
 //! content and heading paragraphs after dedup's per-article marks) and
-//! `reader` (the HTML reader's text alone). The evaluation data stays out of
-//! this repository.
+//! `reader` (the HTML reader's text alone). `--meta FILE` writes each
+//! page's metadata with its origins as TSV, to look over. The evaluation
+//! data stays out of this repository.
 
 use anyhow::{bail, Context, Result};
 use credence::ingest::{load_bytes, Format, IngestConfig, InputFile};
+use credence::model::Article;
 use credence::pipeline::text::read_article;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -98,8 +100,8 @@ fn count(item: &Item, text: &str) -> (Counts, Vec<String>, Vec<String>) {
     (c, missed, kept)
 }
 
-/// The extracted text of one page by extractor `name`.
-fn extract(name: &str, file: &Path, bytes: &[u8], cfg: &IngestConfig) -> String {
+/// The page read as an HTML input file.
+fn load_page(file: &Path, bytes: &[u8], cfg: &IngestConfig) -> Vec<Article> {
     let input = InputFile {
         path: file.to_path_buf(),
         rel: file
@@ -112,9 +114,13 @@ fn extract(name: &str, file: &Path, bytes: &[u8], cfg: &IngestConfig) -> String 
         manifest: None,
         top_folder: None,
     };
-    let loaded = load_bytes(&input, bytes, cfg);
+    load_bytes(&input, bytes, cfg).articles
+}
+
+/// The extracted text of one page by extractor `name`.
+fn extract(name: &str, file: &Path, bytes: &[u8], cfg: &IngestConfig) -> String {
     let mut out = Vec::new();
-    for a in loaded.articles {
+    for a in load_page(file, bytes, cfg) {
         match name {
             "reader" => out.push(a.text),
             _ => out.push(read_article(a, 0.75).content_text()),
@@ -128,6 +134,7 @@ struct Args {
     dirs: Vec<PathBuf>,
     extractors: Vec<String>,
     misses: Option<PathBuf>,
+    meta: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args> {
@@ -135,12 +142,14 @@ fn parse_args() -> Result<Args> {
     let mut pos = Vec::new();
     let mut extractors = Vec::new();
     let mut misses = None;
+    let mut meta = None;
     while let Some(a) = it.next() {
         match a.as_str() {
             "--extractor" => extractors.push(it.next().context("--extractor NAME")?),
             "--misses" => misses = Some(PathBuf::from(it.next().context("--misses FILE")?)),
+            "--meta" => meta = Some(PathBuf::from(it.next().context("--meta FILE")?)),
             "-h" | "--help" => {
-                println!("usage: html-eval EVALDATA.json HTML_DIR... [--extractor credence|reader]... [--misses FILE]");
+                println!("usage: html-eval EVALDATA.json HTML_DIR... [--extractor credence|reader]... [--misses FILE] [--meta FILE]");
                 std::process::exit(0);
             }
             _ => pos.push(PathBuf::from(a)),
@@ -163,6 +172,7 @@ fn parse_args() -> Result<Args> {
         dirs: pos,
         extractors,
         misses,
+        meta,
     })
 }
 
@@ -183,6 +193,9 @@ fn main() -> Result<()> {
         pages.push((key, item, std::fs::read(&path)?, path));
     }
     let cfg = IngestConfig::default();
+    if let Some(path) = &args.meta {
+        write_meta(path, &pages, &cfg)?;
+    }
     let mut misses = match &args.misses {
         Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
         None => None,
@@ -219,6 +232,36 @@ fn main() -> Result<()> {
             time.as_secs_f64(),
             time.as_secs_f64() * 1000.0 / pages.len().max(1) as f64
         );
+    }
+    Ok(())
+}
+
+/// Each page's metadata and where it came from, as TSV.
+fn write_meta(
+    path: &Path,
+    pages: &[(&String, &Item, Vec<u8>, PathBuf)],
+    cfg: &IngestConfig,
+) -> Result<()> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    writeln!(w, "page\ttitle\ttitle_origin\tsource\tsource_origin\tauthor\tauthor_origin\turl\turl_origin\tdate\tdate_origin")?;
+    for (key, _, bytes, file) in pages {
+        for a in load_page(file, bytes, cfg) {
+            let o = a.origins;
+            writeln!(
+                w,
+                "{key}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                norm(&a.title),
+                o.title.as_str(),
+                norm(&a.source),
+                o.source.as_str(),
+                norm(&a.author),
+                o.author.as_str(),
+                norm(&a.url),
+                o.url.as_str(),
+                a.date,
+                a.date_origin.as_str()
+            )?;
+        }
     }
     Ok(())
 }

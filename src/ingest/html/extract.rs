@@ -11,8 +11,9 @@
 //!    `entry-content`, ...) if it holds enough text, else the element that
 //!    gathers most paragraph text (each paragraph scores its parent fully,
 //!    its grandparent half), weighed by link density.
-//! 3. [`blocks`] renders that container as text blocks and drops
-//!    link-heavy blocks (link lists, teasers).
+//! 3. [`blocks`] renders that container as text blocks; blocks that are
+//!    mostly a link (teasers, "read more") are dropped; lists of links and
+//!    their headings are left to dedup.
 //! 4. When the container gives too little text, the whole pruned body is
 //!    used instead.
 
@@ -594,8 +595,31 @@ pub(crate) fn story(dom: &Dom, f: &Facts, main: &[NodeId]) -> Vec<Block> {
     let kept: Vec<Block> = blocks(dom, f, body)
         .into_iter()
         .filter(|b| inside[b.node] || stray_paragraph(b))
+        .filter(|b| !link_block(dom, b))
         .collect();
     drop_bare_headings(kept)
+}
+
+/// A block that is mostly link text (60% or more) and not a list item: a
+/// teaser, a "read more", a lone link line. Lists of links stay, for
+/// dedup's furniture check to mark (a generated corpus expects them).
+fn link_block(dom: &Dom, b: &Block) -> bool {
+    let chars = b.text.chars().count();
+    if b.heading || b.links * 10 < chars * 6 {
+        return false;
+    }
+    let mut n = dom.nodes[b.node].parent;
+    while n != NONE {
+        let tag = dom.tag(n);
+        if matches!(tag, "li" | "ul" | "ol") {
+            return false;
+        }
+        if block_tag(tag) {
+            return true;
+        }
+        n = dom.nodes[n].parent;
+    }
+    true
 }
 
 /// Drops headings with no text under them (the last block, or followed by
@@ -671,6 +695,30 @@ mod tests {
         let t = texts(&html);
         assert_eq!(t.len(), 4);
         assert!(!t.iter().any(|b| b.contains("Hidden")));
+    }
+
+    #[test]
+    fn teaser_links_are_left_out_and_link_lists_left_to_dedup() {
+        let html = format!(
+            r#"<body><article><h1>Bridge</h1><p>{PARA}</p>
+<p><a href="/more">Read more about the bridge works and the detour plan</a></p>
+<div class="x"><a href="/t">Earlier: the council votes on the budget</a> (3)</div>
+<p>{PARA} Two, with <a href="/map">a map</a>.</p>
+<h2>More stories</h2><ul><li><a href="/a">Story one here</a></li><li><a href="/b">Story two here</a></li></ul>
+</article></body>"#
+        );
+        let t = texts(&html);
+        assert_eq!(
+            t,
+            vec![
+                "Bridge".to_string(),
+                PARA.to_string(),
+                format!("{PARA} Two, with a map."),
+                "More stories".to_string(),
+                "Story one here".to_string(),
+                "Story two here".to_string(),
+            ]
+        );
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The page's metadata from its parsed tree: title, publication date,
 //! author, site name and canonical URL.
 
+use super::jsonld::{json_ld, LdFacts};
 use super::parse::{Data, Dom, NodeId, NONE};
+use crate::ingest::byline::byline_element_name;
 use crate::ingest::dates::parse_date;
 use crate::ingest::decode::normalize_text;
-use crate::model::Meta;
+use crate::model::{Meta, MetaOrigin, Origins};
 
 /// `<meta>` names and properties that give the publication date.
 const DATE_META: &[&str] = &[
@@ -43,68 +45,207 @@ fn meta_key(dom: &Dom, n: NodeId) -> String {
         .to_ascii_lowercase()
 }
 
-/// Title, site name, author and URL from `<meta>`, `<title>` and the
-/// canonical link; the date from [`page_date`].
-pub(crate) fn metadata(dom: &Dom, main: &[NodeId]) -> Meta {
-    let mut meta = Meta::default();
+/// The `<meta>` values the metadata is read from (first of each).
+#[derive(Default)]
+struct MetaTags {
+    og_title: String,
+    og_site_name: String,
+    og_url: String,
+    author: String,
+    article_author: String,
+}
+
+/// The first `og:title`, `og:site_name`, `og:url`, `author` and
+/// `article:author` (unless it is a URL, as profile links are) `<meta>`.
+fn meta_tags(dom: &Dom) -> MetaTags {
+    let mut tags = MetaTags::default();
     for n in dom.elements("meta") {
-        let key = meta_key(dom, n);
-        let content = dom
-            .attr(n, "content")
-            .unwrap_or_default()
-            .trim()
-            .to_string();
+        let content = dom.attr(n, "content").unwrap_or_default().trim();
         if content.is_empty() {
             continue;
         }
-        match key.as_str() {
-            "og:site_name" if meta.source.is_empty() => meta.source = content,
-            "author" | "article:author" if meta.author.is_empty() => meta.author = content,
-            "og:url" if meta.url.is_empty() => meta.url = content,
-            "og:title" if meta.title.is_empty() => meta.title = content,
-            _ => {}
+        let slot = match meta_key(dom, n).as_str() {
+            "og:title" => &mut tags.og_title,
+            "og:site_name" => &mut tags.og_site_name,
+            "og:url" => &mut tags.og_url,
+            "author" if !content.starts_with('@') => &mut tags.author,
+            "article:author" if !content.contains("://") && !content.starts_with('@') => {
+                &mut tags.article_author
+            }
+            _ => continue,
+        };
+        if slot.is_empty() {
+            *slot = collapse_ws(content);
         }
     }
-    if meta.url.is_empty() {
-        let canonical = dom.elements("link").find(|&n| {
-            dom.attr(n, "rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-        });
-        if let Some(n) = canonical {
-            meta.url = dom.attr(n, "href").unwrap_or_default().to_string();
+    tags
+}
+
+/// Title, source, author and URL with where each was found, and the date
+/// ([`page_date`]):
+/// - URL: `<link rel="canonical">` (made absolute against `og:url`),
+///   `og:url`, JSON-LD `url`/`mainEntityOfPage`;
+/// - source: `og:site_name`, JSON-LD `publisher`;
+/// - author: `<meta name="author">`, `article:author`, JSON-LD `author`,
+///   a byline element ([`byline_element`]);
+/// - title: [`page_title`].
+pub(crate) fn metadata(dom: &Dom, main: &[NodeId]) -> Meta {
+    let tags = meta_tags(dom);
+    let ld = page_json_ld(dom);
+    let canonical = canonical_link(dom, &tags.og_url);
+    let (url, url_o) = first_of(&[
+        (&canonical, MetaOrigin::Canonical),
+        (&tags.og_url, MetaOrigin::OgUrl),
+        (&ld.url, MetaOrigin::JsonLd),
+    ]);
+    let (source, source_o) = first_of(&[
+        (&tags.og_site_name, MetaOrigin::OgSiteName),
+        (&ld.publisher, MetaOrigin::JsonLd),
+    ]);
+    let byline = byline_element(dom).unwrap_or_default();
+    let (author, author_o) = first_of(&[
+        (&tags.author, MetaOrigin::MetaAuthor),
+        (&tags.article_author, MetaOrigin::ArticleAuthor),
+        (&ld.author, MetaOrigin::JsonLd),
+        (&byline, MetaOrigin::Byline),
+    ]);
+    let (title, title_o) = page_title(dom, main, &tags, &ld, &source, &url);
+    Meta {
+        title: normalize_text(&title),
+        date: page_date(dom, main, &ld.date),
+        source: normalize_text(&source),
+        author: normalize_text(&author),
+        url,
+        origins: Origins {
+            title: title_o,
+            source: source_o,
+            author: author_o,
+            url: url_o,
+        },
+    }
+}
+
+/// The first non-blank value with its origin (empty, `None` when none).
+fn first_of(candidates: &[(&str, MetaOrigin)]) -> (String, MetaOrigin) {
+    candidates
+        .iter()
+        .find(|(v, _)| !v.trim().is_empty())
+        .map_or((String::new(), MetaOrigin::None), |(v, o)| {
+            (v.trim().to_string(), *o)
+        })
+}
+
+/// The facts of every JSON-LD block, an earlier block first.
+fn page_json_ld(dom: &Dom) -> LdFacts {
+    let mut facts = LdFacts::default();
+    for n in dom.elements("script") {
+        let ld = dom
+            .attr(n, "type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+        if ld {
+            facts.fill(json_ld(&text_of(dom, n)));
         }
     }
-    let og_title = std::mem::take(&mut meta.title);
-    let title_tag = dom
-        .elements("title")
-        .map(|n| collapse_ws(&text_of(dom, n)))
-        .find(|t| !t.is_empty())
+    facts
+}
+
+/// The `href` of the first `<link rel="canonical">`, absolute: a path is
+/// joined to the scheme and host of `base` (the page's `og:url`); a
+/// relative link with no absolute base is dropped.
+fn canonical_link(dom: &Dom, base: &str) -> String {
+    let href = dom
+        .elements("link")
+        .filter(|&n| {
+            dom.attr(n, "rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .find_map(|n| dom.attr(n, "href").map(str::trim).filter(|h| !h.is_empty()))
         .unwrap_or_default();
-    meta.title = headline(&title_tag, &og_title, &meta.source, &meta.url);
-    meta.date = page_date(dom, main);
-    for field in [&mut meta.title, &mut meta.source, &mut meta.author] {
-        *field = normalize_text(field);
+    absolute(href, base)
+}
+
+/// `href` made absolute against `base`; empty when it cannot be.
+fn absolute(href: &str, base: &str) -> String {
+    if href.starts_with("http://") || href.starts_with("https://") {
+        return href.to_string();
     }
-    meta
+    if let Some(rest) = href.strip_prefix("//") {
+        return format!("https://{rest}");
+    }
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return String::new();
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if !href.starts_with('/') || host.is_empty() {
+        return String::new();
+    }
+    format!("{scheme}://{host}{href}")
+}
+
+/// The headline: the first of `og:title`, JSON-LD `headline`, `<title>`
+/// and the first `<h1>` (in the story's container, else anywhere) that is
+/// more than the site's name, without a part naming the site
+/// ([`headline`]).
+fn page_title(
+    dom: &Dom,
+    main: &[NodeId],
+    tags: &MetaTags,
+    ld: &LdFacts,
+    site: &str,
+    url: &str,
+) -> (String, MetaOrigin) {
+    let text_of_first = |mut nodes: Box<dyn Iterator<Item = NodeId> + '_>| {
+        nodes
+            .find_map(|n| Some(collapse_ws(&text_of(dom, n))).filter(|t| !t.is_empty()))
+            .unwrap_or_default()
+    };
+    let title_tag = text_of_first(Box::new(dom.elements("title")));
+    let h1 = text_of_first(Box::new(
+        dom.elements("h1")
+            .filter(|&n| main.iter().any(|&m| inside(dom, n, m))),
+    ));
+    let h1 = if h1.is_empty() {
+        text_of_first(Box::new(dom.elements("h1")))
+    } else {
+        h1
+    };
+    let names = [squash(site), squash(host_name(url))];
+    let only_site = |t: &str| {
+        let t = squash(t);
+        names.iter().any(|n| !n.is_empty() && *n == t)
+    };
+    [
+        (&tags.og_title, MetaOrigin::OgTitle),
+        (&ld.headline, MetaOrigin::JsonLd),
+        (&title_tag, MetaOrigin::TitleTag),
+        (&h1, MetaOrigin::H1),
+    ]
+    .iter()
+    .map(|(t, o)| (headline(t, site, url), *o))
+    .find(|(t, _)| !t.is_empty() && !only_site(t))
+    .unwrap_or((String::new(), MetaOrigin::None))
 }
 
 /// Separators pages put between a headline and the site's name in
 /// `<title>` ("Headline | Site", "Site - Headline").
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
 
-/// The headline, not the site's name: `<title>` (else `og:title`) without
-/// a leading or trailing part that names the site (`og:site_name`, or the
-/// host of the page's URL).
-fn headline(title_tag: &str, og_title: &str, site: &str, url: &str) -> String {
-    let title = if title_tag.is_empty() {
-        og_title
-    } else {
-        title_tag
-    };
+/// The headline, not the site's name: a title without a leading or
+/// trailing part that names the site (`og:site_name`, or the host of the
+/// page's URL, or a part of at most four words holding that host's name:
+/// "Greenfinger Blog" on greenfinger.example).
+fn headline(title: &str, site: &str, url: &str) -> String {
+    let title = title.trim();
     let names = [squash(site), squash(host_name(url))];
+    let host = &names[1];
     let names_site = |part: &str| {
+        let short = part.split_whitespace().count() <= 4;
         let part = squash(part);
-        !part.is_empty() && names.iter().any(|n| !n.is_empty() && *n == part)
+        !part.is_empty()
+            && (names.iter().any(|n| !n.is_empty() && *n == part)
+                || (short && host.chars().count() >= 4 && part.contains(host.as_str())))
     };
     for sep in TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep) {
@@ -164,12 +305,11 @@ fn inside(dom: &Dom, mut n: NodeId, root: NodeId) -> bool {
 
 /// The page's publication date, first that has it: a `<meta>` date (in
 /// page order, a value that parses before one that does not), JSON-LD
-/// `datePublished`, a `<time datetime>` marked `pubdate` or
-/// `itemprop="datePublished"`, the first `<time datetime>` in the story's
+/// `datePublished`, a `<time datetime>` marked `pubdate`,
+/// `itemprop="datePublished"` or hAtom's `class="published"`, the first `<time datetime>` in the story's
 /// container (outside `nav`, `aside` and `footer`).
-fn page_date(dom: &Dom, main: &[NodeId]) -> String {
+fn page_date(dom: &Dom, main: &[NodeId], ld_date: &str) -> String {
     let mut meta_dates = Vec::new();
-    let mut json_ld = None;
     let mut marked_time = None;
     let mut region_time = None;
     for n in dom.descendants(0) {
@@ -180,14 +320,6 @@ fn page_date(dom: &Dom, main: &[NodeId]) -> String {
                     meta_dates.push(content.to_string());
                 }
             }
-            "script" if json_ld.is_none() => {
-                let ld = dom
-                    .attr(n, "type")
-                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
-                if ld {
-                    json_ld = json_ld_date(&text_of(dom, n));
-                }
-            }
             "time" => {
                 let Some(dt) = dom.attr(n, "datetime").filter(|d| parse_date(d).is_some()) else {
                     continue;
@@ -195,7 +327,11 @@ fn page_date(dom: &Dom, main: &[NodeId]) -> String {
                 let marked = dom.attr(n, "pubdate").is_some()
                     || dom
                         .attr(n, "itemprop")
-                        .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"));
+                        .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
+                    || dom.attr(n, "class").is_some_and(|c| {
+                        c.split_ascii_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("published"))
+                    });
                 if marked && marked_time.is_none() {
                     marked_time = Some(dt.trim().to_string());
                 } else if region_time.is_none()
@@ -210,52 +346,86 @@ fn page_date(dom: &Dom, main: &[NodeId]) -> String {
     }
     let parsed_meta = meta_dates.iter().find(|d| parse_date(d).is_some()).cloned();
     parsed_meta
-        .or_else(|| json_ld.filter(|d| parse_date(d).is_some()))
+        .or_else(|| Some(ld_date.to_string()).filter(|d| parse_date(d).is_some()))
         .or(marked_time)
         .or(region_time)
         .or_else(|| meta_dates.first().cloned())
         .unwrap_or_default()
 }
-/// The first `datePublished` in a JSON-LD block: objects, arrays and
-/// `@graph` are searched depth-first, an article-like `@type` (`NewsArticle`,
-/// `BlogPosting`, …) before any other. Malformed JSON gives nothing.
-fn json_ld_date(body: &str) -> Option<String> {
-    let body = body.trim();
-    let body = body
-        .strip_prefix("<![CDATA[")
-        .and_then(|b| b.strip_suffix("]]>"))
-        .unwrap_or(body)
-        .trim()
-        .trim_end_matches(';');
-    let value: serde_json::Value = serde_json::from_str(body).ok()?;
-    fn walk(v: &serde_json::Value, articles_only: bool) -> Option<String> {
-        match v {
-            serde_json::Value::Array(items) => items.iter().find_map(|i| walk(i, articles_only)),
-            serde_json::Value::Object(obj) => {
-                let article = |t: &serde_json::Value| {
-                    t.as_str().is_some_and(|t| {
-                        t.ends_with("Article") || t == "BlogPosting" || t == "Report"
-                    })
-                };
-                let typed = obj.get("@type").is_some_and(|t| match t {
-                    serde_json::Value::Array(ts) => ts.iter().any(article),
-                    t => article(t),
-                });
-                if typed || !articles_only {
-                    if let Some(d) = obj.get("datePublished").and_then(|d| d.as_str()) {
-                        if !d.trim().is_empty() {
-                            return Some(d.trim().to_string());
-                        }
-                    }
-                }
-                obj.iter()
-                    .filter(|(k, _)| k.as_str() != "datePublished")
-                    .find_map(|(_, v)| walk(v, articles_only))
-            }
-            _ => None,
+
+/// Class or id words that mark a byline element.
+const BYLINE_MARKS: &[&str] = &["byline", "author"];
+
+/// The author named by the page's first byline element outside `nav`,
+/// `aside` and `footer`: `<a rel="author">`, an `itemprop="author"` (its
+/// `itemprop="name"` if it has one), or an element whose class or id
+/// names a byline or author, when its text reads as a name
+/// ([`byline_element_name`]).
+fn byline_element(dom: &Dom) -> Option<String> {
+    for n in dom.descendants(0) {
+        if matches!(
+            dom.tag(n),
+            "" | "meta" | "link" | "script" | "style" | "body" | "html" | "input" | "textarea"
+        ) {
+            continue;
+        }
+        let has = |attr: &str, word: &str| {
+            dom.attr(n, attr)
+                .is_some_and(|v| v.to_ascii_lowercase().contains(word))
+        };
+        let rel_author = dom.tag(n) == "a" && has("rel", "author");
+        let itemprop = has("itemprop", "author");
+        let marked = BYLINE_MARKS.iter().any(|w| has("class", w) || has("id", w));
+        if !(rel_author || itemprop || marked) || in_aside(dom, n) || in_comments(dom, n) {
+            continue;
+        }
+        let holder = if itemprop {
+            dom.descendants(n)
+                .find(|&d| {
+                    dom.attr(d, "itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+                })
+                .unwrap_or(n)
+        } else {
+            n
+        };
+        if let Some(name) = short_text(dom, holder, 200).and_then(|t| byline_element_name(&t)) {
+            return Some(name);
         }
     }
-    walk(&value, true).or_else(|| walk(&value, false))
+    None
+}
+
+/// Whether an element is in a form or a comment section (a commenter's
+/// name, a comment form's "Name" label), itself included.
+fn in_comments(dom: &Dom, mut n: NodeId) -> bool {
+    while n != NONE {
+        let comment = |a: &str| {
+            dom.attr(n, a)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+        };
+        if matches!(dom.tag(n), "form" | "label") || comment("class") || comment("id") {
+            return true;
+        }
+        n = dom.nodes[n].parent;
+    }
+    false
+}
+
+/// The text inside an element, or `None` when it runs past `max` bytes
+/// (a wrapper, not a byline: stops early so big wrappers cost little).
+fn short_text(dom: &Dom, n: NodeId, max: usize) -> Option<String> {
+    let mut s = String::new();
+    for d in dom.descendants(n) {
+        if let Data::Text(t) = &dom.nodes[d].data {
+            s.push_str(t);
+            s.push(' ');
+            if s.len() > max {
+                return None;
+            }
+        }
+    }
+    Some(s)
 }
 
 #[cfg(test)]
@@ -266,14 +436,12 @@ mod headline_tests {
     fn headline_drops_the_site_name_named_by_og_site_name() {
         let t = headline(
             "Council closes the old bridge | Riverside Gazette",
-            "",
             "Riverside Gazette",
             "",
         );
         assert_eq!(t, "Council closes the old bridge");
         let t = headline(
             "Riverside Gazette - Council closes the old bridge",
-            "",
             "Riverside Gazette",
             "",
         );
@@ -285,7 +453,6 @@ mod headline_tests {
         let t = headline(
             "Minister resigns over budget — Lakeside Courier",
             "",
-            "",
             "https://www.lakesidecourier.example/politik/minister-1234",
         );
         assert_eq!(t, "Minister resigns over budget");
@@ -293,17 +460,8 @@ mod headline_tests {
 
     #[test]
     fn headline_keeps_a_dash_that_is_part_of_the_headline() {
-        let t = headline("Tokyo - Osaka rail link opens", "", "Example Wire", "");
+        let t = headline("Tokyo - Osaka rail link opens", "Example Wire", "");
         assert_eq!(t, "Tokyo - Osaka rail link opens");
-        assert_eq!(
-            headline("Example Wire", "", "Example Wire", ""),
-            "Example Wire"
-        );
-    }
-
-    #[test]
-    fn headline_falls_back_to_og_title() {
-        let t = headline("", "Flood waters recede | Example Post", "Example Post", "");
-        assert_eq!(t, "Flood waters recede");
+        assert_eq!(headline("Example Wire", "Example Wire", ""), "Example Wire");
     }
 }

@@ -6,6 +6,7 @@
 //! Markdown `#` lines, with the source line of each block in the line map.
 
 mod extract;
+mod jsonld;
 mod metadata;
 mod parse;
 
@@ -75,6 +76,81 @@ paragraph.</p></article><footer>Copyright</footer></body></html>"#;
         );
         assert_eq!(p.line_map.len(), 5);
         assert_eq!(p.line_map[0], 7);
+    }
+
+    #[test]
+    fn metadata_origins_follow_the_precedence() {
+        use crate::model::MetaOrigin as O;
+        // A news page: og tags, a canonical link, JSON-LD, a byline element.
+        let p = parse_html(
+            r#"<html><head><title>Harbour reopens after storm | Coastline Herald</title>
+<meta property="og:title" content="Harbour reopens after storm">
+<meta property="og:site_name" content="Coastline Herald">
+<meta property="og:url" content="https://coastline.example/news/harbour?utm_source=x">
+<link rel="canonical" href="/news/harbour">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens",
+"author":[{"@type":"Person","name":"Mia Sandoval"}],"publisher":{"name":"Herald Group"}}</script>
+</head><body><article><h1>Harbour reopens after storm</h1>
+<p class="byline">By <a rel="author" href="/staff/ola">Ola Brandt</a></p>
+<p>The harbour opened again on Monday, three days after the storm closed it.</p></article></body></html>"#,
+        );
+        let m = &p.meta;
+        assert_eq!(
+            (m.title.as_str(), m.origins.title),
+            ("Harbour reopens after storm", O::OgTitle)
+        );
+        assert_eq!(
+            (m.url.as_str(), m.origins.url),
+            ("https://coastline.example/news/harbour", O::Canonical)
+        );
+        assert_eq!(
+            (m.source.as_str(), m.origins.source),
+            ("Coastline Herald", O::OgSiteName)
+        );
+        assert_eq!(
+            (m.author.as_str(), m.origins.author),
+            ("Mia Sandoval", O::JsonLd)
+        );
+        // A blog page: <title> only, an hNews byline, a commenter's name.
+        let p = parse_html(
+            r#"<html><head><title>Notes from the allotment - Greenfinger Blog</title>
+<meta property="og:url" content="https://greenfinger.example/2025/06/notes"></head>
+<body><div class="post"><p class="author vcard">Posted by <span class="fn">Ruth Okafor</span> on
+<time datetime="2025-06-15">15 June</time></p><p>The beans are up at last and the slugs have found them.</p></div>
+<div id="comments"><span class="comment-author">Lars Wendt</span><p>Try copper tape.</p></div></body></html>"#,
+        );
+        let m = &p.meta;
+        assert_eq!(
+            (m.title.as_str(), m.origins.title),
+            ("Notes from the allotment", O::TitleTag)
+        );
+        assert_eq!(
+            (m.author.as_str(), m.origins.author),
+            ("Ruth Okafor", O::Byline)
+        );
+        assert_eq!(
+            (m.url.as_str(), m.origins.url),
+            ("https://greenfinger.example/2025/06/notes", O::OgUrl)
+        );
+        assert_eq!((m.source.as_str(), m.origins.source), ("", O::None));
+        // A page whose <title> is the site's name: the <h1> is the headline;
+        // a profile URL in article:author is not a name; meta author wins.
+        let p = parse_html(
+            r#"<html><head><title>Valley Courier</title><meta property="og:site_name" content="Valley Courier">
+<meta property="article:author" content="https://social.example/valleycourier">
+<meta name="author" content="Jo Park"></head><body><main><h1>Dam inspection finds cracks</h1>
+<p>Engineers found two cracks in the spillway during the yearly inspection.</p></main></body></html>"#,
+        );
+        let m = &p.meta;
+        assert_eq!(
+            (m.title.as_str(), m.origins.title),
+            ("Dam inspection finds cracks", O::H1)
+        );
+        assert_eq!(
+            (m.author.as_str(), m.origins.author),
+            ("Jo Park", O::MetaAuthor)
+        );
+        assert_eq!((m.url.as_str(), m.origins.url), ("", O::None));
     }
 
     #[test]
@@ -174,6 +250,9 @@ paragraph.</p></article><footer>Copyright</footer></body></html>"#;
         assert_eq!(page("", body).meta.date, "2025-06-15T09:00");
         let body = r#"<article><p><time itemprop="datePublished" datetime="2025-06-15">x</time></p><p>Body.</p></article>"#;
         assert_eq!(page("", body).meta.date, "2025-06-15");
+        // hAtom's published class marks it too, outside the story's container.
+        let body = r#"<p class="byline">By Ann <time class="updated published" datetime="2025-06-16">x</time></p><article><p>Body.</p></article>"#;
+        assert_eq!(page("", body).meta.date, "2025-06-16");
         // Unmarked: the first in the article, never one in nav, aside or footer.
         let body = r#"<nav><time datetime="2025-01-01">x</time></nav><article><aside><time datetime="2025-02-02">y</time></aside>
 <p>Body text <time datetime="2025-06-15">June 15</time>.</p></article><footer><time datetime="2025-03-03">z</time></footer>"#;
