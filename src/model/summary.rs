@@ -36,8 +36,8 @@ pub struct ArticleSummary {
 
 impl ArticleSummary {
     /// A summary with an id and a key and nothing else (dated 1970-01-01,
-    /// the run date): for tests, and for a record that could not be read
-    /// back.
+    /// the run date): for tests, and the base of the link's part of a
+    /// summary.
     pub fn bare(id: ArticleId, key: &str) -> ArticleSummary {
         ArticleSummary {
             id,
@@ -50,6 +50,7 @@ impl ArticleSummary {
             url: String::new(),
             date: Date::from_days(0),
             date_origin: DateOrigin::RunDate,
+            origins: Origins::default(),
             content_hash: 0,
             para_words: Vec::new(),
             para_lines: Vec::new(),
