@@ -59,6 +59,13 @@ pub struct ReadArticle {
     pub title: String,
     pub date: String,
     pub date_origin: String,
+    pub title_origin: &'static str,
+    pub source: String,
+    pub source_origin: &'static str,
+    pub author: String,
+    pub author_origin: &'static str,
+    pub url: String,
+    pub url_origin: &'static str,
     pub paragraphs: Vec<ReadParagraph>,
 }
 
@@ -103,6 +110,13 @@ pub fn read_article(mut article: Article, near_dup: f64) -> ReadArticle {
         title: article.title,
         date: article.date.to_string(),
         date_origin: article.date_origin.as_str().to_string(),
+        title_origin: article.origins.title.as_str(),
+        source: article.source,
+        source_origin: article.origins.source.as_str(),
+        author: article.author,
+        author_origin: article.origins.author.as_str(),
+        url: article.url,
+        url_origin: article.origins.url.as_str(),
         paragraphs,
     }
 }
@@ -189,11 +203,34 @@ fn write_article(a: &ReadArticle, json: bool, out: &mut dyn Write) -> Result<(),
         "== {} | {} | {} ({})",
         a.article, a.title, a.date, a.date_origin
     )?;
+    writeln!(out, "{}", origins_line(a))?;
     for p in &a.paragraphs {
         writeln!(out, "{}\t{}", p.kind.as_str(), p.text.replace('\n', " ⏎ "))?;
     }
     writeln!(out)?;
     Ok(())
+}
+
+/// The plain listing's second line: where each field came from, and the
+/// source, author and URL found (`-` for none).
+fn origins_line(a: &ReadArticle) -> String {
+    let shown = |v: &str| {
+        if v.is_empty() {
+            "-".to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    format!(
+        "   title: {} | source: {} ({}) | author: {} ({}) | url: {} ({})",
+        a.title_origin,
+        shown(&a.source),
+        a.source_origin,
+        shown(&a.author),
+        a.author_origin,
+        shown(&a.url),
+        a.url_origin
+    )
 }
 
 /// An input that could not be read: `{"article","error"}` or `!! key: reason`.
