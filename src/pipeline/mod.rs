@@ -25,6 +25,7 @@
 
 mod cache;
 mod cross;
+mod heap;
 mod incremental;
 mod merge;
 mod per_article;
@@ -280,18 +281,22 @@ fn cross_article(
     let rules = run.rules;
     timings.start_laps();
     collected.spill.finish();
+    heap::release_freed();
     let mut linked = cross::link_duplicates(run, &collected, &mut store);
     collected.summaries = Vec::new();
+    heap::release_freed();
     run.progress.finish(Stage::Dedup);
     timings.lap("dedup link");
     let inputs = cross::claims_inputs(run, &collected, &linked.marks)?;
     run.progress.finish(Stage::Names);
     let mut resolved = claims::resolve(&inputs, &linked, rules);
     drop(inputs);
+    heap::release_freed();
     run.progress.finish(Stage::Claims);
     timings.lap("claims resolve");
     let rows = cross::duplicate_rows(run, &collected, &mut linked);
     let scored = cross::score_articles(run, &collected, &mut linked, &mut resolved, &rows)?;
+    heap::release_freed();
     run.progress.finish(Stage::Score);
     timings.lap("scoring");
     let summary = cross::write_outputs(
