@@ -236,37 +236,32 @@ fn html_body(meta: &Meta<'_>, paras: &[Para]) -> String {
 }
 
 /// The paragraphs of an HTML article: the first as `h1`, headings as `h3`,
-/// runs of boilerplate headings after the first as a `ul` of links.
+/// runs of boilerplate headings after the first as plain `p` lines (a
+/// "Most read" box printed as text). Not as a `ul` of links: the reader
+/// leaves link lists out as page furniture, and the labels number these
+/// paragraphs, so they must be read back.
 fn html_paragraphs(body: &mut String, paras: &[Para]) {
-    let mut in_list = false;
     for (i, p) in paras.iter().enumerate() {
-        let item = p.kind == ParaKind::Boilerplate
-            && p.heading
-            && i > 0
-            && paras[i - 1].kind == ParaKind::Boilerplate
-            && paras[i - 1].heading;
-        if item && !in_list {
-            body.push_str("<ul>\n");
-            in_list = true;
-        }
-        if !item && in_list {
-            body.push_str("</ul>\n");
-            in_list = false;
-        }
         let t = html_escape(&p.text);
-        if item {
-            let _ = writeln!(body, "<li><a href=\"#\">{t}</a></li>");
-        } else if i == 0 {
+        if i == 0 {
             let _ = writeln!(body, "<h1>{t}</h1>");
-        } else if p.heading {
+        } else if p.heading && !run_item(paras, i) {
             let _ = writeln!(body, "<h3>{t}</h3>");
         } else {
             let _ = writeln!(body, "<p>{t}</p>");
         }
     }
-    if in_list {
-        body.push_str("</ul>\n");
-    }
+}
+
+/// Paragraph `i` is a boilerplate heading following another: an item of a
+/// "Most read" / "Related" run rather than its title.
+fn run_item(paras: &[Para], i: usize) -> bool {
+    let p = &paras[i];
+    p.kind == ParaKind::Boilerplate
+        && p.heading
+        && i > 0
+        && paras[i - 1].kind == ParaKind::Boilerplate
+        && paras[i - 1].heading
 }
 
 pub(crate) fn csv_cell(s: &str) -> String {
@@ -322,7 +317,7 @@ mod tests {
     }
 
     #[test]
-    fn html_lists_runs_of_boilerplate_headings() {
+    fn html_writes_runs_of_boilerplate_headings_as_lines_not_link_lists() {
         let paras = [
             para("T & co", ParaKind::Title, true),
             para("Most read", ParaKind::Boilerplate, true),
@@ -334,8 +329,7 @@ mod tests {
         html_paragraphs(&mut body, &paras);
         assert_eq!(
             body,
-            "<h1>T &amp; co</h1>\n<h3>Most read</h3>\n<ul>\n<li><a href=\"#\">One</a></li>\n\
-<li><a href=\"#\">Two</a></li>\n</ul>\n<p>Bio.</p>\n"
+            "<h1>T &amp; co</h1>\n<h3>Most read</h3>\n<p>One</p>\n<p>Two</p>\n<p>Bio.</p>\n"
         );
         let page = html_body(&meta(), &paras);
         assert!(page.contains("content=\"Daily &lt;Post&gt;\""), "{page}");

@@ -12,8 +12,9 @@
 //!    gathers most paragraph text (each paragraph scores its parent fully,
 //!    its grandparent half), weighed by link density.
 //! 3. [`blocks`] renders that container as text blocks; blocks that are
-//!    mostly a link (teasers, "read more") are dropped; lists of links and
-//!    their headings are left to dedup.
+//!    mostly a link (teasers, "read more") are dropped, and so are lists
+//!    whose items are each essentially a link ("Most read", "Related"),
+//!    with a heading left bare by that.
 //! 4. When the container gives too little text, the whole pruned body is
 //!    used instead.
 
@@ -595,15 +596,15 @@ pub(crate) fn story(dom: &Dom, f: &Facts, main: &[NodeId]) -> Vec<Block> {
     let kept: Vec<Block> = blocks(dom, f, body)
         .into_iter()
         .filter(|b| inside[b.node] || stray_paragraph(b))
-        .filter(|b| !link_block(dom, b))
+        .filter(|b| !link_block(dom, f, b))
         .collect();
     drop_bare_headings(kept)
 }
 
-/// A block that is mostly link text (60% or more) and not a list item: a
-/// teaser, a "read more", a lone link line. Lists of links stay, for
-/// dedup's furniture check to mark (a generated corpus expects them).
-fn link_block(dom: &Dom, b: &Block) -> bool {
+/// A block that is mostly link text (60% or more): a teaser, a "read more",
+/// a lone link line, or an item of a link list (see [`link_list`]). A
+/// link-dense item of a list that also holds prose items stays.
+fn link_block(dom: &Dom, f: &Facts, b: &Block) -> bool {
     let chars = b.text.chars().count();
     if b.heading || b.links * 10 < chars * 6 {
         return false;
@@ -611,15 +612,23 @@ fn link_block(dom: &Dom, b: &Block) -> bool {
     let mut n = dom.nodes[b.node].parent;
     while n != NONE {
         let tag = dom.tag(n);
-        if matches!(tag, "li" | "ul" | "ol") {
-            return false;
+        if matches!(tag, "ul" | "ol") {
+            return link_list(dom, f, n);
         }
-        if block_tag(tag) {
+        if block_tag(tag) && tag != "li" {
             return true;
         }
         n = dom.nodes[n].parent;
     }
     true
+}
+
+/// A `ul`/`ol` whose items are each essentially one link ("Most read",
+/// "Related", a site's section list): page furniture, not story text.
+fn link_list(dom: &Dom, f: &Facts, list: NodeId) -> bool {
+    dom.children(list)
+        .filter(|&c| dom.tag(c) == "li" && !f.skip[c] && f.chars[c] > 0)
+        .all(|c| u64::from(f.link_chars[c]) * 10 >= u64::from(f.chars[c]) * 6)
 }
 
 /// Drops headings with no text under them (the last block, or followed by
@@ -684,21 +693,18 @@ mod tests {
     }
 
     #[test]
-    fn hidden_text_is_left_out_and_link_lists_are_left_to_dedup() {
+    fn hidden_text_and_link_lists_are_left_out() {
         let html = format!(
             r#"<body><div><p>{PARA}</p><p style="display: none">Hidden</p>
 <ul><li><a href="/a">Link one here</a></li><li><a href="/b">Link two here</a></li></ul>
 <p>{PARA} Two.</p></div></body>"#
         );
-        // Link lists inside the story are kept: dedup's furniture check marks
-        // them boilerplate, and a generated corpus expects to see them.
         let t = texts(&html);
-        assert_eq!(t.len(), 4);
-        assert!(!t.iter().any(|b| b.contains("Hidden")));
+        assert_eq!(t, vec![PARA.to_string(), format!("{PARA} Two.")]);
     }
 
     #[test]
-    fn teaser_links_are_left_out_and_link_lists_left_to_dedup() {
+    fn teaser_links_and_link_lists_with_their_heading_are_left_out() {
         let html = format!(
             r#"<body><article><h1>Bridge</h1><p>{PARA}</p>
 <p><a href="/more">Read more about the bridge works and the detour plan</a></p>
@@ -714,11 +720,20 @@ mod tests {
                 "Bridge".to_string(),
                 PARA.to_string(),
                 format!("{PARA} Two, with a map."),
-                "More stories".to_string(),
-                "Story one here".to_string(),
-                "Story two here".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn a_list_of_prose_items_with_one_link_item_stays() {
+        let html = format!(
+            r#"<body><article><h1>Bridge</h1><p>{PARA}</p>
+<ul><li>The detour runs along the river road</li><li><a href="/map">Map of the detour</a></li></ul>
+<p>{PARA} Two.</p></article></body>"#
+        );
+        let t = texts(&html);
+        assert_eq!(t.len(), 5, "{t:?}");
+        assert!(t.contains(&"Map of the detour".to_string()));
     }
 
     #[test]
