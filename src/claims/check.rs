@@ -46,7 +46,9 @@ impl Reference {
 impl<'a> GroupCheck<'a> {
     /// The unit of every value in the group.
     pub(super) fn unit(&self) -> &'a str {
-        &self.nodes[self.group[0]].unit
+        self.nodes[self.group[0]]
+            .first(self.articles)
+            .map_or("", |c| c.unit.as_str())
     }
 
     /// The fact's value, else the consensus of the final `trust`.

@@ -1,8 +1,12 @@
 //! Grouping claims into comparable sets: nodes (one value in one article),
 //! groups of linked nodes, the fact a group is about and its label.
+//!
+//! A node's words are numbered ([`Word`], ranks in the run's [`Vocab`]), so
+//! the sets grouping holds for every node at once are small sorted arrays.
 
 use super::key::{has_digit, is_stop, norm_key, parts};
 use super::same_family;
+use super::vocab::{holds, into_set, meet, shared, unite, Interner, Vocab, Word};
 use crate::model::{Claim, ClaimsInput};
 use crate::rules::{Fact, Rules};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -15,17 +19,34 @@ const MAX_NEIGHBOURS: usize = 64;
 #[derive(Debug, Clone)]
 pub(super) struct Node {
     pub(super) art: usize,
-    pub(super) unit: String,
+    pub(super) unit: Word,
     pub(super) value: f64,
     /// (article position, claim index), in text order.
     pub(super) mentions: Vec<(usize, usize)>,
-    pub(super) words: BTreeSet<String>,
+    /// Key words, a sorted set.
+    pub(super) words: Vec<Word>,
     /// Named things the claim is about (its capitalised words, else its
-    /// article title's names), jurisdiction terms folded to the jurisdiction.
-    pub(super) topic: BTreeSet<String>,
-    /// Head noun → the plain (not name) words right before it in the
-    /// node's keys: "loan package" gives `package` → {`loan`}.
-    pub(super) heads: BTreeMap<String, BTreeSet<String>>,
+    /// article title's names), jurisdiction terms folded to the
+    /// jurisdiction; a sorted set.
+    pub(super) topic: Vec<Word>,
+    /// (head noun, a plain (not name) word right before it) in the node's
+    /// keys, sorted: "loan package" gives (`package`, `loan`).
+    pub(super) heads: Vec<(Word, Word)>,
+}
+
+/// The nodes of a run and the words they are numbered in. Reads as the
+/// slice of nodes.
+#[derive(Debug, Default)]
+pub(super) struct Nodes {
+    pub(super) list: Vec<Node>,
+    pub(super) vocab: Vocab,
+}
+
+impl std::ops::Deref for Nodes {
+    type Target = [Node];
+    fn deref(&self) -> &[Node] {
+        &self.list
+    }
 }
 
 /// Maps every word of every jurisdiction term to its jurisdiction, so
@@ -87,66 +108,109 @@ impl Node {
             .first()
             .and_then(|&(a, c)| articles.get(a).and_then(|s| s.claims.get(c)))
     }
+
+    /// The node's head nouns, each once, in order.
+    fn head_nouns(&self) -> impl Iterator<Item = Word> + '_ {
+        let mut last = None;
+        self.heads.iter().filter_map(move |&(h, _)| {
+            let first = last != Some(h);
+            last = Some(h);
+            first.then_some(h)
+        })
+    }
+
+    /// The (head, modifier) pairs of head noun `h`.
+    fn modifiers(&self, h: Word) -> &[(Word, Word)] {
+        let start = self.heads.partition_point(|p| p.0 < h);
+        let end = self.heads.partition_point(|p| p.0 <= h);
+        &self.heads[start..end]
+    }
+
+    fn has_head(&self, h: Word) -> bool {
+        !self.modifiers(h).is_empty()
+    }
 }
 
-pub(super) fn build_nodes(articles: &[ClaimsInput], canon: &HashMap<String, String>) -> Vec<Node> {
-    let fold = |w: &String| canon.get(w).cloned().unwrap_or_else(|| w.clone());
+/// One node per (article, unit, value), with every word numbered as first
+/// seen; [`number_by_rank`] then renumbers them in sorted order.
+pub(super) fn build_nodes(articles: &[ClaimsInput], canon: &HashMap<String, String>) -> Nodes {
+    let fold = |w: &'_ str| -> String { canon.get(w).map_or(w, String::as_str).to_string() };
+    let mut ids = Interner::default();
     let mut nodes: Vec<Node> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         let first = nodes.len();
-        let mut at: BTreeMap<(String, u64), usize> = BTreeMap::new();
+        let mut at: BTreeMap<(Word, u64), usize> = BTreeMap::new();
         for (ci, c) in a.claims.iter().enumerate() {
             if c.key.is_empty() || !c.value.is_finite() {
                 continue;
             }
-            let k = (c.unit.clone(), c.value.to_bits());
-            let idx = *at.entry(k).or_insert_with(|| {
+            let unit = ids.id(&c.unit);
+            let idx = *at.entry((unit, c.value.to_bits())).or_insert_with(|| {
                 nodes.push(Node {
                     art: ai,
-                    unit: c.unit.clone(),
+                    unit,
                     value: c.value,
                     mentions: Vec::new(),
-                    words: BTreeSet::new(),
-                    topic: BTreeSet::new(),
-                    heads: BTreeMap::new(),
+                    words: Vec::new(),
+                    topic: Vec::new(),
+                    heads: Vec::new(),
                 });
                 nodes.len() - 1
             });
-            nodes[idx].mentions.push((ai, ci));
+            let node = &mut nodes[idx];
+            node.mentions.push((ai, ci));
             let words = norm_key(&c.key);
             if let [.., m, h] = words.as_slice() {
                 if !c.entities.contains(m) {
-                    nodes[idx]
-                        .heads
-                        .entry(h.clone())
-                        .or_default()
-                        .insert(m.clone());
+                    node.heads.push((ids.id(h), ids.id(m)));
                 }
             }
-            nodes[idx].words.extend(words);
-            nodes[idx].topic.extend(c.entities.iter().map(fold));
+            node.words.extend(words.iter().map(|w| ids.id(w)));
+            node.topic
+                .extend(c.entities.iter().map(|e| ids.id(&fold(e))));
         }
-        let names: BTreeSet<String> = title_names(&a.title).iter().map(fold).collect();
-        for n in &mut nodes[first..] {
-            if n.topic.is_empty() {
-                n.topic = names.clone();
+        if nodes[first..].iter().any(|n| n.topic.is_empty()) {
+            let names: Vec<Word> = title_names(&a.title)
+                .iter()
+                .map(|w| ids.id(&fold(w)))
+                .collect();
+            for n in &mut nodes[first..] {
+                if n.topic.is_empty() {
+                    n.topic = names.clone();
+                }
             }
         }
     }
-    nodes
+    number_by_rank(nodes, ids)
+}
+
+/// The nodes with their words renumbered by rank and their word lists
+/// made sets.
+fn number_by_rank(mut nodes: Vec<Node>, ids: Interner) -> Nodes {
+    let (vocab, rank) = ids.finish();
+    let r = |w: Word| rank[w as usize];
+    for n in &mut nodes {
+        n.unit = r(n.unit);
+        n.words = into_set(n.words.iter().map(|&w| r(w)).collect());
+        n.topic = into_set(n.topic.iter().map(|&w| r(w)).collect());
+        n.heads = into_set(n.heads.iter().map(|&(h, m)| (r(h), r(m))).collect());
+        n.mentions.shrink_to_fit();
+    }
+    nodes.shrink_to_fit();
+    Nodes { list: nodes, vocab }
 }
 
 /// Claims about different named things are different claims: two topics
 /// agree when either is unknown or they share a name.
-fn topics_agree(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    a.is_empty() || b.is_empty() || a.intersection(b).next().is_some()
+fn topics_agree(a: &[Word], b: &[Word]) -> bool {
+    a.is_empty() || b.is_empty() || meet(a, b)
 }
 
 /// True when two nodes' key words say they are about the same thing: two
 /// shared words, or the same single word.
-fn keys_match(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    let shared = a.intersection(b).count();
-    shared >= 2 || (shared == 1 && a.len() == 1 && b.len() == 1)
+fn keys_match(a: &[Word], b: &[Word]) -> bool {
+    let n = shared(a, b);
+    n >= 2 || (n == 1 && a.len() == 1 && b.len() == 1)
 }
 
 /// True when two nodes name different kinds of one thing: the same head noun
@@ -154,11 +218,12 @@ fn keys_match(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 /// and "steel tariff"), neither modifier among the other's words. Another head with the same modifier ("investment
 /// fund", "investment tool") is a rewording, not a clash.
 fn modifiers_clash(a: &Node, b: &Node) -> bool {
-    a.heads.iter().any(|(h, ma)| {
-        b.heads.get(h).is_some_and(|mb| {
-            // "harbour fund" and "harbour investment fund" do not clash
-            ma.iter().all(|m| !b.words.contains(m)) && mb.iter().all(|m| !a.words.contains(m))
-        })
+    a.head_nouns().any(|h| {
+        let mb = b.modifiers(h);
+        // "harbour fund" and "harbour investment fund" do not clash
+        !mb.is_empty()
+            && a.modifiers(h).iter().all(|&(_, m)| !holds(&b.words, m))
+            && mb.iter().all(|&(_, m)| !holds(&a.words, m))
     })
 }
 
@@ -172,7 +237,7 @@ const MAX_ARTICLE_NODES: usize = 64;
 /// text, not a word list, says those heads are different things; an
 /// article stating one value under two heads makes them one (grouping's
 /// rewordings). Pairs sorted.
-fn distinct_heads(nodes: &[Node]) -> BTreeSet<(String, String)> {
+fn distinct_heads(nodes: &[Node]) -> BTreeSet<(Word, Word)> {
     let mut out = BTreeSet::new();
     let mut start = 0;
     while start < nodes.len() {
@@ -190,11 +255,10 @@ fn distinct_heads(nodes: &[Node]) -> BTreeSet<(String, String)> {
                 {
                     continue;
                 }
-                for ha in a.heads.keys() {
-                    for hb in b.heads.keys() {
-                        if ha != hb && !a.heads.contains_key(hb) && !b.heads.contains_key(ha) {
-                            let pair = if ha < hb { (ha, hb) } else { (hb, ha) };
-                            out.insert((pair.0.clone(), pair.1.clone()));
+                for ha in a.head_nouns() {
+                    for hb in b.head_nouns() {
+                        if ha != hb && !a.has_head(hb) && !b.has_head(ha) {
+                            out.insert((ha.min(hb), ha.max(hb)));
                         }
                     }
                 }
@@ -207,15 +271,13 @@ fn distinct_heads(nodes: &[Node]) -> BTreeSet<(String, String)> {
 
 /// True when two nodes share no head noun and some article told a head of
 /// each apart ([`distinct_heads`]).
-fn heads_distinct(a: &Node, b: &Node, distinct: &BTreeSet<(String, String)>) -> bool {
-    if a.heads.keys().any(|h| b.heads.contains_key(h)) {
+fn heads_distinct(a: &Node, b: &Node, distinct: &BTreeSet<(Word, Word)>) -> bool {
+    if a.head_nouns().any(|h| b.has_head(h)) {
         return false;
     }
-    a.heads.keys().any(|ha| {
-        b.heads.keys().any(|hb| {
-            let pair = if ha < hb { (ha, hb) } else { (hb, ha) };
-            distinct.contains(&(pair.0.clone(), pair.1.clone()))
-        })
+    a.head_nouns().any(|ha| {
+        b.head_nouns()
+            .any(|hb| distinct.contains(&(ha.min(hb), ha.max(hb))))
     })
 }
 
@@ -223,24 +285,23 @@ fn heads_distinct(a: &Node, b: &Node, distinct: &BTreeSet<(String, String)>) -> 
 /// each node compared with a bounded number of value-neighbours.
 pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
     let distinct = distinct_heads(nodes);
-    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        for w in &n.words {
-            index
-                .entry((n.unit.as_str(), w.as_str()))
-                .or_default()
-                .push(i);
-        }
-    }
+    // Fixed order: by (unit, word), then node, so grouping is deterministic
+    // (numbers sort as their words do).
+    let mut index: Vec<((Word, Word), u32)> = nodes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, n)| n.words.iter().map(move |&w| ((n.unit, w), i as u32)))
+        .collect();
+    index.sort_unstable();
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
     // Names a whole component is about: two components merge only if these
     // agree, so a node without names cannot bridge two differently named
     // things (a cannot-link constraint on the union-find).
-    let mut names: Vec<BTreeSet<String>> = nodes.iter().map(|n| n.topic.clone()).collect();
-    // Fixed order: the index's keys sorted, so grouping is deterministic.
-    let mut lists: Vec<(&(&str, &str), &mut Vec<usize>)> = index.iter_mut().collect();
-    lists.sort_by(|a, b| a.0.cmp(b.0));
-    for (_, list) in lists {
+    let mut names: Vec<Vec<Word>> = nodes.iter().map(|n| n.topic.clone()).collect();
+    let mut list: Vec<usize> = Vec::new();
+    for run in index.chunk_by(|a, b| a.0 == b.0) {
+        list.clear();
+        list.extend(run.iter().map(|e| e.1 as usize));
         list.sort_by(|&a, &b| nodes[a].value.total_cmp(&nodes[b].value).then(a.cmp(&b)));
         for (k, &i) in list.iter().enumerate() {
             for &j in list[k + 1..].iter().take(MAX_NEIGHBOURS) {
@@ -257,7 +318,7 @@ pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
                         let (lo, hi) = if ri < rj { (ri, rj) } else { (rj, ri) };
                         parent[hi] = lo;
                         let moved = std::mem::take(&mut names[hi]);
-                        names[lo].extend(moved);
+                        unite(&mut names[lo], moved);
                     }
                 }
             }
@@ -275,29 +336,30 @@ pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
 /// magnitude, and a cue that [`cue_matches`] the group's words.
 pub(super) fn match_fact<'r>(
     g: &[usize],
-    nodes: &[Node],
+    nodes: &Nodes,
     rules: &'r Rules,
     canon: &HashMap<String, String>,
 ) -> Option<&'r Fact> {
-    let unit = &nodes[g[0]].unit;
-    let fold = |w: &String| canon.get(w).cloned().unwrap_or_else(|| w.clone());
+    let word = |w: Word| nodes.vocab.word(w);
+    let unit = word(nodes[g[0]].unit);
+    let fold = |w: &str| canon.get(w).cloned().unwrap_or_else(|| w.to_string());
     let words: BTreeSet<String> = g
         .iter()
         .flat_map(|&n| {
             nodes[n]
                 .words
                 .iter()
-                .map(fold)
-                .chain(nodes[n].topic.iter().cloned())
+                .map(|&w| fold(word(w)))
+                .chain(nodes[n].topic.iter().map(|&w| word(w).to_string()))
         })
         .collect();
     let heads: BTreeMap<&str, BTreeSet<String>> = g
         .iter()
         .flat_map(|&n| nodes[n].heads.iter())
-        .fold(BTreeMap::new(), |mut m, (h, ms)| {
-            m.entry(h.as_str())
+        .fold(BTreeMap::new(), |mut m, &(h, modifier)| {
+            m.entry(word(h))
                 .or_insert_with(BTreeSet::new)
-                .extend(ms.iter().map(fold));
+                .insert(fold(word(modifier)));
             m
         });
     let mut best: Option<(usize, &Fact)> = None;
@@ -413,15 +475,47 @@ mod tests {
     use super::super::testutil::{facts, no_facts, summary};
     use super::*;
 
+    /// Every word the hand-made nodes below use.
+    fn vocab() -> Vocab {
+        Vocab::of(&[
+            "USD",
+            "big",
+            "budget",
+            "chip",
+            "contract",
+            "facility",
+            "fund",
+            "harbour",
+            "investment",
+            "japan",
+            "loan",
+            "oakford",
+            "other",
+            "package",
+            "plant",
+            "rockmouth",
+            "silverwick",
+            "subsidy",
+            "tool",
+            "us",
+            "weststead",
+        ])
+    }
+
+    fn set(words: &[&str]) -> Vec<Word> {
+        let v = vocab();
+        into_set(words.iter().map(|w| v.id(w)).collect())
+    }
+
     fn node(art: usize, value: f64, words: &[&str], topic: &[&str]) -> Node {
         Node {
             art,
-            unit: "USD".into(),
+            unit: vocab().id("USD"),
             value,
             mentions: Vec::new(),
-            words: words.iter().map(|w| w.to_string()).collect(),
-            topic: topic.iter().map(|w| w.to_string()).collect(),
-            heads: BTreeMap::new(),
+            words: set(words),
+            topic: set(topic),
+            heads: Vec::new(),
         }
     }
 
@@ -463,7 +557,7 @@ mod tests {
             nodes[0]
                 .words
                 .iter()
-                .map(String::as_str)
+                .map(|&w| nodes.vocab.word(w))
                 .collect::<Vec<_>>(),
             ["fund", "investment"]
         );
@@ -471,7 +565,6 @@ mod tests {
 
     #[test]
     fn keys_and_topics_decide_links() {
-        let set = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<BTreeSet<_>>();
         assert!(keys_match(
             &set(&["investment", "fund"]),
             &set(&["investment", "fund", "japan"])
@@ -504,12 +597,8 @@ mod tests {
     }
 
     fn with_heads(mut n: Node, pairs: &[(&str, &str)]) -> Node {
-        for (m, h) in pairs {
-            n.heads
-                .entry(h.to_string())
-                .or_default()
-                .insert(m.to_string());
-        }
+        let v = vocab();
+        n.heads = into_set(pairs.iter().map(|(m, h)| (v.id(h), v.id(m))).collect());
         n
     }
 
@@ -568,7 +657,8 @@ mod tests {
         };
         let nodes = vec![inv(0, 75e6), bud(0, 15e6), inv(1, 75e6), bud(2, 15e6)];
         let distinct = distinct_heads(&nodes);
-        assert!(distinct.contains(&("budget".to_string(), "investment".to_string())));
+        let v = vocab();
+        assert!(distinct.contains(&(v.id("budget"), v.id("investment"))));
         assert!(heads_distinct(&nodes[2], &nodes[3], &distinct));
         assert_eq!(group_nodes(&nodes).len(), 2, "{:?}", group_nodes(&nodes));
         // One value under two heads: a rewording, nothing told apart.
@@ -602,11 +692,14 @@ mod tests {
              Big fund,550000000000,USD,big investment fund,x\n\
              Yen fund,550000000000,JPY,investment fund,x\n",
         );
-        let nodes = vec![
-            node(0, 55e9, &["investment", "fund"], &[]),
-            node(1, 550e9, &["big", "investment", "fund"], &[]),
-            node(2, 5e9, &["investment", "fund"], &[]),
-        ];
+        let nodes = Nodes {
+            list: vec![
+                node(0, 55e9, &["investment", "fund"], &[]),
+                node(1, 550e9, &["big", "investment", "fund"], &[]),
+                node(2, 5e9, &["investment", "fund"], &[]),
+            ],
+            vocab: vocab(),
+        };
         let canon = HashMap::new();
         let m = |g: &[usize]| match_fact(g, &nodes, &rules, &canon).map(|f| f.line);
         assert_eq!(m(&[0]), Some(2));

@@ -28,7 +28,8 @@
 //! Files: `extract.rs` finds the quantities of a paragraph, `key.rs` the noun
 //! phrase around each, `group.rs` links claims into comparable groups and
 //! matches facts, `truth.rs` weighs sources (TruthFinder), `check.rs` gives
-//! each group its reference and rows, `conflicts.rs` its findings.
+//! each group its reference and rows, `conflicts.rs` its findings,
+//! `vocab.rs` numbers the words grouping holds.
 
 mod check;
 mod conflicts;
@@ -40,6 +41,7 @@ mod tests;
 #[cfg(test)]
 mod testutil;
 mod truth;
+mod vocab;
 
 use crate::model::{
     Article, ArticleSummary, Claim, ClaimsInput, ClaimsOutcome, DedupOutcome, ParaMark,

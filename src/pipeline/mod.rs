@@ -208,8 +208,10 @@ fn load_rules(cfg: &Config) -> Result<Rules, RunError> {
     })
 }
 
-/// The pool of `jobs` worker threads (default: one per core).
+/// The pool of `jobs` worker threads (default: one per core), sharing one
+/// allocator arena ([`heap::one_arena`]).
 fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, RunError> {
+    heap::one_arena();
     let threads = jobs
         .unwrap_or_else(|| {
             std::thread::available_parallelism()
