@@ -62,13 +62,14 @@ impl ArticleSummary {
     }
 
     /// Moves out what the cross-article link reads (id, key, source,
-    /// author, dates, content hash and the prints) as a summary of its own;
+    /// author, where they came from, dates, content hash and the prints) as a summary of its own;
     /// `self` keeps the rest (its prints emptied), to wait on disk.
     pub fn take_link_part(&mut self) -> ArticleSummary {
         ArticleSummary {
             first_line: self.first_line,
             source: self.source.clone(),
             author: self.author.clone(),
+            origins: self.origins,
             date: self.date,
             date_origin: self.date_origin,
             content_hash: self.content_hash,

@@ -4,12 +4,13 @@
 
 use super::Linker;
 use crate::dedup::LIGHT_WORDS;
-use crate::model::ParaMark;
+use crate::model::{MetaOrigin, ParaMark};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// Articles whose repeated paragraphs make up at least this share of their
-/// words are copies: what they share is syndication, never boilerplate.
+/// words are copies: what they share is syndication, never boilerplate
+/// (unless it is an outlet's own line, see [`ArticleZones::classify`]).
 const COPY_SHARE: f64 = 0.5;
 
 /// Sets of joined paragraphs with members in at least two articles.
@@ -72,6 +73,10 @@ pub(super) struct ArticleZones {
     head_end: Vec<usize>,
     /// Paragraphs from this one on are the tail zone.
     tail_start: Vec<usize>,
+    /// Head end and tail start when repeated paragraphs are not light: the
+    /// article's bare edges, where its own lines sit around its story
+    /// (in a wholesale copy, every paragraph is in the zones above).
+    bare: Vec<(usize, usize)>,
 }
 
 impl ArticleZones {
@@ -83,14 +88,23 @@ impl ArticleZones {
             copied_share: vec![0.0f64; na],
             head_end: vec![0usize; na],
             tail_start: vec![0usize; na],
+            bare: vec![(0, 0); na],
         };
         for a in 0..na {
             let (share, head, tail) = measure_article(linker, in_cross, a);
             zones.copied_share[a] = share;
             zones.head_end[a] = head;
             zones.tail_start[a] = tail;
+            zones.bare[a] = bare_edges(linker, a);
         }
         zones
+    }
+
+    /// Whether global paragraph `g` is at a bare edge of its article (see
+    /// [`ArticleZones::bare`]).
+    fn at_bare_edge(&self, linker: &Linker<'_>, g: u32) -> bool {
+        let (a, p) = linker.index.split(g);
+        p < self.bare[a].0 || p >= self.bare[a].1
     }
 
     /// Whether global paragraph `g` is in its article's head or tail zone.
@@ -102,7 +116,12 @@ impl ArticleZones {
     /// Step 9: a group is boilerplate when all its paragraphs sit in their
     /// article's head or tail zone, its articles share a source or an author
     /// or are at least three, and none of them is a copy ([`COPY_SHARE`]);
-    /// else it is syndication.
+    /// else it is syndication. An outlet's own line
+    /// (one known source, at least three articles) at a bare edge of every one
+    /// of them is boilerplate even in articles that are mostly copies: a
+    /// bio or promo line under wire copy is still the outlet's furniture,
+    /// while a copied story's paragraphs lie between other long paragraphs
+    /// and are not all at a bare edge.
     pub(super) fn classify(&self, linker: &Linker<'_>, m: &[u32]) -> Verdict {
         let articles = linker.articles;
         let arts: BTreeSet<usize> = m.iter().map(|&g| linker.index.art(g)).collect();
@@ -112,9 +131,17 @@ impl ArticleZones {
         let (source, author) = (&articles[a0].source, &articles[a0].author);
         let same_source = arts.iter().all(|&a| &articles[a].source == source);
         let same_author = !author.is_empty() && arts.iter().all(|&a| &articles[a].author == author);
-        let boiler = m.iter().all(|&g| self.at_edge(linker, g))
+        let edge = m.iter().all(|&g| self.at_edge(linker, g));
+        let source_known = arts
+            .iter()
+            .all(|&a| articles[a].origins.source != MetaOrigin::None);
+        let own_line = same_source
+            && source_known
+            && arts.len() >= OWN_LINE_ARTICLES
+            && m.iter().all(|&g| self.at_bare_edge(linker, g));
+        let boiler = edge
             && (same_source || same_author || arts.len() >= 3)
-            && arts.iter().all(|&a| self.copied_share[a] < COPY_SHARE);
+            && (own_line || arts.iter().all(|&a| self.copied_share[a] < COPY_SHARE));
         if boiler {
             Verdict::Boilerplate
         } else {
@@ -140,6 +167,33 @@ impl ArticleZones {
             .filter(|m| self.classify(linker, m) == Verdict::Boilerplate)
             .collect()
     }
+}
+
+/// Articles of one source from which a line at a bare edge of each is the
+/// outlet's own (see [`ArticleZones::classify`]).
+const OWN_LINE_ARTICLES: usize = 3;
+
+/// Head end and tail start of article `a` when only title-like, short and
+/// structural boilerplate paragraphs are light (repeated ones are not).
+fn bare_edges(linker: &Linker<'_>, a: usize) -> (usize, usize) {
+    let s = &linker.articles[a];
+    let ps = &s.prints.prints;
+    let light = |p: usize| {
+        ps[p].title_like
+            || ps[p].words < LIGHT_WORDS
+            || s.prints.marks.get(p) == Some(&ParaMark::Boilerplate)
+    };
+    let mut h = 0;
+    while h < ps.len() && light(h) {
+        h += 1;
+    }
+    let mut t = ps.len();
+    while t > 0 && light(t - 1) {
+        t -= 1;
+    }
+    // A paragraph that is not light is an edge when it opens or closes the
+    // article's run of non-light paragraphs.
+    (h + 1, t.saturating_sub(1).max(h + 1))
 }
 
 /// Copied share, head end and tail start of article `a`.
@@ -265,6 +319,7 @@ mod tests {
         );
         s.source = source.into();
         s.author = author.into();
+        s.origins.source = crate::model::MetaOrigin::Manifest;
         s
     }
 
@@ -320,6 +375,51 @@ mod tests {
         in_cross[6..9].fill(true);
         let zones = ArticleZones::measure(&linker, &in_cross);
         assert_eq!(zones.classify(&linker, &[4, 9]), Verdict::Syndicated);
+    }
+
+    #[test]
+    fn an_outlets_own_line_at_a_bare_edge_stays_boilerplate_under_wire_copy() {
+        let sums = vec![
+            article(0, "s", ""),
+            article(1, "s", ""),
+            article(2, "s", ""),
+        ];
+        let linker = Linker::new(&sums);
+        // Every body paragraph is repeated: each article is mostly copies.
+        let mut in_cross = vec![false; 15];
+        for a in 0..3 {
+            in_cross[5 * a + 1..5 * a + 4].fill(true);
+        }
+        let zones = ArticleZones::measure(&linker, &in_cross);
+        assert_eq!(zones.bare[0], (2, 3));
+        // The last long paragraph of each (a bio): the outlet's own line.
+        assert_eq!(zones.classify(&linker, &[3, 8, 13]), Verdict::Boilerplate);
+        // A paragraph between long paragraphs: what copies share.
+        assert_eq!(zones.classify(&linker, &[2, 7, 12]), Verdict::Syndicated);
+        // Two articles are not enough to call a line the outlet's own.
+        assert_eq!(zones.classify(&linker, &[3, 8]), Verdict::Syndicated);
+        // Nor are three of different sources.
+        let sums = vec![
+            article(0, "s", ""),
+            article(1, "s", ""),
+            article(2, "t", ""),
+        ];
+        let linker = Linker::new(&sums);
+        let zones = ArticleZones::measure(&linker, &in_cross);
+        assert_eq!(zones.classify(&linker, &[3, 8, 13]), Verdict::Syndicated);
+        // Nor are three articles whose source is unknown (one outlet in
+        // name only: "unknown").
+        let mut sums = vec![
+            article(0, "unknown", ""),
+            article(1, "unknown", ""),
+            article(2, "unknown", ""),
+        ];
+        for s in &mut sums {
+            s.origins.source = crate::model::MetaOrigin::None;
+        }
+        let linker = Linker::new(&sums);
+        let zones = ArticleZones::measure(&linker, &in_cross);
+        assert_eq!(zones.classify(&linker, &[3, 8, 13]), Verdict::Syndicated);
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod classify;
 mod confirm;
 mod output;
 mod settle;
+mod stats;
 
 use super::DedupConfig;
 use crate::model::{
@@ -21,6 +22,7 @@ use crate::model::{
 };
 use classify::{ArticleZones, DirectMatches, Verdict};
 use output::{LinkOutput, Repeat};
+use stats::Stats;
 
 /// Cross-article pass: links prints across the corpus. `load` re-reads
 /// articles (for confirming near duplicates on text); it may return `None`.
@@ -58,10 +60,12 @@ pub fn link(
     scratch: &mut dyn Scratch,
     memo: &mut PairMemo,
 ) -> DedupOutcome {
+    let mut stats = Stats::from_env();
     let mut linker = Linker::new(articles);
     linker.union_local_repeats();
     let short_repeats = linker.exact_repeats();
-    let confirmed = linker.near_repeats(cfg.near_dup, load, scratch, memo);
+    stats.phase("exact");
+    let confirmed = linker.near_repeats(cfg.near_dup, load, scratch, memo, &mut stats);
     let cross = linker.cross_groups();
     let zones = ArticleZones::measure(&linker, &cross.member);
     let direct = DirectMatches::new(&linker, &confirmed);
@@ -82,7 +86,9 @@ pub fn link(
     let before = out.mark_boilerplate(&linker, &repeats);
     out.boilerplate_blocks(&linker, &direct, &repeats, &before);
     out.local_groups(&linker, &cross.member);
-    out.finish()
+    let outcome = out.finish();
+    stats.phase("classify");
+    outcome
 }
 
 /// Union-find over global paragraph indexes.
@@ -174,13 +180,12 @@ impl<'a> Linker<'a> {
         load: &LoadArticles<'_>,
         scratch: &mut dyn Scratch,
         memo: &mut PairMemo,
+        stats: &mut Stats,
     ) -> Vec<((u32, u32), f64)> {
-        let t0 = std::time::Instant::now();
         let candidates = self.band_candidates();
-        if std::env::var_os("CREDENCE_LINK_STATS").is_some() {
-            eprintln!("link: candidates {:.2}s", t0.elapsed().as_secs_f64());
-        }
-        self.settle_candidates(&candidates, near_dup, load, scratch, memo)
+        stats.phase("candidates");
+        stats.count("candidates", candidates.len());
+        self.settle_candidates(&candidates, near_dup, load, scratch, memo, stats)
     }
 
     fn total(&self) -> u32 {

@@ -17,12 +17,14 @@
 //! compared in parallel, and their joins are applied after, in order.
 
 use super::confirm::Spilled;
+use super::stats::Stats;
 use super::Linker;
 use crate::dedup::normalise::Normalised;
 use crate::dedup::similarity::Ready;
 use crate::model::{LoadArticles, PairMemo, Scratch};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Comparisons a paragraph may make after its anchor, with candidates in
 /// sets it has not joined (a paragraph that merges two stories).
@@ -33,13 +35,19 @@ const ROUND_PAIRS: usize = 16_384;
 /// One comparison made: (lower, higher global paragraph), similarity.
 type Tried = ((u32, u32), f64);
 
+/// A paragraph of a round and its form, read from the scratch space when
+/// first needed (by whichever thread needs it first; the value is the same).
+type Slot = (u32, OnceLock<Option<Ready>>);
+
 /// What one round needs to compare pairs: the re-read forms, the memo and
 /// the similarities of form pairs compared in earlier rounds.
 struct Compare<'c> {
     spilled: &'c [Spilled],
     scratch: &'c dyn Scratch,
-    /// Forms of the round's paragraphs read ahead, sorted by paragraph.
-    ahead: Vec<(u32, Option<Ready>)>,
+    /// The round's paragraphs, sorted, each form read at most once a round
+    /// and kept for the next round when it needs it too (an origin that
+    /// hundreds of copies are compared with is read once, not per copy).
+    forms: &'c [Slot],
     /// (form of lower, form of higher paragraph) -> similarity.
     by_forms: &'c HashMap<(u64, u64), f64>,
     floor: f64,
@@ -57,6 +65,7 @@ impl Linker<'_> {
         load: &LoadArticles<'_>,
         scratch: &mut dyn Scratch,
         memo: &mut PairMemo,
+        stats: &mut Stats,
     ) -> Vec<Tried> {
         let use_memo = memo.remember || !memo.known.is_empty();
         // Pairs the memo knows need no text.
@@ -69,22 +78,29 @@ impl Linker<'_> {
                 .collect()
         };
         let spilled = self.spill(&unknown, load, scratch);
+        stats.phase("spill");
+        stats.count("spilled", spilled.len());
         let oriented = self.oriented(cand);
         let mut by_forms: HashMap<(u64, u64), f64> = HashMap::new();
         let mut confirmed: Vec<Tried> = Vec::new();
         let mut fresh: Vec<Tried> = Vec::new();
+        let mut compared = 0;
+        let mut forms: Vec<Slot> = Vec::new();
         for round in rounds(&oriented) {
+            let members = round_members(round);
+            forms = carry_forms(forms, &members);
             let tried = {
                 let cmp = Compare {
-                    ahead: read_ahead(round, &spilled, &*scratch),
+                    forms: &forms,
                     spilled: &spilled,
                     scratch: &*scratch,
                     by_forms: &by_forms,
                     floor: near_dup,
                 };
-                self.settle(round, &cmp, memo, near_dup)
+                self.settle(round, &members, &cmp, memo, near_dup)
             };
             for t in tried.into_iter().flatten() {
+                compared += 1;
                 let ((x, y), s) = t;
                 if let (Some(fx), Some(fy)) = (form_of(&spilled, x), form_of(&spilled, y)) {
                     by_forms.insert((fx, fy), s);
@@ -98,6 +114,9 @@ impl Linker<'_> {
                 }
             }
         }
+        stats.phase("settle");
+        stats.count("compared", compared);
+        stats.count("confirmed", confirmed.len());
         if memo.remember {
             memo.fresh = fresh
                 .into_par_iter()
@@ -143,13 +162,11 @@ impl Linker<'_> {
     fn settle(
         &mut self,
         round: &[(u32, u32)],
+        members: &[u32],
         cmp: &Compare<'_>,
         memo: &PairMemo,
         near_dup: f64,
     ) -> Vec<Vec<Tried>> {
-        let mut members: Vec<u32> = round.iter().flat_map(|&(l, e)| [l, e]).collect();
-        members.sort_unstable();
-        members.dedup();
         let roots: Vec<(u32, u32)> = members.iter().map(|&g| (g, self.sets.find(g))).collect();
         let root = |g: u32| {
             roots
@@ -235,10 +252,14 @@ impl Compare<'_> {
         }
     }
 
-    /// Paragraph `g` ready to compare: read ahead, else read now into `own`.
+    /// Paragraph `g` ready to compare: from the round's forms (read now
+    /// if no one needed it before), else read into `own`.
     fn ready<'r>(&'r self, g: u32, own: &'r mut Option<Ready>) -> Option<&'r Ready> {
-        match self.ahead.binary_search_by_key(&g, |r| r.0) {
-            Ok(i) => self.ahead[i].1.as_ref(),
+        match self.forms.binary_search_by_key(&g, |r| r.0) {
+            Ok(i) => self.forms[i]
+                .1
+                .get_or_init(|| read_ready(self.spilled, self.scratch, g))
+                .as_ref(),
             Err(_) => {
                 *own = read_ready(self.spilled, self.scratch, g);
                 own.as_ref()
@@ -263,21 +284,27 @@ fn rounds(oriented: &[(u32, u32)]) -> Vec<&[(u32, u32)]> {
     out
 }
 
-/// The forms a round surely needs: each later paragraph's and its first
-/// candidate's (most paragraphs settle on it).
-fn read_ahead(
-    round: &[(u32, u32)],
-    spilled: &[Spilled],
-    scratch: &dyn Scratch,
-) -> Vec<(u32, Option<Ready>)> {
-    let mut need: Vec<u32> = round
-        .chunk_by(|a, b| a.0 == b.0)
-        .flat_map(|g| [g[0].0, g[0].1])
-        .collect();
-    need.sort_unstable();
-    need.dedup();
-    need.par_iter()
-        .map(|&g| (g, read_ready(spilled, scratch, g)))
+/// The paragraphs of a round's pairs, sorted and distinct.
+fn round_members(round: &[(u32, u32)]) -> Vec<u32> {
+    let mut members: Vec<u32> = round.iter().flat_map(|&(l, e)| [l, e]).collect();
+    members.sort_unstable();
+    members.dedup();
+    members
+}
+
+/// The slots of a round's `members` (sorted): forms already read by the
+/// previous round (`prev`, sorted) are kept, the others start empty.
+fn carry_forms(prev: Vec<Slot>, members: &[u32]) -> Vec<Slot> {
+    let mut prev = prev.into_iter().peekable();
+    members
+        .iter()
+        .map(|&g| {
+            while prev.next_if(|p| p.0 < g).is_some() {}
+            match prev.next_if(|p| p.0 == g) {
+                Some(slot) => slot,
+                None => (g, OnceLock::new()),
+            }
+        })
         .collect()
 }
 
@@ -360,6 +387,32 @@ mod tests {
         assert!(rounds(&[]).is_empty());
     }
 
+    #[test]
+    fn forms_read_in_one_round_are_kept_for_the_next_that_needs_them() {
+        let read = |g: u32| {
+            let slot: OnceLock<Option<Ready>> = OnceLock::new();
+            let _ = slot.set(Some(Ready::new(Normalised::from_text(&format!(
+                "text {g}"
+            )))));
+            (g, slot)
+        };
+        let prev = vec![read(1), (3, OnceLock::new()), read(5), read(9)];
+        let next = carry_forms(prev, &[2, 3, 5, 7, 9, 11]);
+        let kept: Vec<(u32, bool)> = next.iter().map(|s| (s.0, s.1.get().is_some())).collect();
+        assert_eq!(
+            kept,
+            vec![
+                (2, false),
+                (3, false),
+                (5, true),
+                (7, false),
+                (9, true),
+                (11, false)
+            ]
+        );
+        assert_eq!(round_members(&[(5, 1), (4, 1), (5, 2)]), vec![1, 2, 4, 5]);
+    }
+
     /// a0 (latest): A1; a1: A1 reworded; a2 (earliest): A1 reworded + B1.
     fn dated() -> Vec<ArticleSummary> {
         let arts = [
@@ -403,6 +456,7 @@ mod tests {
             &loader(&arts),
             &mut Vec::new(),
             &mut memo,
+            &mut Stats::from_env(),
         );
         let pairs: Vec<(u32, u32)> = confirmed.iter().map(|c| c.0).collect();
         // 5 anchors on 1 (earlier than 3, same date, lower id). 3 joined
@@ -423,6 +477,7 @@ mod tests {
             &|ids: &[crate::model::ArticleId]| vec![None; ids.len()],
             &mut Vec::new(),
             &mut memo,
+            &mut Stats::from_env(),
         );
         assert_eq!(again, confirmed);
     }
