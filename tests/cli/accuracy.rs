@@ -440,9 +440,10 @@ fn wire_copies_are_found_at_scale() {
 }
 
 /// (precision, recall) floors of [`wire_copies_are_found_at_scale`]:
-/// syndicated paragraphs (measured 0.904, 0.950; 0.697 before an outlet's
-/// own bio and promo lines under wire copy were kept boilerplate: the
-/// false ones left are promo lines that are not at a bare edge of every
-/// article carrying them, see the README), duplicate paragraphs
-/// (measured 1.000, 1.000).
-const WIRE_FLOORS: [(f64, f64); 2] = [(0.85, 0.92), (0.95, 0.95)];
+/// syndicated paragraphs (measured 0.864, 0.950; 0.697 before an outlet's
+/// own bio and promo lines under wire copy were kept boilerplate, 0.904
+/// before a line whose articles carry one story next to it was left
+/// syndicated: the false ones left are promo lines that are not at a bare
+/// edge of every article carrying them, see the README), duplicate
+/// paragraphs (measured 1.000, 1.000).
+const WIRE_FLOORS: [(f64, f64); 2] = [(0.83, 0.92), (0.95, 0.95)];

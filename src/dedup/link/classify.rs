@@ -107,6 +107,37 @@ impl ArticleZones {
         p < self.bare[a].0 || p >= self.bare[a].1
     }
 
+    /// Whether the paragraphs just inside the group's members (the next
+    /// long one after a head line, before a tail line) are all one
+    /// repeated paragraph: then the articles carry one story, republished
+    /// whole (an outlet's own story run three times, its lede and close
+    /// at the bare edges), and the group is that story's, not a line the
+    /// outlet puts around different stories.
+    fn one_story_inside(&self, linker: &Linker<'_>, m: &[u32]) -> bool {
+        let mut roots = m.iter().map(|&g| {
+            let (a, p) = linker.index.split(g);
+            let inside = self.inside(linker, a, p)?;
+            Some(linker.sets.root(linker.index.global(a, inside)))
+        });
+        let Some(Some(first)) = roots.next() else {
+            return false;
+        };
+        roots.all(|r| r == Some(first))
+    }
+
+    /// The first paragraph inward of paragraph `p` of article `a` (after
+    /// it at the head, before it at the tail) that is not light: the
+    /// story next to an edge line, past headings and short lines.
+    fn inside(&self, linker: &Linker<'_>, a: usize, p: usize) -> Option<usize> {
+        let s = &linker.articles[a];
+        let n = s.prints.prints.len();
+        if p < self.bare[a].0 {
+            (p + 1..n).find(|&q| !bare_light(s, q))
+        } else {
+            (0..p).rev().find(|&q| !bare_light(s, q))
+        }
+    }
+
     /// Whether global paragraph `g` is in its article's head or tail zone.
     fn at_edge(&self, linker: &Linker<'_>, g: u32) -> bool {
         let (a, p) = linker.index.split(g);
@@ -138,7 +169,8 @@ impl ArticleZones {
         let own_line = same_source
             && source_known
             && arts.len() >= OWN_LINE_ARTICLES
-            && m.iter().all(|&g| self.at_bare_edge(linker, g));
+            && m.iter().all(|&g| self.at_bare_edge(linker, g))
+            && !self.one_story_inside(linker, m);
         let boiler = edge
             && (same_source || same_author || arts.len() >= 3)
             && (own_line || arts.iter().all(|&a| self.copied_share[a] < COPY_SHARE));
@@ -178,11 +210,7 @@ const OWN_LINE_ARTICLES: usize = 3;
 fn bare_edges(linker: &Linker<'_>, a: usize) -> (usize, usize) {
     let s = &linker.articles[a];
     let ps = &s.prints.prints;
-    let light = |p: usize| {
-        ps[p].title_like
-            || ps[p].words < LIGHT_WORDS
-            || s.prints.marks.get(p) == Some(&ParaMark::Boilerplate)
-    };
+    let light = |p: usize| bare_light(s, p);
     let mut h = 0;
     while h < ps.len() && light(h) {
         h += 1;
@@ -194,6 +222,15 @@ fn bare_edges(linker: &Linker<'_>, a: usize) -> (usize, usize) {
     // A paragraph that is not light is an edge when it opens or closes the
     // article's run of non-light paragraphs.
     (h + 1, t.saturating_sub(1).max(h + 1))
+}
+
+/// Whether paragraph `p` of `s` is light for [`bare_edges`]: title-like,
+/// short or already boilerplate (a repeated paragraph is not light).
+fn bare_light(s: &crate::model::ArticleSummary, p: usize) -> bool {
+    let ps = &s.prints.prints;
+    ps[p].title_like
+        || ps[p].words < LIGHT_WORDS
+        || s.prints.marks.get(p) == Some(&ParaMark::Boilerplate)
 }
 
 /// Copied share, head end and tail start of article `a`.
@@ -462,5 +499,30 @@ mod tests {
         assert_eq!(direct.anchor(&linker, &group, 11), Some((6, 0.9)));
         assert_eq!(direct.anchor(&linker, &group, 6), Some((1, 0.8)));
         assert_eq!(direct.anchor(&linker, &group, 1), None);
+    }
+
+    #[test]
+    fn an_outlets_own_story_run_three_times_keeps_its_closing_paragraph_syndicated() {
+        let sums = vec![
+            article(0, "s", ""),
+            article(1, "s", ""),
+            article(2, "s", ""),
+        ];
+        let mut linker = Linker::new(&sums);
+        let mut in_cross = vec![false; 15];
+        for a in 0..3 {
+            in_cross[5 * a + 1..5 * a + 4].fill(true);
+        }
+        // The paragraphs before the closing one are one repeated paragraph:
+        // the three articles carry one story, whose close is checked as a
+        // copy, not dropped as the outlet's furniture.
+        linker.sets.union(2, 7);
+        linker.sets.union(7, 12);
+        let zones = ArticleZones::measure(&linker, &in_cross);
+        assert_eq!(zones.classify(&linker, &[3, 8, 13]), Verdict::Syndicated);
+        // Different paragraphs before it (different stories): the outlet's.
+        let linker = Linker::new(&sums);
+        let zones = ArticleZones::measure(&linker, &in_cross);
+        assert_eq!(zones.classify(&linker, &[3, 8, 13]), Verdict::Boilerplate);
     }
 }

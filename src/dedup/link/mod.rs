@@ -103,6 +103,14 @@ impl Dsu {
         }
         x
     }
+    /// The set of `x`, without shortening paths (for readers of a
+    /// finished union-find).
+    fn root(&self, mut x: u32) -> u32 {
+        while self.0[x as usize] != x {
+            x = self.0[x as usize];
+        }
+        x
+    }
     fn union(&mut self, a: u32, b: u32) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
