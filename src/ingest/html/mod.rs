@@ -5,13 +5,24 @@
 //! The text is the story's blocks separated by blank lines, headings as
 //! Markdown `#` lines, with the source line of each block in the line map.
 
+mod explain;
 mod extract;
 mod jsonld;
+mod lead;
 mod metadata;
 mod parse;
+mod prose;
+mod prune;
 
 use super::article::Parsed;
 use super::decode::normalize_text;
+pub use explain::Explained;
+
+/// Each block of a page's body with why it was kept or left out (see
+/// [`explain`]): for `html-eval --explain`.
+pub fn explain_html(bytes: &[u8]) -> Vec<Explained> {
+    super::decode::decode_html(bytes).map_or_else(|_| Vec::new(), |d| explain::explain(&d.text))
+}
 
 /// Extracts metadata and the main text of an HTML page.
 pub(super) fn parse_html(html: &str) -> Parsed {
