@@ -17,6 +17,8 @@
 //!    with a heading left bare by that.
 //! 4. When the container gives too little text, the whole pruned body is
 //!    used instead.
+//! 5. When the page shows almost no story text, its JSON-LD `articleBody`
+//!    is used ([`ld_fallback`]).
 
 use super::lead::lead_in;
 use super::parse::{Data, Dom, NodeId, NONE};
@@ -315,6 +317,38 @@ pub(crate) fn story(dom: &Dom, f: &Facts, main: &[NodeId]) -> Vec<Block> {
         .collect();
     drop_bare_headings(kept)
 }
+
+/// Step 5: when the page shows almost no story text (it is rendered by
+/// script, or cut behind a paywall), the article text its JSON-LD gives
+/// (`articleBody`, plain text, several times longer) is used instead, one
+/// block per line. `ld_body` is only called for such pages.
+pub(crate) fn ld_fallback(blocks: Vec<Block>, ld_body: impl FnOnce() -> String) -> Vec<Block> {
+    let shown: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
+    if shown >= LD_FALLBACK_MAX_CHARS {
+        return blocks;
+    }
+    let body = ld_body();
+    let given = body.chars().count();
+    if given < LD_FALLBACK_MAX_CHARS || given < 3 * shown || body.contains('<') {
+        return blocks;
+    }
+    let line = blocks.first().map_or(1, |b| b.line);
+    body.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .map(|text| Block {
+            text,
+            line,
+            heading: false,
+            node: 0,
+            links: 0,
+        })
+        .collect()
+}
+
+/// Characters of shown story text below which the JSON-LD article text
+/// may replace it, and that JSON-LD text needs at least.
+const LD_FALLBACK_MAX_CHARS: usize = 500;
 
 /// A short line that reads as a label, not a sentence ("Read also:",
 /// "More on this"): left out with the link block it introduces.
