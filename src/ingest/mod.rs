@@ -37,6 +37,7 @@ mod plain;
 
 pub use decode::{file_hash, read_cache};
 pub use discover::Manifest;
+pub use html::{explain_html, Explained};
 
 use crate::model::{Article, ArticleId, Date, InputFailure};
 use article::{build, Parsed};

@@ -17,7 +17,7 @@
 //! data stays out of this repository.
 
 use anyhow::{bail, Context, Result};
-use credence::ingest::{load_bytes, Format, IngestConfig, InputFile};
+use credence::ingest::{explain_html, load_bytes, Explained, Format, IngestConfig, InputFile};
 use credence::model::Article;
 use credence::pipeline::text::read_article;
 use std::collections::BTreeMap;
@@ -135,6 +135,8 @@ struct Args {
     extractors: Vec<String>,
     misses: Option<PathBuf>,
     meta: Option<PathBuf>,
+    explain: Option<PathBuf>,
+    worst: usize,
 }
 
 fn parse_args() -> Result<Args> {
@@ -143,13 +145,17 @@ fn parse_args() -> Result<Args> {
     let mut extractors = Vec::new();
     let mut misses = None;
     let mut meta = None;
+    let mut explain = None;
+    let mut worst = 0;
     while let Some(a) = it.next() {
         match a.as_str() {
             "--extractor" => extractors.push(it.next().context("--extractor NAME")?),
             "--misses" => misses = Some(PathBuf::from(it.next().context("--misses FILE")?)),
             "--meta" => meta = Some(PathBuf::from(it.next().context("--meta FILE")?)),
+            "--explain" => explain = Some(PathBuf::from(it.next().context("--explain FILE")?)),
+            "--worst" => worst = it.next().context("--worst N")?.parse()?,
             "-h" | "--help" => {
-                println!("usage: html-eval EVALDATA.json HTML_DIR... [--extractor credence|reader]... [--misses FILE] [--meta FILE]");
+                println!("usage: html-eval EVALDATA.json HTML_DIR... [--extractor credence|reader]... [--misses FILE] [--meta FILE] [--explain FILE] [--worst N]");
                 std::process::exit(0);
             }
             _ => pos.push(PathBuf::from(a)),
@@ -173,6 +179,8 @@ fn parse_args() -> Result<Args> {
         extractors,
         misses,
         meta,
+        explain,
+        worst,
     })
 }
 
@@ -204,15 +212,24 @@ fn main() -> Result<()> {
         "{:<12} {:>9} {:>6} {:>6} {:>8} {:>10} {:>12}",
         "extractor", "precision", "recall", "F1", "accuracy", "time (s)", "ms per page"
     );
+    let mut explain = match &args.explain {
+        Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        None => None,
+    };
     for name in &args.extractors {
         let mut total = Counts::default();
         let mut time = Duration::ZERO;
+        let mut per_page = Vec::new();
         for (key, item, bytes, path) in &pages {
             let start = Instant::now();
             let text = extract(name, path, bytes, &cfg);
             time += start.elapsed();
             let (c, missed, kept) = count(item, &text);
             total.add(c);
+            per_page.push((c.fn_ + c.fp, c.fn_, c.fp, key.as_str()));
+            if let Some(w) = explain.as_mut() {
+                write_explained(w, name, key, bytes, &missed, &kept)?;
+            }
             if let Some(w) = misses.as_mut() {
                 for m in missed {
                     writeln!(w, "{name}\tMISSED\t{key}\t{}\t{}", item.file, norm(&m))?;
@@ -232,6 +249,46 @@ fn main() -> Result<()> {
             time.as_secs_f64(),
             time.as_secs_f64() * 1000.0 / pages.len().max(1) as f64
         );
+        print_worst(name, &mut per_page, args.worst);
+    }
+    Ok(())
+}
+
+/// The `n` pages with the most missed plus leaked segments.
+fn print_worst(name: &str, per_page: &mut [(u64, u64, u64, &str)], n: usize) {
+    per_page.sort_by(|a, b| b.0.cmp(&a.0).then(a.3.cmp(b.3)));
+    for (_, missed, leaked, key) in per_page.iter().take(n) {
+        println!("  {name}\tmissed {missed}\tleaked {leaked}\t{key}");
+    }
+}
+
+/// Each missed and leaked segment of a page with the fate and ancestors
+/// of the page block that holds its start (`-` when no block does).
+fn write_explained(
+    w: &mut impl Write,
+    name: &str,
+    key: &str,
+    bytes: &[u8],
+    missed: &[String],
+    kept: &[String],
+) -> Result<()> {
+    if missed.is_empty() && kept.is_empty() {
+        return Ok(());
+    }
+    let blocks: Vec<(String, &Explained)> = Vec::new();
+    let explained = explain_html(bytes);
+    let mut blocks = blocks;
+    blocks.extend(explained.iter().map(|b| (norm(&b.text), b)));
+    for (kind, segs) in [("MISSED", missed), ("KEPT", kept)] {
+        for seg in segs {
+            let seg = norm(seg);
+            let head: String = seg.chars().take(40).collect();
+            let hit = blocks.iter().find(|(t, _)| {
+                t.contains(&head) || t.chars().count() >= 12 && seg.contains(t.as_str())
+            });
+            let (fate, path) = hit.map_or(("-", ""), |(_, b)| (b.fate, b.path.as_str()));
+            writeln!(w, "{name}\t{kind}\t{fate}\t{key}\t{path}\t{seg}")?;
+        }
     }
     Ok(())
 }

@@ -17,8 +17,13 @@
 //!    with a heading left bare by that.
 //! 4. When the container gives too little text, the whole pruned body is
 //!    used instead.
+//! 5. When the page shows almost no story text, its JSON-LD `articleBody`
+//!    is used ([`ld_fallback`]).
 
+use super::lead::lead_in;
 use super::parse::{Data, Dom, NodeId, NONE};
+use super::prune::{body_name, class_id};
+pub(super) use super::prune::{inherit, order, prune, prune_kind, sum_chars, Facts};
 
 /// One block of text with the source line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,47 +32,13 @@ pub(crate) struct Block {
     pub(crate) line: u32,
     pub(crate) heading: bool,
     /// The text node the block starts with.
-    node: NodeId,
+    pub(super) node: NodeId,
     /// Characters of link text in the block.
     links: usize,
 }
 
-/// Elements that never hold the story.
-fn skip_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "button"
-            | "select"
-            | "textarea"
-            | "input"
-            | "option"
-            | "nav"
-            | "aside"
-            | "footer"
-            | "header"
-            | "head"
-            | "title"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "map"
-            | "dialog"
-            | "menu"
-            | "figure"
-    )
-}
-
 /// Elements that start and end a block of text.
-fn block_tag(tag: &str) -> bool {
+pub(super) fn block_tag(tag: &str) -> bool {
     matches!(
         tag,
         "p" | "div"
@@ -109,113 +80,6 @@ fn block_tag(tag: &str) -> bool {
     )
 }
 
-/// Class or id words that name page furniture (whole words).
-const FURNITURE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "author",
-    "banner",
-    "breadcrumb",
-    "breadcrumbs",
-    "byline",
-    "comment",
-    "comments",
-    "cookie",
-    "cookies",
-    "consent",
-    "disqus",
-    "footer",
-    "hidden",
-    "hide",
-    "masthead",
-    "menu",
-    "meta",
-    "modal",
-    "nav",
-    "navbar",
-    "newsletter",
-    "noprint",
-    "pagination",
-    "pager",
-    "popup",
-    "promo",
-    "rating",
-    "related",
-    "share",
-    "sharing",
-    "sidebar",
-    "social",
-    "sponsored",
-    "subscribe",
-    "tags",
-    "teaser",
-    "toolbar",
-];
-
-/// Class or id fragments that name page furniture anywhere in the value.
-const FURNITURE_PARTS: &[&str] = &[
-    "comment-",
-    "comments",
-    "share-",
-    "sharing",
-    "social",
-    "related",
-    "sidebar",
-    "navigation",
-    "breadcrumb",
-    "newsletter",
-    "outbrain",
-    "taboola",
-    "recommend",
-    "most-popular",
-    "mostpopular",
-    "read-more",
-    "readmore",
-    "more-stories",
-    "cookie",
-    "subscription",
-    "paywall",
-    "footer",
-    "byline",
-    "timestamp",
-    "tag-list",
-    "taglist",
-    "visually-hidden",
-    "sr-only",
-    "screen-reader",
-];
-
-/// Class or id fragments that name the article body.
-const BODY_PARTS: &[&str] = &[
-    "article-body",
-    "articlebody",
-    "article__body",
-    "article-content",
-    "articlecontent",
-    "article__content",
-    "article-text",
-    "articletext",
-    "entry-content",
-    "post-content",
-    "postcontent",
-    "post-body",
-    "post-text",
-    "post-entry",
-    "story-body",
-    "storybody",
-    "story-content",
-    "body-text",
-    "bodytext",
-    "main-text",
-    "text-content",
-    "single-content",
-    "blog-content",
-    "page-content",
-    "content-body",
-];
-
 /// Paragraph-like elements whose text scores their ancestors.
 fn para_tag(tag: &str) -> bool {
     matches!(
@@ -226,160 +90,6 @@ fn para_tag(tag: &str) -> bool {
 
 /// Characters of text a body-naming container needs to be taken.
 const MIN_BODY_CHARS: usize = 250;
-
-/// Per-node facts for the walk.
-pub(crate) struct Facts {
-    /// Never rendered (pruned itself or inside a pruned node).
-    pub(crate) skip: Vec<bool>,
-    /// Text characters under the node, pruned parts excluded.
-    pub(crate) chars: Vec<u32>,
-    /// Of those, characters inside links.
-    pub(crate) link_chars: Vec<u32>,
-    /// Commas in that text.
-    pub(crate) commas: Vec<u32>,
-}
-
-/// The words of an element's class and id, lowercase.
-fn class_id(dom: &Dom, n: NodeId) -> String {
-    let mut s = String::new();
-    for a in ["class", "id"] {
-        if let Some(v) = dom.attr(n, a) {
-            s.push_str(&v.to_ascii_lowercase());
-            s.push(' ');
-        }
-    }
-    s
-}
-
-/// True when the class or id names page furniture.
-fn furniture_name(ci: &str) -> bool {
-    if ci.is_empty() {
-        return false;
-    }
-    ci.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| FURNITURE_WORDS.contains(&w))
-        || FURNITURE_PARTS.iter().any(|p| ci.contains(p))
-}
-
-/// True when the element is hidden from readers.
-fn hidden(dom: &Dom, n: NodeId) -> bool {
-    if dom.attr(n, "hidden").is_some() || dom.attr(n, "aria-hidden") == Some("true") {
-        return true;
-    }
-    dom.attr(n, "style").is_some_and(|s| {
-        let s: String = s
-            .to_ascii_lowercase()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
-}
-
-/// True when the element's role names navigation or page chrome.
-fn chrome_role(dom: &Dom, n: NodeId) -> bool {
-    dom.attr(n, "role").is_some_and(|r| {
-        matches!(
-            r.to_ascii_lowercase().as_str(),
-            "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog"
-        )
-    })
-}
-
-/// Why an element is pruned by its own markup: 1 = always, 2 = by name
-/// (kept if it holds most of the page's text), 0 = not.
-fn prune_kind(dom: &Dom, n: NodeId) -> u8 {
-    let tag = dom.tag(n);
-    if skip_tag(tag) || chrome_role(dom, n) {
-        return 1;
-    }
-    if matches!(tag, "html" | "body" | "main") {
-        return 0;
-    }
-    if hidden(dom, n) {
-        return 2;
-    }
-    let ci = class_id(dom, n);
-    if furniture_name(&ci) && !body_name(&ci) {
-        return 2;
-    }
-    0
-}
-
-/// Document order of all nodes.
-fn order(dom: &Dom) -> Vec<NodeId> {
-    let mut o = Vec::with_capacity(dom.nodes.len());
-    o.push(0);
-    o.extend(dom.descendants(0));
-    o
-}
-
-/// Sums text and link characters bottom-up over `order`, counting only
-/// nodes not in `skip`.
-fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>; 3] {
-    let n = dom.nodes.len();
-    let mut chars = vec![0u32; n];
-    let mut links = vec![0u32; n];
-    let mut commas = vec![0u32; n];
-    for &id in order.iter().rev() {
-        if skip[id] {
-            continue;
-        }
-        if let Data::Text(t) = &dom.nodes[id].data {
-            chars[id] = t
-                .split_whitespace()
-                .map(|w| w.chars().count() as u32 + 1)
-                .sum();
-            commas[id] = t.matches([',', '，', '、']).count() as u32;
-        }
-        if dom.tag(id) == "a" {
-            links[id] = chars[id];
-        }
-        let p = dom.nodes[id].parent;
-        if p != NONE {
-            chars[p] = chars[p].saturating_add(chars[id]);
-            links[p] = links[p].saturating_add(links[id]);
-            commas[p] = commas[p].saturating_add(commas[id]);
-        }
-    }
-    [chars, links, commas]
-}
-
-/// Step 1: marks pruned nodes and counts text under each node.
-pub(crate) fn prune(dom: &Dom) -> Facts {
-    let order = order(dom);
-    let n = dom.nodes.len();
-    let mut own = vec![0u8; n];
-    for &id in &order {
-        if matches!(dom.nodes[id].data, Data::Element { .. }) {
-            own[id] = prune_kind(dom, id);
-        }
-    }
-    // Text counted with the always-pruned parts out, to weigh the named ones.
-    let hard = inherit(dom, &order, |id| own[id] == 1);
-    let [all_chars, _, _] = sum_chars(dom, &order, &hard);
-    let total = all_chars[0].max(1);
-    let skip = inherit(dom, &order, |id| {
-        own[id] == 1 || own[id] == 2 && all_chars[id] * 2 < total
-    });
-    let [chars, link_chars, commas] = sum_chars(dom, &order, &skip);
-    Facts {
-        skip,
-        chars,
-        link_chars,
-        commas,
-    }
-}
-
-/// Marks each node whose own test or whose parent's mark is true.
-fn inherit(dom: &Dom, order: &[NodeId], own: impl Fn(NodeId) -> bool) -> Vec<bool> {
-    let mut mark = vec![false; dom.nodes.len()];
-    for &id in order {
-        let p = dom.nodes[id].parent;
-        mark[id] = own(id) || p != NONE && mark[p];
-    }
-    mark
-}
 
 fn link_density(f: &Facts, n: NodeId) -> f64 {
     f.link_chars[n] as f64 / f.chars[n].max(1) as f64
@@ -435,11 +145,6 @@ fn named_body(dom: &Dom, f: &Facts) -> Option<NodeId> {
         }
         body_name(&class_id(dom, n))
     })
-}
-
-/// True when the class or id names the article body.
-fn body_name(ci: &str) -> bool {
-    !ci.is_empty() && BODY_PARTS.iter().any(|p| ci.contains(p))
 }
 
 /// The element gathering most paragraph text, readability-style.
@@ -593,18 +298,68 @@ pub(crate) fn story(dom: &Dom, f: &Facts, main: &[NodeId]) -> Vec<Block> {
         return blocks(dom, f, body);
     }
     let inside = inherit(dom, &order(dom), |n| main.contains(&n));
-    let kept: Vec<Block> = blocks(dom, f, body)
+    let all = blocks(dom, f, body);
+    let lead = lead_in(dom, &all, &inside);
+    let link: Vec<bool> = all.iter().map(|b| link_block(dom, f, b)).collect();
+    let keep: Vec<bool> = (0..all.len())
+        .map(|i| {
+            let b = &all[i];
+            (inside[b.node] || lead[i] || stray_paragraph(b))
+                && !link[i]
+                && !(link_label(b) && link.get(i + 1) == Some(&true))
+        })
+        .collect();
+    let kept: Vec<Block> = all
         .into_iter()
-        .filter(|b| inside[b.node] || stray_paragraph(b))
-        .filter(|b| !link_block(dom, f, b))
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(b, _)| b)
         .collect();
     drop_bare_headings(kept)
+}
+
+/// Step 5: when the page shows almost no story text (it is rendered by
+/// script, or cut behind a paywall), the article text its JSON-LD gives
+/// (`articleBody`, plain text, several times longer) is used instead, one
+/// block per line. `ld_body` is only called for such pages.
+pub(crate) fn ld_fallback(blocks: Vec<Block>, ld_body: impl FnOnce() -> String) -> Vec<Block> {
+    let shown: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
+    if shown >= LD_FALLBACK_MAX_CHARS {
+        return blocks;
+    }
+    let body = ld_body();
+    let given = body.chars().count();
+    if given < LD_FALLBACK_MAX_CHARS || given < 3 * shown || body.contains('<') {
+        return blocks;
+    }
+    let line = blocks.first().map_or(1, |b| b.line);
+    body.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .map(|text| Block {
+            text,
+            line,
+            heading: false,
+            node: 0,
+            links: 0,
+        })
+        .collect()
+}
+
+/// Characters of shown story text below which the JSON-LD article text
+/// may replace it, and that JSON-LD text needs at least.
+const LD_FALLBACK_MAX_CHARS: usize = 500;
+
+/// A short line that reads as a label, not a sentence ("Read also:",
+/// "More on this"): left out with the link block it introduces.
+fn link_label(b: &Block) -> bool {
+    b.text.chars().count() <= 50 && !b.text.trim_end().ends_with(['.', '!', '?', '"', '”'])
 }
 
 /// A block that is mostly link text (60% or more): a teaser, a "read more",
 /// a lone link line, or an item of a link list (see [`link_list`]). A
 /// link-dense item of a list that also holds prose items stays.
-fn link_block(dom: &Dom, f: &Facts, b: &Block) -> bool {
+pub(super) fn link_block(dom: &Dom, f: &Facts, b: &Block) -> bool {
     let chars = b.text.chars().count();
     if b.heading || b.links * 10 < chars * 6 {
         return false;
@@ -647,7 +402,7 @@ fn drop_bare_headings(blocks: Vec<Block>) -> Vec<Block> {
 
 /// A block outside the chosen container that still reads as the story's:
 /// long, with hardly any link text, ending sentences.
-fn stray_paragraph(b: &Block) -> bool {
+pub(super) fn stray_paragraph(b: &Block) -> bool {
     let chars = b.text.chars().count();
     !b.heading
         && chars >= STRAY_MIN_CHARS
@@ -749,17 +504,98 @@ mod tests {
     }
 
     #[test]
-    fn furniture_names_that_hold_the_page_are_kept() {
-        let html = format!(r#"<body><div class="sidebar-layout"><p>{PARA}</p></div></body>"#);
-        assert_eq!(texts(&html), vec![PARA.to_string()]);
+    fn a_furniture_named_wrapper_holding_most_prose_is_kept() {
+        // The site's link lists outweigh the story in characters, but the
+        // wrapper named for its ad slots holds all the prose.
+        let links: String = (0..40)
+            .map(|i| format!(r#"<li><a href="/s{i}">Section number {i} of the site</a></li>"#))
+            .collect();
+        let html = format!(
+            r#"<body><div class="menu-list"><ul>{links}</ul></div>
+<div class="article-wrap has-ads"><h1>Bridge</h1><p>{PARA}</p><p>{PARA} Two.</p></div>
+<div class="ad-slot"><p>Buy our {PARA}</p></div></body>"#
+        );
+        let t = texts(&html);
+        assert_eq!(
+            t,
+            vec![
+                "Bridge".to_string(),
+                PARA.to_string(),
+                format!("{PARA} Two.")
+            ]
+        );
     }
 
     #[test]
-    fn class_words_and_parts() {
-        assert!(furniture_name("post-share-buttons "));
-        assert!(furniture_name("ad "));
-        assert!(!furniture_name("header-wrapper shadow "));
-        assert!(!furniture_name("article-body "));
-        assert!(!furniture_name(""));
+    fn a_header_inside_the_article_is_the_storys() {
+        let html = format!(
+            r#"<body><header><a href="/">Valley Courier</a><p>News from the valley since 1901</p></header>
+<article><header><h1>Bridge closes</h1><p class="standfirst">Repairs until spring.</p></header>
+<p>{PARA}</p><p>{PARA} Two.</p></article></body>"#
+        );
+        assert_eq!(
+            texts(&html),
+            vec![
+                "Bridge closes".to_string(),
+                "Repairs until spring.".to_string(),
+                PARA.to_string(),
+                format!("{PARA} Two.")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_headline_and_standfirst_above_the_container_are_kept() {
+        let body = format!("<p>{PARA}</p><p>{PARA} Two.</p><p>{PARA} Three.</p>");
+        let html = format!(
+            r#"<body><div class="hero"><h1>Bridge closes</h1><p>Repairs will keep it shut until the spring.</p>
+<p>Photo: Ann Lee</p></div><div class="layout"><div class="col">{body}</div></div></body>"#
+        );
+        // The headline and standfirst; a short line (a credit) is not.
+        let t = texts(&html);
+        assert_eq!(t.len(), 5, "{t:?}");
+        assert_eq!(
+            t[..2],
+            [
+                "Bridge closes",
+                "Repairs will keep it shut until the spring."
+            ]
+        );
+        // A headline far above, past a column of other items, is not.
+        let items: String = (0..8).map(|i| format!("<p>Other item {i}.</p>")).collect();
+        let html = format!(
+            r#"<body><h1>Valley Courier</h1><div class="list">{items}</div>
+<div class="layout"><div class="col">{body}</div></div></body>"#
+        );
+        assert_eq!(texts(&html).len(), 3);
+    }
+
+    #[test]
+    fn a_teaser_named_lede_is_kept_and_a_teaser_of_other_stories_is_not() {
+        let html = format!(
+            r#"<body><article><h1>Bridge</h1><div class="teaser-text"><p>The bridge closes today.</p></div>
+<p>{PARA}</p><p>{PARA} Two.</p>
+<div class="teaser"><h3><a href="/x">Road works</a></h3><p>The ring road is next.</p></div></article></body>"#
+        );
+        let t = texts(&html);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[1], "The bridge closes today.");
+    }
+
+    #[test]
+    fn comment_form_labels_and_link_list_labels_are_left_out() {
+        let html = format!(
+            r#"<body><article><h1>Bridge</h1><p>{PARA}</p><p>{PARA} Two.</p>
+<p><strong>Read also:</strong></p><p><a href="/a">The detour plan for the bridge works</a></p>
+<form><p><label for="n">Name (required)</label><input id="n"></p></form></article></body>"#
+        );
+        let t = texts(&html);
+        assert_eq!(t.len(), 3, "{t:?}");
+    }
+
+    #[test]
+    fn furniture_names_that_hold_the_page_are_kept() {
+        let html = format!(r#"<body><div class="sidebar-layout"><p>{PARA}</p></div></body>"#);
+        assert_eq!(texts(&html), vec![PARA.to_string()]);
     }
 }

@@ -1,5 +1,5 @@
 //! JSON-LD (`<script type="application/ld+json">`): the article object's
-//! publication date, headline, authors, publisher and URL.
+//! publication date, headline, authors, publisher, URL and text.
 
 use serde_json::Value;
 
@@ -13,6 +13,8 @@ pub(crate) struct LdFacts {
     pub(crate) author: String,
     pub(crate) publisher: String,
     pub(crate) url: String,
+    /// The article's text (`articleBody`), when the page gives it.
+    pub(crate) body: String,
 }
 
 impl LdFacts {
@@ -24,6 +26,7 @@ impl LdFacts {
             (&mut self.author, other.author),
             (&mut self.publisher, other.publisher),
             (&mut self.url, other.url),
+            (&mut self.body, other.body),
         ] {
             if mine.is_empty() {
                 *mine = theirs;
@@ -103,6 +106,7 @@ fn article_facts(obj: &Object) -> LdFacts {
             .next()
             .unwrap_or_default(),
         url,
+        body: string(obj.get("articleBody")).unwrap_or_default(),
     }
 }
 
@@ -192,6 +196,7 @@ mod tests {
                "datePublished":"2025-06-15T08:00:00Z",
                "author":[{"@type":"Person","name":"Ann  Lee"},{"@type":"Person","name":"Bo Roe"},"Ann Lee"],
                "publisher":{"@type":"Organization","name":"Harbour Times"},
+               "articleBody":"The ferry is back.",
                "mainEntityOfPage":{"@id":"https://harbour.example/ferry"}}]}"#,
         );
         assert_eq!(
@@ -202,6 +207,7 @@ mod tests {
                 author: "Ann Lee, Bo Roe".into(),
                 publisher: "Harbour Times".into(),
                 url: "https://harbour.example/ferry".into(),
+                body: "The ferry is back.".into(),
             }
         );
     }

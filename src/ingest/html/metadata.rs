@@ -135,6 +135,11 @@ fn first_of(candidates: &[(&str, MetaOrigin)]) -> (String, MetaOrigin) {
         })
 }
 
+/// The article text the page's JSON-LD gives (`articleBody`), or "".
+pub(super) fn ld_article_body(dom: &Dom) -> String {
+    page_json_ld(dom).body
+}
+
 /// The facts of every JSON-LD block, an earlier block first.
 fn page_json_ld(dom: &Dom) -> LdFacts {
     let mut facts = LdFacts::default();

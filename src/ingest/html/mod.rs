@@ -5,13 +5,24 @@
 //! The text is the story's blocks separated by blank lines, headings as
 //! Markdown `#` lines, with the source line of each block in the line map.
 
+mod explain;
 mod extract;
 mod jsonld;
+mod lead;
 mod metadata;
 mod parse;
+mod prose;
+mod prune;
 
 use super::article::Parsed;
 use super::decode::normalize_text;
+pub use explain::Explained;
+
+/// Each block of a page's body with why it was kept or left out (see
+/// [`explain`]): for `html-eval --explain`.
+pub fn explain_html(bytes: &[u8]) -> Vec<Explained> {
+    super::decode::decode_html(bytes).map_or_else(|_| Vec::new(), |d| explain::explain(&d.text))
+}
 
 /// Extracts metadata and the main text of an HTML page.
 pub(super) fn parse_html(html: &str) -> Parsed {
@@ -19,6 +30,7 @@ pub(super) fn parse_html(html: &str) -> Parsed {
     let facts = extract::prune(&dom);
     let main = extract::main_node(&dom, &facts);
     let blocks = extract::story(&dom, &facts, &main);
+    let blocks = extract::ld_fallback(blocks, || metadata::ld_article_body(&dom));
     let meta = metadata::metadata(&dom, &main);
     let (text, line_map) = render(&blocks);
     Parsed {
@@ -52,6 +64,38 @@ fn render(blocks: &[extract::Block]) -> (String, Vec<u32>) {
 mod tests {
     use super::*;
     use crate::ingest::dates::parse_date;
+
+    fn ld_page(shown: &str, ld_body: &str) -> String {
+        format!(
+            r#"<html><head><script type="application/ld+json">
+{{"@type":"NewsArticle","headline":"Ferry","articleBody":"{ld_body}"}}</script></head>
+<body><article><p>{shown}</p></article></body></html>"#
+        )
+    }
+
+    #[test]
+    fn a_script_rendered_page_reads_its_json_ld_article_text() {
+        let long =
+            "The harbour ferry returned to service on Monday after a long repair. ".repeat(10);
+        let body = format!("{long}\\nIts captain thanked the crew.");
+        let p = parse_html(&ld_page("Loading the story", &body));
+        assert!(
+            p.text.contains("Its captain thanked the crew."),
+            "{}",
+            p.text
+        );
+        assert!(!p.text.contains("Loading"), "{}", p.text);
+    }
+
+    #[test]
+    fn a_page_showing_its_story_keeps_it_over_the_json_ld_text() {
+        let shown =
+            "The harbour ferry returned to service on Monday after a long repair. ".repeat(8);
+        let long = "A different summary sentence that the page does not show at all. ".repeat(30);
+        let p = parse_html(&ld_page(&shown, &long));
+        assert!(p.text.contains("harbour ferry"), "{}", p.text);
+        assert!(!p.text.contains("different summary"), "{}", p.text);
+    }
 
     #[test]
     fn html_main_text_and_metadata() {

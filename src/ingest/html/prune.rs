@@ -1,0 +1,433 @@
+//! Step 1 of the extraction: what never is the story. Non-rendering and
+//! interactive elements, navigation, asides, footers, page-level headers,
+//! hidden elements, and elements whose class or id names page furniture
+//! (share bars, comments, related links, cookie notices...) unless they
+//! hold most of the page's text or prose; with the text, link and comma
+//! counts under each node that the later steps weigh.
+
+use super::parse::{Data, Dom, NodeId, NONE};
+use super::prose::prose_chars;
+
+/// Elements that never hold the story.
+fn skip_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "button"
+            | "select"
+            | "textarea"
+            | "input"
+            | "option"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "header"
+            | "head"
+            | "title"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "dialog"
+            | "menu"
+            | "figure"
+            | "label"
+    )
+}
+
+/// Class or id words that name page furniture (whole words).
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "author",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "consent",
+    "disqus",
+    "footer",
+    "masthead",
+    "menu",
+    "meta",
+    "modal",
+    "nav",
+    "navbar",
+    "newsletter",
+    "noprint",
+    "pagination",
+    "pager",
+    "popup",
+    "promo",
+    "rating",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsored",
+    "subscribe",
+    "tags",
+    "toolbar",
+    // Captions and credits, ratings, tables of contents, disclosures.
+    "credit",
+    "credits",
+    "legend",
+    "ratings",
+    "likes",
+    "toc",
+    "respond",
+    "disclaimer",
+    "disclosure",
+    "affiliate",
+];
+
+/// Class or id fragments that name page furniture anywhere in the value.
+const FURNITURE_PARTS: &[&str] = &[
+    "comment-",
+    "comments",
+    "share-",
+    "sharing",
+    "social",
+    "related",
+    "sidebar",
+    "navigation",
+    "breadcrumb",
+    "newsletter",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "most-popular",
+    "mostpopular",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "cookie",
+    "subscription",
+    "paywall",
+    "footer",
+    "byline",
+    "timestamp",
+    "tag-list",
+    "taglist",
+    "visually-hidden",
+    "sr-only",
+    "screen-reader",
+    "caption",
+    "copyright",
+    "photo-credit",
+    "commentform",
+    "comment_form",
+    "kommentar",
+    "author-box",
+    "authorbox",
+    "about-author",
+    "postmeta",
+    "post-meta",
+    "entry-meta",
+    "recirculation",
+    "shariff",
+];
+
+/// Class or id fragments that name the article body.
+pub(super) const BODY_PARTS: &[&str] = &[
+    "article-body",
+    "articlebody",
+    "article__body",
+    "article-content",
+    "articlecontent",
+    "article__content",
+    "article-text",
+    "articletext",
+    "entry-content",
+    "post-content",
+    "postcontent",
+    "post-body",
+    "post-text",
+    "post-entry",
+    "story-body",
+    "storybody",
+    "story-content",
+    "body-text",
+    "bodytext",
+    "main-text",
+    "text-content",
+    "single-content",
+    "blog-content",
+    "page-content",
+    "content-body",
+];
+
+/// Per-node facts for the walk.
+pub(crate) struct Facts {
+    /// Never rendered (pruned itself or inside a pruned node).
+    pub(crate) skip: Vec<bool>,
+    /// Text characters under the node, pruned parts excluded.
+    pub(crate) chars: Vec<u32>,
+    /// Of those, characters inside links.
+    pub(crate) link_chars: Vec<u32>,
+    /// Commas in that text.
+    pub(crate) commas: Vec<u32>,
+}
+
+/// The words of an element's class and id, lowercase.
+pub(super) fn class_id(dom: &Dom, n: NodeId) -> String {
+    let mut s = String::new();
+    for a in ["class", "id"] {
+        if let Some(v) = dom.attr(n, a) {
+            s.push_str(&v.to_ascii_lowercase());
+            s.push(' ');
+        }
+    }
+    s
+}
+
+/// True when the class or id names page furniture.
+fn furniture_name(ci: &str) -> bool {
+    ci.split_ascii_whitespace().any(furniture_token)
+}
+
+/// True when one class (or the id) names page furniture: a furniture word
+/// between its separators, or a furniture fragment anywhere in it; never
+/// a class that shows or hides by screen size, and never a modifier
+/// (`has-ads`, `with-sidebar`, `non-paywall`) that says what the element
+/// holds or lacks, not what it is.
+fn furniture_token(t: &str) -> bool {
+    if responsive(t) || modifier(t) {
+        return false;
+    }
+    let mut words = t.split(|c: char| !c.is_ascii_alphanumeric());
+    words.any(|w| FURNITURE_WORDS.contains(&w))
+        || hidden_class(t)
+        || FURNITURE_PARTS.iter().any(|p| t.contains(p))
+}
+
+/// A class that hides the element itself (`hidden`, `is-hidden`), not one
+/// that hides a part of it (`field--label-hidden`) or its overflow.
+fn hidden_class(t: &str) -> bool {
+    let t = ["is-", "u-", "js-"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    matches!(t, "hidden" | "hide")
+}
+
+/// A class that qualifies the element by what it has, lacks or allows.
+fn modifier(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "has" | "with" | "no" | "non" | "without" | "enable" | "enabled"
+        )
+    })
+}
+
+/// A class that hides or shows an element at some screen sizes only
+/// (`hidden-xs`, `visible-md`, `hide-for-small`): not hidden from readers.
+fn responsive(class: &str) -> bool {
+    let Some(rest) = ["hidden-", "hide-", "visible-", "show-"]
+        .iter()
+        .find_map(|p| class.strip_prefix(p))
+    else {
+        return false;
+    };
+    [
+        "xs", "sm", "md", "lg", "xl", "small", "medium", "large", "mobile", "tablet", "desktop",
+        "print", "for-",
+    ]
+    .iter()
+    .any(|s| rest.starts_with(s))
+}
+
+/// True when the element is hidden from readers.
+fn hidden(dom: &Dom, n: NodeId) -> bool {
+    if dom.attr(n, "hidden").is_some() || dom.attr(n, "aria-hidden") == Some("true") {
+        return true;
+    }
+    dom.attr(n, "style").is_some_and(|s| {
+        let s: String = s
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// True when the element's role names navigation or page chrome.
+fn chrome_role(dom: &Dom, n: NodeId) -> bool {
+    dom.attr(n, "role").is_some_and(|r| {
+        matches!(
+            r.to_ascii_lowercase().as_str(),
+            "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog"
+        )
+    })
+}
+
+/// Why an element is pruned by its own markup: 1 = always, 2 = by name
+/// (kept if it holds most of the page's text or prose), 3 = named a
+/// teaser (pruned like 2 when it holds link text: a teaser of other
+/// stories, not the story's own lede), 0 = not. `in_article`: the element
+/// is inside an `article` or `main`, where a `header` is the story's own
+/// (headline, standfirst), not the site's.
+pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> u8 {
+    let tag = dom.tag(n);
+    if chrome_role(dom, n) || skip_tag(tag) && !(tag == "header" && in_article) {
+        return 1;
+    }
+    if matches!(tag, "html" | "body" | "main") {
+        return 0;
+    }
+    if hidden(dom, n) {
+        return 2;
+    }
+    let ci = class_id(dom, n);
+    if furniture_name(&ci) && !body_name(&ci) {
+        return 2;
+    }
+    if ci
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "teaser")
+    {
+        return 3;
+    }
+    0
+}
+
+/// Document order of all nodes.
+pub(super) fn order(dom: &Dom) -> Vec<NodeId> {
+    let mut o = Vec::with_capacity(dom.nodes.len());
+    o.push(0);
+    o.extend(dom.descendants(0));
+    o
+}
+
+/// Sums text and link characters bottom-up over `order`, counting only
+/// nodes not in `skip`.
+pub(super) fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>; 3] {
+    let n = dom.nodes.len();
+    let mut chars = vec![0u32; n];
+    let mut links = vec![0u32; n];
+    let mut commas = vec![0u32; n];
+    for &id in order.iter().rev() {
+        if skip[id] {
+            continue;
+        }
+        if let Data::Text(t) = &dom.nodes[id].data {
+            chars[id] = t
+                .split_whitespace()
+                .map(|w| w.chars().count() as u32 + 1)
+                .sum();
+            commas[id] = t.matches([',', '，', '、']).count() as u32;
+        }
+        if dom.tag(id) == "a" {
+            links[id] = chars[id];
+        }
+        let p = dom.nodes[id].parent;
+        if p != NONE {
+            chars[p] = chars[p].saturating_add(chars[id]);
+            links[p] = links[p].saturating_add(links[id]);
+            commas[p] = commas[p].saturating_add(commas[id]);
+        }
+    }
+    [chars, links, commas]
+}
+
+/// Step 1: marks pruned nodes and counts text under each node. An element
+/// pruned by name stays when it holds half the page's text or half its
+/// prose (see [`prose_chars`]); one named a teaser stays when it holds no
+/// link.
+pub(crate) fn prune(dom: &Dom) -> Facts {
+    let order = order(dom);
+    let n = dom.nodes.len();
+    let mut own = vec![0u8; n];
+    let mut in_article = vec![false; n];
+    for &id in &order {
+        let p = dom.nodes[id].parent;
+        if p != NONE {
+            in_article[id] = in_article[p] || matches!(dom.tag(p), "article" | "main");
+        }
+        if matches!(dom.nodes[id].data, Data::Element { .. }) {
+            own[id] = prune_kind(dom, id, in_article[id]);
+        }
+    }
+    // Text counted with the always-pruned parts out, to weigh the named ones.
+    let hard = inherit(dom, &order, |id| own[id] == 1);
+    let [all_chars, all_links, _] = sum_chars(dom, &order, &hard);
+    let total = all_chars[0].max(1);
+    let prose = prose_chars(dom, &order, &hard, &all_chars, &all_links);
+    let prose_total = prose[0];
+    let skip = inherit(dom, &order, |id| {
+        own[id] == 1
+            || (own[id] == 2 || own[id] == 3 && all_links[id] > 0)
+                && all_chars[id] * 2 < total
+                && (prose_total == 0 || prose[id] * 2 < prose_total)
+    });
+    let [chars, link_chars, commas] = sum_chars(dom, &order, &skip);
+    Facts {
+        skip,
+        chars,
+        link_chars,
+        commas,
+    }
+}
+
+/// Marks each node whose own test or whose parent's mark is true.
+pub(super) fn inherit(dom: &Dom, order: &[NodeId], own: impl Fn(NodeId) -> bool) -> Vec<bool> {
+    let mut mark = vec![false; dom.nodes.len()];
+    for &id in order {
+        let p = dom.nodes[id].parent;
+        mark[id] = own(id) || p != NONE && mark[p];
+    }
+    mark
+}
+
+/// True when the class or id names the article body.
+pub(super) fn body_name(ci: &str) -> bool {
+    !ci.is_empty() && BODY_PARTS.iter().any(|p| ci.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_words_and_parts() {
+        assert!(furniture_name("post-share-buttons "));
+        assert!(furniture_name("ad "));
+        assert!(!furniture_name("header-wrapper shadow "));
+        assert!(!furniture_name("article-body "));
+        assert!(!furniture_name(""));
+        // Captions, credits, tables of contents, comment forms.
+        assert!(furniture_name("wp-caption-text "));
+        assert!(furniture_name("img-credit "));
+        assert!(furniture_name("ez-toc-container "));
+        assert!(furniture_name("respond "));
+        // Hidden: the element itself, not a part of it, nor by screen size.
+        assert!(furniture_name("hidden "));
+        assert!(furniture_name("box is-hidden "));
+        assert!(!furniture_name("field field--label-hidden "));
+        assert!(!furniture_name("overflow-hidden rounded "));
+        assert!(!furniture_name("table hidden-xs "));
+        assert!(!furniture_name("hide-for-small-only "));
+        // Modifiers say what an element has, not what it is.
+        assert!(!furniture_name("o-section o-section--has-ads "));
+        assert!(!furniture_name("gallery__with-sidebar "));
+        assert!(!furniture_name("row non-paywall "));
+        assert!(furniture_name("row paywall "));
+    }
+}
