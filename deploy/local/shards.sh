@@ -17,16 +17,19 @@ credence=${CREDENCE:-credence}
 mkdir -p "$work/parts"
 rm -rf "$work"/parts/*
 
+# One shard: the shard number K comes last, after the fixed arguments, as
+# a positional parameter (never substituted into a path, which may hold
+# any character).
+one_shard='exec "$0" score "$1" --rules "$2" --shard "$5/$3" --out "$4/parts/$5" --jobs 1 --quiet'
+
 case "$runner" in
 xargs)
-    seq 0 $((n - 1)) | xargs -P "$n" -I K \
-        "$credence" score "$input" --rules "$rules" --shard "K/$n" \
-        --out "$work/parts/K" --jobs 1 --quiet
+    seq 0 $((n - 1)) | xargs -P "$n" -n 1 \
+        sh -c "$one_shard" "$credence" "$input" "$rules" "$n" "$work"
     ;;
 parallel)
-    seq 0 $((n - 1)) | parallel --halt now,fail=1 -j "$n" \
-        "$credence" score "$input" --rules "$rules" --shard "{}/$n" \
-        --out "$work/parts/{}" --jobs 1 --quiet
+    seq 0 $((n - 1)) | parallel -q --halt now,fail=1 -j "$n" \
+        sh -c "$one_shard" "$credence" "$input" "$rules" "$n" "$work"
     ;;
 *)
     echo "shards.sh: runner is xargs or parallel, not $runner" >&2

@@ -94,25 +94,40 @@ fn local_script(work: &Path, runner: &str) -> std::process::Output {
 #[test]
 fn local_script_shards_and_merges_like_one_run() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = local_script(tmp.path(), "xargs");
+    same_as_one_run(tmp.path());
+}
+
+/// The script once substituted the shard number for every letter K in its
+/// command (`xargs -I K`), work folder included: a temporary folder named
+/// like `/tmp/.tmpYbmBKf` sent the partials elsewhere and the merge found
+/// none. A work folder with a K and a space in its name must work.
+#[test]
+fn local_script_work_folder_with_a_k_and_a_space_in_its_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("K work K");
+    std::fs::create_dir(&work).unwrap();
+    same_as_one_run(&work);
+}
+
+/// Runs the local script with xargs into `work` and compares its reports
+/// with a single run's; an unknown runner is a usage error.
+fn same_as_one_run(work: &Path) {
+    let o = local_script(work, "xargs");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     for k in 0..3 {
-        assert!(tmp
-            .path()
-            .join(format!("parts/{k}/partial.parquet"))
-            .is_file());
+        assert!(work.join(format!("parts/{k}/partial.parquet")).is_file());
     }
-    let single = tmp.path().join("single");
+    let single = work.join("single");
     let o = run(&["score", "seeds", "-q", "--out", single.to_str().unwrap()]);
     assert!(o.status.success());
     for name in REPORTS {
         assert_eq!(
             std::fs::read(single.join(name)).unwrap(),
-            std::fs::read(tmp.path().join("reports").join(name)).unwrap(),
+            std::fs::read(work.join("reports").join(name)).unwrap(),
             "{name}"
         );
     }
-    let o = local_script(tmp.path(), "make");
+    let o = local_script(work, "make");
     assert_eq!(
         o.status.code(),
         Some(2),
