@@ -87,7 +87,7 @@ fn path(dom: &Dom, n: NodeId) -> String {
             s.push('#');
             s.push_str(i);
         }
-        if extract::prune_kind(dom, up, false) != 0 {
+        if extract::prune_kind(dom, up, false) != extract::PruneKind::Not {
             s.push('*');
         }
         parts.push(s);

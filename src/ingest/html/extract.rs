@@ -23,7 +23,7 @@
 use super::lead::lead_in;
 use super::parse::{Data, Dom, NodeId, NONE};
 use super::prune::{body_name, class_id};
-pub(super) use super::prune::{inherit, order, prune, prune_kind, sum_chars, Facts};
+pub(super) use super::prune::{inherit, order, prune, prune_kind, sum_chars, Facts, PruneKind};
 
 /// One block of text with the source line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -210,8 +210,7 @@ fn furniture_token(t: &str) -> bool {
     if responsive(t) || modifier(t) {
         return false;
     }
-    let mut words = t.split(|c: char| !c.is_ascii_alphanumeric());
-    words.any(|w| FURNITURE_WORDS.contains(&w))
+    words(t).any(|w| FURNITURE_WORDS.contains(&w))
         || hidden_class(t)
         || FURNITURE_PARTS.iter().any(|p| t.contains(p))
 }
@@ -228,7 +227,7 @@ fn hidden_class(t: &str) -> bool {
 
 /// A class that qualifies the element by what it has, lacks or allows.
 fn modifier(t: &str) -> bool {
-    t.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+    words(t).any(|w| {
         matches!(
             w,
             "has" | "with" | "no" | "non" | "without" | "enable" | "enabled"
@@ -278,34 +277,50 @@ fn chrome_role(dom: &Dom, n: NodeId) -> bool {
     })
 }
 
-/// Why an element is pruned by its own markup: 1 = always, 2 = by name
-/// (kept if it holds most of the page's text or prose), 3 = named a
-/// teaser (pruned like 2 when it holds link text: a teaser of other
-/// stories, not the story's own lede), 0 = not. `in_article`: the element
+/// Why an element is pruned by its own markup.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum PruneKind {
+    /// Not pruned.
+    #[default]
+    Not,
+    /// Always (navigation, scripts, forms, chrome roles).
+    Always,
+    /// By its name or hidden: kept if it holds most of the page's text or
+    /// prose.
+    ByName,
+    /// Named a teaser: pruned like [`PruneKind::ByName`] when it holds
+    /// link text (a teaser of other stories, not the story's own lede).
+    Teaser,
+}
+
+/// How element `n` is pruned by its own markup. `in_article`: the element
 /// is inside an `article` or `main`, where a `header` is the story's own
 /// (headline, standfirst), not the site's.
-pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> u8 {
+pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
     let tag = dom.tag(n);
     if chrome_role(dom, n) || skip_tag(tag) && !(tag == "header" && in_article) {
-        return 1;
+        return PruneKind::Always;
     }
     if matches!(tag, "html" | "body" | "main") {
-        return 0;
+        return PruneKind::Not;
     }
     if hidden(dom, n) {
-        return 2;
+        return PruneKind::ByName;
     }
     let ci = class_id(dom, n);
     if furniture_name(&ci) && !body_name(&ci) {
-        return 2;
+        return PruneKind::ByName;
     }
-    if ci
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| w == "teaser")
-    {
-        return 3;
+    if words(&ci).any(|w| w == "teaser") {
+        return PruneKind::Teaser;
     }
-    0
+    PruneKind::Not
+}
+
+/// The ASCII-alphanumeric words of a class or id (`post-share_bar` gives
+/// `post`, `share`, `bar`).
+fn words(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| !c.is_ascii_alphanumeric())
 }
 
 /// Document order of all nodes.
@@ -354,7 +369,7 @@ pub(super) fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>
 pub(crate) fn prune(dom: &Dom) -> Facts {
     let order = order(dom);
     let n = dom.nodes.len();
-    let mut own = vec![0u8; n];
+    let mut own = vec![PruneKind::Not; n];
     let mut in_article = vec![false; n];
     for &id in &order {
         let p = dom.nodes[id].parent;
@@ -366,16 +381,19 @@ pub(crate) fn prune(dom: &Dom) -> Facts {
         }
     }
     // Text counted with the always-pruned parts out, to weigh the named ones.
-    let hard = inherit(dom, &order, |id| own[id] == 1);
+    let hard = inherit(dom, &order, |id| own[id] == PruneKind::Always);
     let [all_chars, all_links, _] = sum_chars(dom, &order, &hard);
     let total = all_chars[0].max(1);
     let prose = prose_chars(dom, &order, &hard, &all_chars, &all_links);
     let prose_total = prose[0];
     let skip = inherit(dom, &order, |id| {
-        own[id] == 1
-            || (own[id] == 2 || own[id] == 3 && all_links[id] > 0)
-                && all_chars[id] * 2 < total
-                && (prose_total == 0 || prose[id] * 2 < prose_total)
+        let by_name = match own[id] {
+            PruneKind::Always => return true,
+            PruneKind::ByName => true,
+            PruneKind::Teaser => all_links[id] > 0,
+            PruneKind::Not => false,
+        };
+        by_name && all_chars[id] * 2 < total && (prose_total == 0 || prose[id] * 2 < prose_total)
     });
     let [chars, link_chars, commas] = sum_chars(dom, &order, &skip);
     Facts {
