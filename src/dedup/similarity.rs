@@ -17,10 +17,10 @@ fn levenshtein_bits(a: &str, b: &str) -> usize {
     levenshtein_within(a, b, usize::MAX).unwrap_or(usize::MAX)
 }
 
-/// [`levenshtein_bits`] when it is at most `k`, else `None`, found early:
-/// after column `j` of `n` the final distance is at least the current
-/// last-row value minus the `n - j` columns left (each lowers it by at most
-/// one), so a pair that cannot come within `k` stops there.
+/// [`levenshtein_bits`] when it is at most `k`, else `None`, found early
+/// and with less work: only the blocks of rows within `k` of the diagonal
+/// are computed, and the search stops once no cell of a column can lead
+/// to a distance within `k` (see [`myers_columns`]).
 fn levenshtein_within(a: &str, b: &str, k: usize) -> Option<usize> {
     if a.is_ascii() && b.is_ascii() {
         let (p, t) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -393,6 +393,10 @@ fn similarity_with(a: &Normalised, b: &Normalised, align: bool, floor: f64) -> f
     if ns == 0 {
         return if l.text.is_empty() { 1.0 } else { 0.0 };
     }
+    // Windows of an ASCII text (most normalised text) are measured in
+    // bytes, not scanned: there are up to a few dozen per comparison.
+    let l_ascii = l.text.is_ascii();
+    let len_of = |w: &str| if l_ascii { w.len() } else { char_len(w) };
     let mut best = 0.0f64;
     // The sentence cover first: on a reordered copy it is high and cheap
     // (most sentences are found verbatim), and a high `best` lets the
@@ -401,7 +405,7 @@ fn similarity_with(a: &Normalised, b: &Normalised, align: bool, floor: f64) -> f
         best = sentence_cover(s, l, floor);
     }
     let mut consider = |w: &str| {
-        let nw = char_len(w);
+        let nw = len_of(w);
         let bound = 1.0 - (nw.abs_diff(ns)) as f64 / nw.max(ns) as f64;
         if bound > best && bound >= floor {
             if let Some(v) = normalized_levenshtein_over(&s.text, w, best.max(floor)) {
@@ -449,6 +453,7 @@ fn sentence_cover(s: &Normalised, l: &Normalised, floor: f64) -> f64 {
     }
     let mut num = 0.0;
     let mut left = den;
+    let l_ascii = l.text.is_ascii();
     let whole: Vec<&str> = l
         .spans
         .iter()
@@ -466,7 +471,7 @@ fn sentence_cover(s: &Normalised, l: &Normalised, floor: f64) -> f64 {
                 let Some(w) = l.text.get(l.spans[j].0 as usize..l.spans[k].1 as usize) else {
                     continue;
                 };
-                let nw = char_len(w);
+                let nw = if l_ascii { w.len() } else { char_len(w) };
                 let bound = 1.0 - nw.abs_diff(n) as f64 / nw.max(n).max(1) as f64;
                 if bound > best {
                     if let Some(v) = normalized_levenshtein_over(si, w, best) {
