@@ -17,10 +17,10 @@ fn levenshtein_bits(a: &str, b: &str) -> usize {
     levenshtein_within(a, b, usize::MAX).unwrap_or(usize::MAX)
 }
 
-/// [`levenshtein_bits`] when it is at most `k`, else `None`, found early:
-/// after column `j` of `n` the final distance is at least the current
-/// last-row value minus the `n - j` columns left (each lowers it by at most
-/// one), so a pair that cannot come within `k` stops there.
+/// [`levenshtein_bits`] when it is at most `k`, else `None`, found early
+/// and with less work: only the blocks of rows within `k` of the diagonal
+/// are computed, and the search stops once no cell of a column can lead
+/// to a distance within `k` (see [`myers_columns`]).
 fn levenshtein_within(a: &str, b: &str, k: usize) -> Option<usize> {
     if a.is_ascii() && b.is_ascii() {
         let (p, t) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -61,16 +61,28 @@ fn myers<T: Sym>(p: &[T], t: &[T], k: usize) -> Option<usize> {
     }
     MYERS.with(|bufs| {
         let mut bufs = bufs.borrow_mut();
-        let MyersBufs { ascii, pv, mv } = &mut *bufs;
+        let MyersBufs {
+            ascii,
+            pv,
+            mv,
+            score,
+        } = &mut *bufs;
         let blocks = m.div_ceil(64);
         if ascii.len() < blocks * 128 {
             ascii.resize(blocks * 128, 0);
         }
+        let masks = Masks::build(p, blocks, ascii);
         pv.clear();
         pv.resize(blocks, !0u64);
         mv.clear();
         mv.resize(blocks, 0);
-        let d = myers_columns(p, t, k, ascii, pv, mv);
+        score.clear();
+        score.extend((0..blocks).map(|b| ((b + 1) * 64).min(m)));
+        let d = if blocks == 1 {
+            myers_one_block(&masks, t, m, k)
+        } else {
+            myers_columns(&masks, t, m, k, Columns { pv, mv, score })
+        };
         // Leave the table all zero for the next call: only `p`'s entries
         // were set (cheaper than clearing 128 words a block).
         for (i, &c) in p.iter().enumerate() {
@@ -83,92 +95,254 @@ fn myers<T: Sym>(p: &[T], t: &[T], k: usize) -> Option<usize> {
 }
 
 /// Reused buffers of [`myers`] (one set per thread): the match-mask table
-/// of ASCII symbols, kept all zero between calls, and the two column
-/// vectors. Confirmations call it millions of times on short sentences,
-/// where allocating and clearing them cost as much as the comparison.
+/// of ASCII symbols, kept all zero between calls, the two column vectors
+/// and each block's last-row value. Confirmations call it millions of
+/// times on short sentences, where allocating and clearing them cost as
+/// much as the comparison.
 #[derive(Default)]
 struct MyersBufs {
     ascii: Vec<u64>,
     pv: Vec<u64>,
     mv: Vec<u64>,
+    score: Vec<usize>,
 }
 
 thread_local! {
     static MYERS: std::cell::RefCell<MyersBufs> = std::cell::RefCell::new(MyersBufs::default());
 }
 
-/// The column loop of [`myers`] over its buffers (`ascii` all zero, `pv`
-/// all ones, `mv` all zero, one word per block of `p`).
+/// The match masks of a pattern, one word per block and symbol: ASCII
+/// symbols in a table (128 words a block), others in a map.
+struct Masks<'a, T> {
+    ascii: &'a [u64],
+    other: std::collections::HashMap<T, Vec<u64>>,
+}
+
+impl<'a, T: Sym> Masks<'a, T> {
+    /// Sets `p`'s bits in `ascii` (all zero on entry) and maps the rest.
+    fn build(p: &[T], blocks: usize, ascii: &'a mut [u64]) -> Masks<'a, T> {
+        let mut other: std::collections::HashMap<T, Vec<u64>> = std::collections::HashMap::new();
+        for (i, &c) in p.iter().enumerate() {
+            let (blk, bit) = (i / 64, 1u64 << (i % 64));
+            if c.code() < 128 {
+                ascii[blk * 128 + c.code() as usize] |= bit;
+            } else {
+                other.entry(c).or_insert_with(|| vec![0; blocks])[blk] |= bit;
+            }
+        }
+        Masks { ascii, other }
+    }
+
+    /// The mask of symbol `c` in block `blk`.
+    #[inline]
+    fn eq(&self, c: T, blk: usize) -> u64 {
+        let code = c.code();
+        if code < 128 {
+            self.ascii[blk * 128 + code as usize]
+        } else {
+            self.other.get(&c).map_or(0, |v| v[blk])
+        }
+    }
+}
+
+/// The state of [`myers_columns`]: per block of the pattern, the vertical
+/// deltas (`pv` +1, `mv` -1) of the current column and the value of the
+/// block's last row.
+struct Columns<'a> {
+    pv: &'a mut [u64],
+    mv: &'a mut [u64],
+    score: &'a mut [usize],
+}
+
+/// One block of one column of Myers' algorithm: updates the block's
+/// vertical deltas from its match mask `eq` and the horizontal delta `hin`
+/// entering at its top; returns the delta leaving at row `high` (the
+/// block's last row).
+#[inline]
+fn myers_block(eq: u64, pv: &mut u64, mv: &mut u64, hin: i8, high: u64) -> i8 {
+    let (p_v, m_v) = (*pv, *mv);
+    let mut eq = eq;
+    let xv = eq | m_v;
+    if hin < 0 {
+        eq |= 1;
+    }
+    let xh = (((eq & p_v).wrapping_add(p_v)) ^ p_v) | eq;
+    let mut ph = m_v | !(xh | p_v);
+    let mut mh = p_v & xh;
+    let hout: i8 = if ph & high != 0 {
+        1
+    } else if mh & high != 0 {
+        -1
+    } else {
+        0
+    };
+    ph <<= 1;
+    mh <<= 1;
+    if hin < 0 {
+        mh |= 1;
+    } else if hin > 0 {
+        ph |= 1;
+    }
+    *pv = mh | !(xv | ph);
+    *mv = ph & xv;
+    hout
+}
+
+/// The column loop of [`myers`], banded (Ukkonen's cut-off on blocks, as
+/// in section 5 of Myers' paper, from both sides): at column `c` a cell of
+/// row `i` is at least `|i - c|`, so only the blocks with a row within `k`
+/// of the diagonal are computed. A block above the band is dropped for
+/// good (the row under it is taken to grow by one a column: an
+/// overestimate, and every cell it can reach is over `k` anyway); a block
+/// below the band joins when the band reaches it, its column taken as
+/// growing by one a row from the block above (again an overestimate). So
+/// every value computed is at least the true one and equal to it when the
+/// true one is at most `k`, which is all the caller asks. Stops as soon as
+/// no cell of the column can lead to a distance within `k`.
 fn myers_columns<T: Sym>(
-    p: &[T],
+    masks: &Masks<'_, T>,
     t: &[T],
+    m: usize,
     k: usize,
-    ascii: &mut [u64],
+    cols: Columns<'_>,
+) -> Option<usize> {
+    let Columns { pv, mv, score } = cols;
+    let blocks = pv.len();
+    let n = t.len();
+    // A band as wide as the pattern for every column: nothing to cut.
+    if k > 64 * (blocks - 1) && n < k.saturating_add(128) {
+        return myers_all_blocks(masks, t, m, k, pv, mv);
+    }
+    let last_bit = 1u64 << ((m - 1) % 64);
+    let high = |blk: usize| {
+        if blk + 1 == blocks {
+            last_bit
+        } else {
+            1u64 << 63
+        }
+    };
+    // Column 0: row i holds i; a block whose first row is over k waits
+    // until column 64 * blk + 1 - k, and the first block is dropped at
+    // column k + 64 * (first + 2), when its last row falls out of the band.
+    let mut last = ((k.saturating_sub(1)) / 64).min(blocks - 1);
+    let mut first = 0usize;
+    let k_signed = k.min(isize::MAX as usize) as isize;
+    for (j, &c) in t.iter().enumerate() {
+        let col = j + 1;
+        while first < last && col >= k.saturating_add(64 * (first + 2)) {
+            first += 1;
+        }
+        // Blocks the band reaches start from their column-`j` overestimate.
+        while last + 1 < blocks && col + k > 64 * (last + 1) {
+            last += 1;
+            pv[last] = !0;
+            mv[last] = 0;
+            let height = if last + 1 == blocks {
+                m - last * 64
+            } else {
+                64
+            };
+            score[last] = score[last - 1] + height;
+        }
+        // Row 0 grows by one per column (and so does the overestimate
+        // above a dropped block): carry +1 into the first block.
+        let mut hin: i8 = 1;
+        for blk in first..=last {
+            hin = myers_block(masks.eq(c, blk), &mut pv[blk], &mut mv[blk], hin, high(blk));
+            score[blk] = (score[blk] as isize + hin as isize) as usize;
+        }
+        // Every eighth column: stop when no cell of this column leads to a
+        // distance within k.
+        if j % 8 == 7 && column_bound(score, first, last, m, n, col) > k_signed {
+            return None;
+        }
+    }
+    (last + 1 == blocks && score[last] <= k).then_some(score[last])
+}
+
+/// The least final distance a path through column `col` can reach, from
+/// the last-row values of blocks `first..=last` (see [`block_bound`]) and
+/// row 0; the cells outside the band are over `k`.
+fn column_bound(
+    score: &[usize],
+    first: usize,
+    last: usize,
+    m: usize,
+    n: usize,
+    col: usize,
+) -> isize {
+    // The row on the final diagonal at this column: a path through row i
+    // here has at least |i - d| edits left.
+    let d = m as isize - n as isize + col as isize;
+    (first..=last)
+        .map(|blk| block_bound(score[blk], blk, m, d))
+        .fold(col as isize + d.abs(), isize::min)
+}
+
+/// [`myers_columns`] when the band covers the whole pattern: every block
+/// of every column computed exactly, stopping once the last row, which
+/// falls by at most one a column, cannot come back within `k`.
+fn myers_all_blocks<T: Sym>(
+    masks: &Masks<'_, T>,
+    t: &[T],
+    m: usize,
+    k: usize,
     pv: &mut [u64],
     mv: &mut [u64],
 ) -> Option<usize> {
-    let m = p.len();
     let blocks = pv.len();
-    // Match masks per block: ASCII in the table, other symbols in a map.
-    let mut other: std::collections::HashMap<T, Vec<u64>> = std::collections::HashMap::new();
-    for (i, &c) in p.iter().enumerate() {
-        let (blk, bit) = (i / 64, 1u64 << (i % 64));
-        if c.code() < 128 {
-            ascii[blk * 128 + c.code() as usize] |= bit;
-        } else {
-            other.entry(c).or_insert_with(|| vec![0; blocks])[blk] |= bit;
-        }
-    }
+    let n = t.len();
     let last_bit = 1u64 << ((m - 1) % 64);
     let mut score = m;
     for (j, &c) in t.iter().enumerate() {
-        let code = c.code();
-        let oth = if code < 128 { None } else { other.get(&c) };
-        // Row 0 of the table grows by one per column: carry +1 into block 0.
         let mut hin: i8 = 1;
         for blk in 0..blocks {
-            let mut eq = if code < 128 {
-                ascii[blk * 128 + code as usize]
-            } else {
-                oth.map_or(0, |v| v[blk])
-            };
-            let (p_v, m_v) = (pv[blk], mv[blk]);
-            let xv = eq | m_v;
-            if hin < 0 {
-                eq |= 1;
-            }
-            let xh = (((eq & p_v).wrapping_add(p_v)) ^ p_v) | eq;
-            let mut ph = m_v | !(xh | p_v);
-            let mut mh = p_v & xh;
             let high = if blk + 1 == blocks {
                 last_bit
             } else {
                 1u64 << 63
             };
-            let hout: i8 = if ph & high != 0 {
-                1
-            } else if mh & high != 0 {
-                -1
-            } else {
-                0
-            };
-            ph <<= 1;
-            mh <<= 1;
-            if hin < 0 {
-                mh |= 1;
-            } else if hin > 0 {
-                ph |= 1;
-            }
-            pv[blk] = mh | !(xv | ph);
-            mv[blk] = ph & xv;
-            hin = hout;
+            hin = myers_block(masks.eq(c, blk), &mut pv[blk], &mut mv[blk], hin, high);
         }
         score = (score as isize + hin as isize) as usize;
-        if score.saturating_sub(t.len() - 1 - j) > k {
+        if score.saturating_sub(n - 1 - j) > k {
             return None;
         }
     }
     Some(score)
+}
+
+/// [`myers_columns`] for a pattern of at most 64 symbols (most sentences):
+/// one block, nothing to band, the state in registers; stops once the last
+/// row, which falls by at most one a column, cannot come back within `k`.
+fn myers_one_block<T: Sym>(masks: &Masks<'_, T>, t: &[T], m: usize, k: usize) -> Option<usize> {
+    let n = t.len();
+    let high = 1u64 << (m - 1);
+    let (mut pv, mut mv) = (!0u64, 0u64);
+    let mut score = m;
+    for (j, &c) in t.iter().enumerate() {
+        let hout = myers_block(masks.eq(c, 0), &mut pv, &mut mv, 1, high);
+        score = (score as isize + hout as isize) as usize;
+        if score.saturating_sub(n - 1 - j) > k {
+            return None;
+        }
+    }
+    Some(score)
+}
+
+/// The least distance a path through block `blk` of the current column
+/// can reach (the block's last row holding `score`, the final diagonal
+/// at row `d`): a row `i` of the block holds at least `score` less its
+/// distance to the last row, and has at least `|i - d|` edits left, so the
+/// least is at row `d` when the block starts at or above it, else at the
+/// block's first row. A lower bound of the computed values, which are
+/// exact wherever the true one is within the caller's `k`.
+#[inline]
+fn block_bound(score: usize, blk: usize, m: usize, d: isize) -> isize {
+    let top = (blk * 64 + 1) as isize;
+    let bottom = ((blk + 1) * 64).min(m) as isize;
+    let least = if top <= d { d } else { 2 * top - d };
+    score as isize - bottom + least
 }
 
 /// Length in characters; normalised text is mostly ASCII.
@@ -219,6 +393,10 @@ fn similarity_with(a: &Normalised, b: &Normalised, align: bool, floor: f64) -> f
     if ns == 0 {
         return if l.text.is_empty() { 1.0 } else { 0.0 };
     }
+    // Windows of an ASCII text (most normalised text) are measured in
+    // bytes, not scanned: there are up to a few dozen per comparison.
+    let l_ascii = l.text.is_ascii();
+    let len_of = |w: &str| if l_ascii { w.len() } else { char_len(w) };
     let mut best = 0.0f64;
     // The sentence cover first: on a reordered copy it is high and cheap
     // (most sentences are found verbatim), and a high `best` lets the
@@ -227,7 +405,7 @@ fn similarity_with(a: &Normalised, b: &Normalised, align: bool, floor: f64) -> f
         best = sentence_cover(s, l, floor);
     }
     let mut consider = |w: &str| {
-        let nw = char_len(w);
+        let nw = len_of(w);
         let bound = 1.0 - (nw.abs_diff(ns)) as f64 / nw.max(ns) as f64;
         if bound > best && bound >= floor {
             if let Some(v) = normalized_levenshtein_over(&s.text, w, best.max(floor)) {
@@ -275,6 +453,7 @@ fn sentence_cover(s: &Normalised, l: &Normalised, floor: f64) -> f64 {
     }
     let mut num = 0.0;
     let mut left = den;
+    let l_ascii = l.text.is_ascii();
     let whole: Vec<&str> = l
         .spans
         .iter()
@@ -292,7 +471,7 @@ fn sentence_cover(s: &Normalised, l: &Normalised, floor: f64) -> f64 {
                 let Some(w) = l.text.get(l.spans[j].0 as usize..l.spans[k].1 as usize) else {
                     continue;
                 };
-                let nw = char_len(w);
+                let nw = if l_ascii { w.len() } else { char_len(w) };
                 let bound = 1.0 - nw.abs_diff(n) as f64 / nw.max(n).max(1) as f64;
                 if bound > best {
                     if let Some(v) = normalized_levenshtein_over(si, w, best) {
@@ -432,6 +611,42 @@ mod tests {
                 }
                 proptest::prop_assert!(fast <= full + 1e-12);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(600))]
+        /// The banded search with a bound: the exact distance when it is
+        /// within the bound, else nothing, on long near copies (many
+        /// blocks, a narrow band) and on unrelated texts.
+        #[test]
+        fn banded_levenshtein_is_exact_within_the_bound(
+            a in "([a-d]{1,5} ){20,120}",
+            edits in proptest::collection::vec((0usize..700, "[a-d \u{e9}]{0,4}"), 0..30),
+            other in proptest::bool::ANY,
+            unrelated in "([a-d]{1,5} ){20,120}",
+            ks in proptest::collection::vec(0usize..200, 1..6),
+        ) {
+            let b = if other {
+                unrelated
+            } else {
+                let mut b = a.clone();
+                for (at, with) in edits {
+                    let at = (at % (b.len() + 1)).min(b.len());
+                    let end = (at + 2).min(b.len());
+                    if b.is_char_boundary(at) && b.is_char_boundary(end) {
+                        b.replace_range(at..end, &with);
+                    }
+                }
+                b
+            };
+            let exact = strsim::levenshtein(&a, &b);
+            for k in ks {
+                let want = (exact <= k).then_some(exact);
+                proptest::prop_assert_eq!(levenshtein_within(&a, &b, k), want, "k {}", k);
+                proptest::prop_assert_eq!(levenshtein_within(&b, &a, k), want, "k {}", k);
+            }
+            proptest::prop_assert_eq!(levenshtein_bits(&a, &b), exact);
         }
     }
 
