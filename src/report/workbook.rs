@@ -8,6 +8,7 @@
 use super::sink::{Cell, Sink};
 use super::tables::{article_order, render_rows};
 use super::{ReportError, Reports};
+use rayon::prelude::*;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, Url, Workbook, Worksheet, XlsxError,
 };
@@ -329,7 +330,8 @@ fn cut(s: &str) -> String {
 /// zip goes straight to the file (not a buffer of the whole workbook). The
 /// one thing per row still held until the end is each row's link to its
 /// article (rust_xlsxwriter writes a sheet's hyperlinks after its rows):
-/// only the first [`MAX_LINKS`] rows of a sheet get one.
+/// only the first [`MAX_LINKS`] rows of a sheet get one. The six sheets are
+/// filled in parallel (each its own temporary file), then zipped in order.
 pub(super) fn render(r: &Reports<'_>, tmp: &Path, path: &Path) -> Result<(), ReportError> {
     let mut wb = Workbook::new();
     wb.set_tempdir(tmp).map_err(xlsx_err)?;
@@ -344,6 +346,7 @@ pub(super) fn render(r: &Reports<'_>, tmp: &Path, path: &Path) -> Result<(), Rep
             .set_title("credence report"),
     );
     let formats = Formats::new();
+    register_formats(&mut wb, &formats)?;
     let article_rows: HashMap<&str, u32> = article_order(r)
         .into_iter()
         .enumerate()
@@ -352,37 +355,83 @@ pub(super) fn render(r: &Reports<'_>, tmp: &Path, path: &Path) -> Result<(), Rep
             Some((key.as_str(), row as u32 + 1))
         })
         .collect();
-    for (name, which) in SHEETS {
-        let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx_err)?;
-        ws.set_name(name).map_err(xlsx_err)?;
-        let mut sink = SheetSink {
-            ws,
-            f: &formats,
-            article_rows: &article_rows,
-            link: which != 0,
-            row: 0,
-            widths: Vec::new(),
-            wrap: Vec::new(),
-            styles: None,
-        };
-        render_rows(r, which, &mut sink)?;
-        let last_row = sink.row.saturating_sub(1).min(MAX_ROW);
-        let widths = std::mem::take(&mut sink.widths);
-        let ws = sink.ws;
-        for (c, w) in widths.iter().enumerate() {
-            ws.set_column_width(c as u16, (*w + 1) as f64)
-                .map_err(xlsx_err)?;
-        }
-        ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
-        let last_col = widths.len().saturating_sub(1) as u16;
-        ws.autofilter(0, 0, last_row, last_col).map_err(xlsx_err)?;
+    let mut sheets = SHEETS
+        .iter()
+        .map(|_| wb.new_worksheet_with_constant_memory())
+        .collect::<Result<Vec<Worksheet>, _>>()
+        .map_err(xlsx_err)?;
+    sheets
+        .par_iter_mut()
+        .zip(SHEETS.par_iter())
+        .try_for_each(|(ws, &(name, which))| {
+            fill_sheet(r, ws, name, which, &formats, &article_rows)
+        })?;
+    for ws in sheets {
+        wb.push_worksheet(ws);
     }
     wb.save(path).map_err(xlsx_err)
+}
+
+/// Gives every cell format the workbook uses its index, in a fixed order,
+/// before the sheets are filled at once: a sheet registers a format the
+/// first time it writes one, and sheets filled in parallel would otherwise
+/// number them in whatever order the threads got there (and write
+/// different bytes from run to run). The sheet written here is thrown
+/// away.
+fn register_formats(wb: &mut Workbook, f: &Formats) -> Result<(), ReportError> {
+    let mut ws = wb.new_worksheet_with_constant_memory().map_err(xlsx_err)?;
+    let all = [&f.header, &f.text, &f.wrap, &f.int, &f.date]
+        .into_iter()
+        .chain(&f.frac)
+        .chain(&f.severity);
+    for (col, format) in all.enumerate() {
+        ws.write_string_with_format(0, col as u16, "", format)
+            .map_err(xlsx_err)?;
+    }
+    ws.write_url(1, 0, Url::new("internal:Articles!A1"))
+        .map_err(xlsx_err)?;
+    Ok(())
+}
+
+/// Fills one sheet with report `which`: its rows, then column widths, a
+/// frozen header and an autofilter over the rows written.
+fn fill_sheet(
+    r: &Reports<'_>,
+    ws: &mut Worksheet,
+    name: &str,
+    which: usize,
+    formats: &Formats,
+    article_rows: &HashMap<&str, u32>,
+) -> Result<(), ReportError> {
+    ws.set_name(name).map_err(xlsx_err)?;
+    let mut sink = SheetSink {
+        ws,
+        f: formats,
+        article_rows,
+        link: which != 0,
+        row: 0,
+        widths: Vec::new(),
+        wrap: Vec::new(),
+        styles: None,
+    };
+    render_rows(r, which, &mut sink)?;
+    let last_row = sink.row.saturating_sub(1).min(MAX_ROW);
+    let widths = std::mem::take(&mut sink.widths);
+    let ws = sink.ws;
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, (*w + 1) as f64)
+            .map_err(xlsx_err)?;
+    }
+    ws.set_freeze_panes(1, 0).map_err(xlsx_err)?;
+    let last_col = widths.len().saturating_sub(1) as u16;
+    ws.autofilter(0, 0, last_row, last_col).map_err(xlsx_err)?;
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Date, Severity};
     use std::io::Read;
 
     /// The sheet's XML of a one-sheet workbook whose article cell `"a"` is
@@ -419,6 +468,53 @@ mod tests {
             .read_to_string(&mut xml)
             .unwrap();
         xml
+    }
+
+    /// A workbook of two constant-memory sheets, one of an integer and a
+    /// severity, the other of a date and a wrapped text, filled in the
+    /// order given and saved with the sheets in the same order.
+    fn two_sheets_filled(first_then_second: bool) -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let formats = Formats::new();
+        register_formats(&mut wb, &formats).unwrap();
+        let article_rows = HashMap::new();
+        let mut sheets = [(); 2].map(|_| wb.new_worksheet_with_constant_memory().unwrap());
+        let rows: [(&[&str], Vec<Cell<'_>>); 2] = [
+            (
+                &["n", "severity"],
+                vec![Cell::Int(3), Cell::Severity(Severity::Warning)],
+            ),
+            (
+                &["date", "text"],
+                vec![Cell::Date(Date::new(2026, 2, 12).unwrap()), Cell::Text("t")],
+            ),
+        ];
+        let order = if first_then_second { [0, 1] } else { [1, 0] };
+        for i in order {
+            let mut sink = SheetSink {
+                ws: &mut sheets[i],
+                f: &formats,
+                article_rows: &article_rows,
+                link: false,
+                row: 0,
+                widths: Vec::new(),
+                wrap: Vec::new(),
+                styles: None,
+            };
+            sink.header(rows[i].0).unwrap();
+            sink.row(&rows[i].1).unwrap();
+        }
+        for ws in sheets {
+            wb.push_worksheet(ws);
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn sheets_filled_in_parallel_number_their_formats_in_a_fixed_order() {
+        // Sheets are filled on whichever thread gets them first; the bytes
+        // must not depend on which sheet registered a format first.
+        assert_eq!(two_sheets_filled(true), two_sheets_filled(false));
     }
 
     #[test]
