@@ -130,7 +130,11 @@ pub(super) fn spill_outcome(run: &RunCtx<'_>, linked: &mut DedupOutcome) -> Link
         rows: Spill::on_disk(run.lock),
     };
     let mut findings = std::mem::take(&mut linked.findings);
-    findings.sort_by_key(|f| f.article);
+    // The link gives them sorted by article; a stable sort keeps each
+    // article's order, and its buffer is not needed when they are.
+    if !findings.is_sorted_by_key(|f| f.article) {
+        findings.sort_by_key(|f| f.article);
+    }
     for group in findings.chunk_by(|a, b| a.article == b.article) {
         out.finding_ids.push(group[0].article);
         out.findings.put(&group.to_vec());

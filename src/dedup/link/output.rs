@@ -457,7 +457,7 @@ fn number_groups(mut groups: Vec<Vec<DuplicateRow>>) -> Vec<DuplicateRow> {
     }
     groups.retain(|g| !g.is_empty());
     groups.sort_by_key(|g| (g[0].article, g[0].paragraph, g[0].kind));
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(groups.iter().map(Vec::len).sum());
     for (i, g) in groups.into_iter().enumerate() {
         for mut r in g {
             r.group = i as u32 + 1;
