@@ -62,7 +62,7 @@ pub(super) fn loader(
 pub(super) fn run_link(arts: &[Article]) -> DedupOutcome {
     let sums: Vec<ArticleSummary> = arts.iter().map(summary).collect();
     link(
-        &sums,
+        &crate::model::LinkInput::of(&sums),
         &DedupConfig::default(),
         &loader(arts),
         &mut Vec::new(),

@@ -13,6 +13,7 @@
 //! | `article.rs` | [`Meta`], [`MetaOrigin`], [`Origins`], [`Paragraph`], [`Article`], [`InputFailure`] (ingest, segment) |
 //! | `finding.rs` | [`Severity`], [`FindingKind`], [`Finding`] (every check) |
 //! | `dedup.rs` | [`ParaMark`], [`ParaPrint`], [`BandKeys`], [`ArticlePrints`], [`DuplicateRow`], [`DedupOutcome`], [`PairMemo`], [`Scratch`], [`LoadArticles`] |
+//! | `link.rs` | [`LinkInput`], [`LinkArticle`], [`LinkPara`]: what the dedup link reads of the corpus, slim, band keys in scratch |
 //! | `names.rs` | [`NameCheck`], [`MentionRow`], [`MentionVerdict`] (mentions.csv) |
 //! | `claims.rs` | [`Claim`], [`ClaimRow`], [`ClaimsOutcome`] |
 //! | `score.rs` | [`ArticleScore`], [`SourceRow`] |
@@ -25,6 +26,7 @@ mod date;
 mod dedup;
 mod finding;
 mod ids;
+mod link;
 mod names;
 mod partial;
 mod score;
@@ -39,6 +41,7 @@ pub use dedup::{
 };
 pub use finding::{Finding, FindingKind, Severity};
 pub use ids::{ArticleId, ParaIdx};
+pub use link::{LinkArticle, LinkInput, LinkPara, LocalRepeat};
 pub use names::{MentionRow, MentionVerdict, NameCheck};
 pub use partial::{Item, PartialMeta, PartialRow, PartialSettings, Shard};
 pub use score::{ArticleScore, SourceRow};

@@ -102,17 +102,50 @@ pub(super) fn link_duplicates(
         fresh: Vec::new(),
     };
     let load = |ids: &[ArticleId]| reloader.load(ids);
-    let outcome = dedup::link(
-        &collected.summaries,
-        &run.dedup,
-        &load,
-        &mut scratch,
-        &mut memo,
-    );
+    let outcome = dedup::link(&collected.link, &run.dedup, &load, &mut scratch, &mut memo);
     if let Some(writer) = store.writer.as_mut() {
         writer.set_pairs(std::mem::take(&mut memo.fresh));
     }
     outcome
+}
+
+/// What the link found that waits on disk while claims are resolved:
+/// dedup's findings, one record per article that has any (ids ascending,
+/// each article's findings in the link's order), and the duplicates.csv
+/// rows, in chunks. The link's outcome keeps only marks and copy links.
+pub(super) struct LinkedOnDisk {
+    findings: Spill<Vec<Finding>>,
+    finding_ids: Vec<ArticleId>,
+    rows: Spill<Vec<DuplicateRow>>,
+}
+
+/// duplicates.csv rows per record of [`LinkedOnDisk::rows`].
+const ROWS_CHUNK: usize = 4096;
+
+/// Moves `linked`'s findings and rows to disk ([`LinkedOnDisk`]).
+pub(super) fn spill_outcome(run: &RunCtx<'_>, linked: &mut DedupOutcome) -> LinkedOnDisk {
+    let mut out = LinkedOnDisk {
+        findings: Spill::on_disk(run.lock),
+        finding_ids: Vec::new(),
+        rows: Spill::on_disk(run.lock),
+    };
+    let mut findings = std::mem::take(&mut linked.findings);
+    // The link gives them sorted by article; a stable sort keeps each
+    // article's order, and its buffer is not needed when they are.
+    if !findings.is_sorted_by_key(|f| f.article) {
+        findings.sort_by_key(|f| f.article);
+    }
+    for group in findings.chunk_by(|a, b| a.article == b.article) {
+        out.finding_ids.push(group[0].article);
+        out.findings.put(&group.to_vec());
+    }
+    drop(findings);
+    for chunk in std::mem::take(&mut linked.rows).chunks(ROWS_CHUNK) {
+        out.rows.put(&chunk.to_vec());
+    }
+    out.findings.finish();
+    out.rows.finish();
+    out
 }
 
 /// Name-check finding kinds: dropped when their paragraph turns out to be
@@ -248,15 +281,16 @@ pub(super) struct Scored {
 pub(super) fn score_articles(
     run: &RunCtx<'_>,
     collected: &Collected,
-    linked: &mut DedupOutcome,
+    linked: &DedupOutcome,
+    on_disk: &LinkedOnDisk,
     resolved: &mut ClaimsOutcome,
     rows: &[DuplicateRow],
 ) -> Result<Scored, RunError> {
     let others: Vec<Finding> = collected.failures.iter().map(input_error).collect();
     let mut counts = vec![[0usize; 3]; collected.keys.len()];
     report::count_severities(&mut counts, &others);
-    let mut extra = findings_by_id(collected.keys.len(), &mut linked.findings);
-    extra_findings(&mut extra, &mut resolved.findings);
+    let mut dedup_next = 0;
+    let mut extra = findings_by_id(collected.keys.len(), &mut resolved.findings);
     let texts = repeat_texts(rows);
     let mut records = RecordStore {
         records: Spill::on_disk(run.lock),
@@ -269,10 +303,14 @@ pub(super) fn score_articles(
         let extras: Vec<Vec<Finding>> = chunk
             .iter()
             .map(|s| {
-                extra
-                    .get_mut(s.id.0 as usize)
-                    .map(std::mem::take)
-                    .unwrap_or_default()
+                let mut e = on_disk.findings_of(s.id, &mut dedup_next);
+                e.extend(
+                    extra
+                        .get_mut(s.id.0 as usize)
+                        .map(std::mem::take)
+                        .unwrap_or_default(),
+                );
+                e
             })
             .collect();
         let done: Vec<(ArticleSummary, ArticleScore)> = chunk
@@ -307,6 +345,21 @@ pub(super) fn score_articles(
         others,
         sources: tally.rows(&resolved.trust),
     })
+}
+
+impl LinkedOnDisk {
+    /// Dedup's findings of article `id`, read back; `next` is the first
+    /// record not yet passed (articles are asked for in ascending order).
+    fn findings_of(&self, id: ArticleId, next: &mut usize) -> Vec<Finding> {
+        while self.finding_ids.get(*next).is_some_and(|&i| i < id) {
+            *next += 1;
+        }
+        if self.finding_ids.get(*next) != Some(&id) {
+            return Vec::new();
+        }
+        *next += 1;
+        self.findings.get(*next - 1).unwrap_or_default()
+    }
 }
 
 /// `findings` moved into one list per article id, each in the order given
@@ -401,11 +454,14 @@ pub(super) fn write_outputs(
 pub(super) fn duplicate_rows(
     run: &RunCtx<'_>,
     collected: &Collected,
-    linked: &mut DedupOutcome,
-) -> Vec<DuplicateRow> {
-    let mut rows = std::mem::take(&mut linked.rows);
+    on_disk: &LinkedOnDisk,
+) -> Result<Vec<DuplicateRow>, RunError> {
+    let mut rows = Vec::new();
+    for i in 0..on_disk.rows.len() {
+        rows.extend(on_disk.rows.get(i).ok_or_else(|| lost(run))?);
+    }
     fill_duplicate_texts(&mut rows, &Reloader::new(run, collected));
-    rows
+    Ok(rows)
 }
 
 /// What this run wrote, for the next run's up-to-date check and summary.

@@ -115,7 +115,7 @@ fn merge_in_pool(
     rows.finish()?;
     collected.cached_files = 0;
     collected.input_bytes = rows.input_bytes;
-    run.progress.per_article_done(collected.summaries.len());
+    run.progress.per_article_done(collected.link.len());
     cross_article(&run, collected, store, timings)
 }
 

@@ -39,7 +39,7 @@ pub use per_article::analyze;
 
 use crate::dedup::DedupConfig;
 use crate::ingest::{self, Entry, IngestConfig};
-use crate::model::{Date, Shard};
+use crate::model::{Date, LinkInput, Shard};
 use crate::names::NameIndex;
 use crate::report;
 use crate::rules::{Rules, RulesError};
@@ -250,7 +250,7 @@ fn run_in_pool(
         let analysed = timings.measure("analyze", || per_article::analyze_batch(&run, &mut works));
         collected.absorb(&run, &batch, works, analysed, store.writer.as_mut());
     }
-    run.progress.per_article_done(collected.summaries.len());
+    run.progress.per_article_done(collected.link.len());
     if let Some(kept) = incremental::reports_up_to_date(cfg, &store.old, run.entries, &collected) {
         run.progress.finish_all();
         let up_to_date = true;
@@ -283,9 +283,11 @@ fn cross_article(
     let rules = run.rules;
     timings.start_laps();
     collected.spill.finish();
+    collected.link.finish();
     heap::release_freed();
     let mut linked = cross::link_duplicates(run, &collected, &mut store);
-    collected.summaries = Vec::new();
+    collected.link = LinkInput::default();
+    let on_disk = cross::spill_outcome(run, &mut linked);
     heap::release_freed();
     run.progress.finish(Stage::Dedup);
     timings.lap("dedup link");
@@ -296,8 +298,8 @@ fn cross_article(
     heap::release_freed();
     run.progress.finish(Stage::Claims);
     timings.lap("claims resolve");
-    let rows = cross::duplicate_rows(run, &collected, &mut linked);
-    let scored = cross::score_articles(run, &collected, &mut linked, &mut resolved, &rows)?;
+    let rows = cross::duplicate_rows(run, &collected, &on_disk)?;
+    let scored = cross::score_articles(run, &collected, &linked, &on_disk, &mut resolved, &rows)?;
     heap::release_freed();
     run.progress.finish(Stage::Score);
     timings.lap("scoring");

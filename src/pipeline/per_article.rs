@@ -8,7 +8,7 @@ use super::spill::Spill;
 use super::RunCtx;
 use crate::dedup::{self, DedupConfig};
 use crate::ingest::{self, Entry, IngestConfig};
-use crate::model::{Article, ArticleId, ArticleSummary, InputFailure};
+use crate::model::{Article, ArticleId, ArticleSummary, InputFailure, LinkInput};
 use crate::names::{self, NameIndex};
 use crate::{claims, score, segment};
 use rayon::prelude::*;
@@ -218,12 +218,13 @@ fn take_fresh(works: &mut [Work]) -> Vec<(usize, Article)> {
 }
 
 /// The results of the per-article pass, numbered in discovery order. Of
-/// each article, only what the link reads stays in memory (`summaries`);
-/// the rest of its summary waits in `spill`, at the same position.
+/// each article, only what the link reads stays in memory (`link`, slim,
+/// its band keys in scratch files); the rest of its summary waits in
+/// `spill`, at the same position.
 pub(super) struct Collected {
-    /// What the link reads of each article ([`ArticleSummary::take_link_part`]).
-    pub(super) summaries: Vec<ArticleSummary>,
-    /// The rest of each article's summary, by position in `summaries`.
+    /// What the link reads of each article ([`LinkInput::push`]).
+    pub(super) link: LinkInput,
+    /// The rest of each article's summary, by position in `link`.
     pub(super) spill: Spill<ArticleSummary>,
     pub(super) failures: Vec<InputFailure>,
     /// Key of each `ArticleId` (articles and failures share the numbering).
@@ -243,7 +244,7 @@ impl Collected {
         let mut inputs = xxhash_rust::xxh3::Xxh3::new();
         inputs.update(&[u8::from(bom)]);
         Collected {
-            summaries: Vec::new(),
+            link: LinkInput::default(),
             spill: Spill::in_memory(),
             failures: Vec::new(),
             keys: Vec::new(),
@@ -254,10 +255,11 @@ impl Collected {
         }
     }
 
-    /// Spills the summaries to a scratch file in the locked output folder
-    /// (before any is added), not memory.
+    /// Spills the summaries and the link's band keys to scratch files in
+    /// the locked output folder (before any is added), not memory.
     pub(super) fn spill_to(mut self, lock: &crate::report::OutLock) -> Collected {
         self.spill = Spill::on_disk(lock);
+        self.link = LinkInput::with_streams(|| Box::new(crate::report::Scratch::new(lock)));
         self
     }
 
@@ -320,7 +322,7 @@ impl Collected {
                 cache::Item::Article(mut a) => {
                     a.set_id(id);
                     self.keys.push(a.key.clone());
-                    self.summaries.push(a.take_link_part());
+                    self.link.push(&mut a);
                     self.spill.put(&a);
                 }
                 cache::Item::Failure(mut f) => {

@@ -62,6 +62,9 @@ impl crate::model::Scratch for Scratch {
 
     fn finish(&mut self) {
         self.flush();
+        // Nothing more is appended: the write buffer's memory goes back
+        // (a run holds a score of these files through its peak).
+        self.buffer = Vec::new();
     }
 
     fn read(&self, offset: u64, len: u32) -> Vec<u8> {

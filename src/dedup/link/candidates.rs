@@ -25,13 +25,29 @@ pub(super) const MIN_BANDS: usize = 2;
 pub(super) const RARE_BUCKET: usize = 2;
 
 /// One byte of each band key per global paragraph (see
-/// [`Linker::shares_bands`]).
+/// [`Linker::low_share`]).
 type LowBytes = Vec<[u8; BANDS]>;
+
+/// Bands whose keys are in memory at once while finding candidates (each
+/// holds 12 bytes per paragraph): one per core on the machines this runs
+/// on, a fixed number so memory does not grow with the thread count.
+const BANDS_AT_ONCE: usize = 2;
+
+/// One band's pairs: kept on a rare key, or sharing at least
+/// [`MIN_BANDS`] low bytes and waiting for the full keys' check.
+#[derive(Default)]
+struct BandPairs {
+    sure: Vec<(u32, u32)>,
+    unsure: Vec<(u32, u32)>,
+}
 
 impl Linker<'_> {
     /// Step 2: joins the within-article repeats found by `fingerprint`.
     pub(super) fn union_local_repeats(&mut self) {
-        for (x, y, _) in local_repeats(self.articles, &self.index) {
+        let pairs: Vec<(u32, u32)> = local_repeats(self.input())
+            .map(|(x, y, _)| (x, y))
+            .collect();
+        for (x, y) in pairs {
             self.sets.union(x, y);
         }
     }
@@ -66,60 +82,79 @@ impl Linker<'_> {
 
     /// Step 4: near candidates, sorted and distinct, as (lower, higher)
     /// global paragraphs of different articles and different texts.
+    ///
+    /// Band keys wait in scratch space; they are read one band at a time
+    /// ([`BANDS_AT_ONCE`] in flight). A pair found in a band is kept on a
+    /// rare key; otherwise it must share [`MIN_BANDS`] bands, checked first
+    /// on one byte of each key ([`Linker::low_share`]) as it is found, then
+    /// on the full keys for the distinct pairs that pass
+    /// ([`Linker::keep_sharing`]), band by band. Whether a pair shares
+    /// bands depends on the pair alone, so the result is the same as
+    /// checking each pair on full keys when found.
     pub(super) fn band_candidates(&self) -> Vec<(u32, u32)> {
-        let per_band = self.pairs_per_band();
-        let mut cand: Vec<(u32, u32)> = Vec::with_capacity(per_band.iter().map(Vec::len).sum());
-        for c in per_band {
-            cand.extend(c);
-        }
-        cand.par_sort_unstable();
-        cand.dedup();
-        cand
-    }
-
-    /// Each band's candidate pairs ([`Linker::band_pairs`]). Bands are
-    /// independent: one task each; their pairs are sorted together after,
-    /// so the order of the bands does not matter.
-    fn pairs_per_band(&self) -> Vec<Vec<(u32, u32)>> {
-        let with_sig: Vec<u32> = (0..self.total())
-            .filter(|&g| self.print(g).minhash.len() == BANDS)
+        let signed: Vec<u32> = (0..self.total())
+            .filter(|&g| self.print(g).signed)
             .collect();
         let low_bytes = self.low_bytes();
-        (0..BANDS)
-            .into_par_iter()
-            .map(|b| self.band_pairs(b, &with_sig, &low_bytes))
-            .collect()
+        let (mut sure, mut unsure) = (Vec::new(), Vec::new());
+        for bands in (0..BANDS).collect::<Vec<_>>().chunks(BANDS_AT_ONCE) {
+            let found: Vec<BandPairs> = bands
+                .par_iter()
+                .map(|&b| self.band_pairs(b, &signed, &low_bytes))
+                .collect();
+            for f in found {
+                sure.extend(f.sure);
+                unsure.extend(f.unsure);
+            }
+        }
+        drop(low_bytes);
+        drop(signed);
+        sure.par_sort_unstable();
+        sure.dedup();
+        unsure.par_sort_unstable();
+        unsure.dedup();
+        unsure.retain(|p| sure.binary_search(p).is_err());
+        sure.extend(self.keep_sharing(unsure));
+        sure.par_sort_unstable();
+        sure
     }
 
     /// Near candidates of band `band`: sort-based buckets of the paragraphs
-    /// `with_sig` (those with band keys); each member is paired with the
+    /// `signed` (those with band keys); each member is paired with the
     /// bucket's first member and its predecessor (linear in bucket size).
-    /// Pairs from a rare band key ([`Linker::is_rare_bucket`]) are kept on
-    /// one shared band; others need [`MIN_BANDS`] ([`Linker::shares_bands`]).
-    fn band_pairs(&self, band: usize, with_sig: &[u32], low_bytes: &LowBytes) -> Vec<(u32, u32)> {
-        let mut cand: Vec<(u32, u32)> = Vec::new();
-        let mut keys: Vec<(u32, u32)> = with_sig
-            .iter()
-            .map(|&g| (self.print(g).minhash[band], g))
-            .collect();
+    /// Pairs from a rare band key ([`Linker::is_rare_bucket`]) are sure;
+    /// others are kept when their low bytes share [`MIN_BANDS`] bands.
+    fn band_pairs(&self, band: usize, signed: &[u32], low_bytes: &LowBytes) -> BandPairs {
+        let mut out = BandPairs::default();
+        let mut keys: Vec<(u32, u32)> = {
+            let all = self.input().band(band);
+            signed.iter().map(|&g| (all[g as usize], g)).collect()
+        };
         keys.sort_unstable();
         for run in keys.chunk_by(|x, y| x.0 == y.0) {
             let is_rare = self.is_rare_bucket(run);
             for k in 1..run.len() {
                 for other in [run[0].1, run[k - 1].1] {
                     let g = run[k].1;
-                    if self.index.art(other) != self.index.art(g)
-                        && self.print(other).exact != self.print(g).exact
-                        && (is_rare || self.shares_bands(low_bytes, other, g))
+                    if self.index.art(other) == self.index.art(g)
+                        || self.print(other).exact == self.print(g).exact
                     {
-                        cand.push((other.min(g), other.max(g)));
+                        continue;
+                    }
+                    let pair = (other.min(g), other.max(g));
+                    if is_rare {
+                        out.sure.push(pair);
+                    } else if low_share(low_bytes, other, g) {
+                        out.unsure.push(pair);
                     }
                 }
             }
         }
-        cand.sort_unstable();
-        cand.dedup();
-        cand
+        for v in [&mut out.sure, &mut out.unsure] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        out
     }
 
     /// Whether a bucket (band key, global paragraph) holds at most
@@ -138,39 +173,50 @@ impl Linker<'_> {
         texts.len() <= RARE_BUCKET
     }
 
-    /// The low byte of each band key of every paragraph, in a flat table.
+    /// The low byte of each band key of every paragraph, in a flat table
+    /// (16 bytes a paragraph), filled band by band.
     fn low_bytes(&self) -> LowBytes {
-        (0..self.total())
-            .into_par_iter()
-            .map(|g| {
-                let mut t = [0u8; BANDS];
-                for (b, k) in t.iter_mut().zip(&self.print(g).minhash) {
-                    *b = *k as u8;
-                }
-                t
-            })
-            .collect()
+        let mut low: LowBytes = vec![[0u8; BANDS]; self.total() as usize];
+        for b in 0..BANDS {
+            let keys = self.input().band(b);
+            low.par_iter_mut()
+                .zip(keys)
+                .for_each(|(row, k)| row[b] = k as u8);
+        }
+        low
     }
 
-    /// AND-amplifies the banding: whether `x` and `y` share at least
-    /// [`MIN_BANDS`] bands. Common phrases make unrelated paragraphs collide
-    /// in one crowded band; they rarely collide in two. Millions of pairs are
-    /// checked (2.6 million at 100 MB): first on one byte of each band key
-    /// from a flat table (a few cache lines per pair), then exactly on the
-    /// full keys for the pairs that pass. The check runs as pairs are found,
-    /// so only kept pairs are ever stored.
-    fn shares_bands(&self, low_bytes: &LowBytes, x: u32, y: u32) -> bool {
-        let (lx, ly) = (&low_bytes[x as usize], &low_bytes[y as usize]);
-        lx.iter().zip(ly).filter(|(a, b)| a == b).count() >= MIN_BANDS
-            && self
-                .print(x)
-                .minhash
-                .iter()
-                .zip(&self.print(y).minhash)
-                .filter(|(a, b)| a == b)
-                .count()
-                >= MIN_BANDS
+    /// AND-amplifies the banding, second half: of `pairs` (sorted, each
+    /// sharing at least [`MIN_BANDS`] low bytes), those whose full keys
+    /// share [`MIN_BANDS`] bands. Common phrases make unrelated paragraphs
+    /// collide in one crowded band; they rarely collide in two. Bands are
+    /// read one at a time; a pair stops being checked once it has enough.
+    fn keep_sharing(&self, pairs: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+        let mut shared = vec![0u8; pairs.len()];
+        for b in 0..BANDS {
+            let keys = self.input().band(b);
+            pairs
+                .par_iter()
+                .zip(shared.par_iter_mut())
+                .filter(|(_, n)| usize::from(**n) < MIN_BANDS)
+                .for_each(|(&(x, y), n)| *n += u8::from(keys[x as usize] == keys[y as usize]));
+        }
+        pairs
+            .into_iter()
+            .zip(shared)
+            .filter(|(_, n)| usize::from(*n) >= MIN_BANDS)
+            .map(|(p, _)| p)
+            .collect()
     }
+}
+
+/// Whether `x` and `y` share at least [`MIN_BANDS`] low bytes of their band
+/// keys: a few cache lines per pair, for the millions of pairs in crowded
+/// buckets (2.6 million at 100 MB); only the pairs that pass are kept for
+/// the check on full keys.
+fn low_share(low_bytes: &LowBytes, x: u32, y: u32) -> bool {
+    let (lx, ly) = (&low_bytes[x as usize], &low_bytes[y as usize]);
+    lx.iter().zip(ly).filter(|(a, b)| a == b).count() >= MIN_BANDS
 }
 
 #[cfg(test)]
@@ -274,7 +320,7 @@ mod tests {
     }
 
     #[test]
-    fn shares_bands_checks_low_bytes_then_full_keys() {
+    fn sharing_bands_checks_low_bytes_then_full_keys() {
         let same_low: Vec<u32> = keys(1).iter().map(|k| k + 256).collect();
         let sums = vec![
             summary_of(0, vec![print(0, 1, 20, &keys(1), false)]),
@@ -289,9 +335,9 @@ mod tests {
         let linker = Linker::new(&sums);
         let low = linker.low_bytes();
         assert_eq!(low[0], low[1]);
+        assert!(low_share(&low, 0, 1));
         // Equal low bytes alone are not enough: the full keys differ.
-        assert!(!linker.shares_bands(&low, 0, 1));
-        assert!(linker.shares_bands(&low, 0, 2));
+        assert_eq!(linker.keep_sharing(vec![(0, 1), (0, 2)]), vec![(0, 2)]);
         let mut two = keys(500);
         two[3] = 4;
         two[7] = 8;
@@ -300,7 +346,8 @@ mod tests {
             summary_of(1, vec![print(0, 2, 20, &two, false)]),
         ];
         let linker = Linker::new(&sums);
-        assert!(linker.shares_bands(&linker.low_bytes(), 0, 1));
+        assert!(low_share(&linker.low_bytes(), 0, 1));
+        assert_eq!(linker.keep_sharing(vec![(0, 1)]), vec![(0, 1)]);
         let mut one = keys(500);
         one[3] = 4;
         let sums = vec![
@@ -308,6 +355,7 @@ mod tests {
             summary_of(1, vec![print(0, 2, 20, &one, false)]),
         ];
         let linker = Linker::new(&sums);
-        assert!(!linker.shares_bands(&linker.low_bytes(), 0, 1));
+        assert!(!low_share(&linker.low_bytes(), 0, 1));
+        assert!(linker.keep_sharing(vec![(0, 1)]).is_empty());
     }
 }

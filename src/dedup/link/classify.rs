@@ -4,7 +4,7 @@
 
 use super::Linker;
 use crate::dedup::LIGHT_WORDS;
-use crate::model::{MetaOrigin, ParaMark};
+use crate::model::ParaMark;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
@@ -83,7 +83,7 @@ impl ArticleZones {
     /// Step 8: measures every article; `in_cross` flags the global
     /// paragraphs in cross-article groups.
     pub(super) fn measure(linker: &Linker<'_>, in_cross: &[bool]) -> ArticleZones {
-        let na = linker.articles.len();
+        let na = linker.input().len();
         let mut zones = ArticleZones {
             copied_share: vec![0.0f64; na],
             head_end: vec![0usize; na],
@@ -129,12 +129,11 @@ impl ArticleZones {
     /// it at the head, before it at the tail) that is not light: the
     /// story next to an edge line, past headings and short lines.
     fn inside(&self, linker: &Linker<'_>, a: usize, p: usize) -> Option<usize> {
-        let s = &linker.articles[a];
-        let n = s.prints.prints.len();
+        let n = linker.input().para_range(a).len();
         if p < self.bare[a].0 {
-            (p + 1..n).find(|&q| !bare_light(s, q))
+            (p + 1..n).find(|&q| !bare_light(linker, a, q))
         } else {
-            (0..p).rev().find(|&q| !bare_light(s, q))
+            (0..p).rev().find(|&q| !bare_light(linker, a, q))
         }
     }
 
@@ -154,18 +153,18 @@ impl ArticleZones {
     /// while a copied story's paragraphs lie between other long paragraphs
     /// and are not all at a bare edge.
     pub(super) fn classify(&self, linker: &Linker<'_>, m: &[u32]) -> Verdict {
-        let articles = linker.articles;
+        let input = linker.input();
+        let articles = &input.articles;
         let arts: BTreeSet<usize> = m.iter().map(|&g| linker.index.art(g)).collect();
         let Some(&a0) = arts.iter().next() else {
             return Verdict::Syndicated;
         };
-        let (source, author) = (&articles[a0].source, &articles[a0].author);
-        let same_source = arts.iter().all(|&a| &articles[a].source == source);
-        let same_author = !author.is_empty() && arts.iter().all(|&a| &articles[a].author == author);
+        let (source, author) = (articles[a0].source, articles[a0].author);
+        let same_source = arts.iter().all(|&a| articles[a].source == source);
+        let same_author =
+            !input.name(author).is_empty() && arts.iter().all(|&a| articles[a].author == author);
         let edge = m.iter().all(|&g| self.at_edge(linker, g));
-        let source_known = arts
-            .iter()
-            .all(|&a| articles[a].origins.source != MetaOrigin::None);
+        let source_known = arts.iter().all(|&a| articles[a].source_known);
         let own_line = same_source
             && source_known
             && arts.len() >= OWN_LINE_ARTICLES
@@ -208,9 +207,8 @@ const OWN_LINE_ARTICLES: usize = 3;
 /// Head end and tail start of article `a` when only title-like, short and
 /// structural boilerplate paragraphs are light (repeated ones are not).
 fn bare_edges(linker: &Linker<'_>, a: usize) -> (usize, usize) {
-    let s = &linker.articles[a];
-    let ps = &s.prints.prints;
-    let light = |p: usize| bare_light(s, p);
+    let ps = linker.input().paras_of(a);
+    let light = |p: usize| bare_light(linker, a, p);
     let mut h = 0;
     while h < ps.len() && light(h) {
         h += 1;
@@ -224,19 +222,20 @@ fn bare_edges(linker: &Linker<'_>, a: usize) -> (usize, usize) {
     (h + 1, t.saturating_sub(1).max(h + 1))
 }
 
-/// Whether paragraph `p` of `s` is light for [`bare_edges`]: title-like,
+/// Whether paragraph `p` of article `a` is light for [`bare_edges`]: title-like,
 /// short or already boilerplate (a repeated paragraph is not light).
-fn bare_light(s: &crate::model::ArticleSummary, p: usize) -> bool {
-    let ps = &s.prints.prints;
+fn bare_light(linker: &Linker<'_>, a: usize, p: usize) -> bool {
+    let input = linker.input();
+    let ps = input.paras_of(a);
     ps[p].title_like
         || ps[p].words < LIGHT_WORDS
-        || s.prints.marks.get(p) == Some(&ParaMark::Boilerplate)
+        || input.marks_of(a).get(p) == Some(&ParaMark::Boilerplate)
 }
 
 /// Copied share, head end and tail start of article `a`.
 fn measure_article(linker: &Linker<'_>, in_cross: &[bool], a: usize) -> (f64, usize, usize) {
-    let s = &linker.articles[a];
-    let ps = &s.prints.prints;
+    let ps = linker.input().paras_of(a);
+    let marks = linker.input().marks_of(a);
     let all: u32 = ps.iter().map(|p| p.words).sum();
     let copied: u32 = ps
         .iter()
@@ -254,7 +253,7 @@ fn measure_article(linker: &Linker<'_>, in_cross: &[bool], a: usize) -> (f64, us
         x.title_like
             || x.words < LIGHT_WORDS
             || in_cross[linker.index.global(a, p) as usize]
-            || s.prints.marks.get(p) == Some(&ParaMark::Boilerplate)
+            || marks.get(p) == Some(&ParaMark::Boilerplate)
     };
     let mut h = 0;
     while h < ps.len() && zone(h) {

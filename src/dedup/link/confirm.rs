@@ -4,7 +4,7 @@
 
 use super::Linker;
 use crate::dedup::normalise::Normalised;
-use crate::model::{Article, ArticleId, ArticleSummary, LoadArticles, Scratch};
+use crate::model::{Article, ArticleId, LoadArticles, Scratch};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -31,11 +31,20 @@ impl Linker<'_> {
     pub(super) fn pair_key(&self, (x, y): (u32, u32)) -> u64 {
         let ((ax, px), (ay, py)) = (self.index.split(x), self.index.split(y));
         let mut b = [0u8; 24];
-        b[..8].copy_from_slice(&self.articles[ax].content_hash.to_le_bytes());
+        b[..8].copy_from_slice(&self.article(ax).content_hash.to_le_bytes());
         b[8..12].copy_from_slice(&(px as u32).to_le_bytes());
-        b[12..20].copy_from_slice(&self.articles[ay].content_hash.to_le_bytes());
+        b[12..20].copy_from_slice(&self.article(ay).content_hash.to_le_bytes());
         b[20..].copy_from_slice(&(py as u32).to_le_bytes());
         xxh3_64(&b)
+    }
+
+    /// What a re-read article `a` must still be: its content hash and
+    /// paragraph count.
+    fn expects(&self, a: usize) -> (u64, usize) {
+        (
+            self.article(a).content_hash,
+            self.input().para_range(a).len(),
+        )
     }
 
     /// The paragraphs in `pairs`, grouped by article: (article, paragraphs),
@@ -67,11 +76,11 @@ impl Linker<'_> {
         let by_article = self.wanted_by_article(pairs);
         let mut spilled: Vec<Spilled> = Vec::new();
         for batch in by_article.chunks(BATCH_ARTICLES) {
-            let ids: Vec<ArticleId> = batch.iter().map(|(a, _)| self.articles[*a].id).collect();
+            let ids: Vec<ArticleId> = batch.iter().map(|(a, _)| self.article(*a).id).collect();
             let norms: Vec<Option<Encoded>> = batch
                 .par_iter()
                 .zip(load(&ids))
-                .map(|((a, w), art)| spill_norms(&self.articles[*a], art, w))
+                .map(|((a, w), art)| spill_norms(self.expects(*a), art, w))
                 .collect();
             for ((a, _), n) in batch.iter().zip(norms) {
                 for (p, bytes) in n.into_iter().flatten() {
@@ -94,12 +103,12 @@ impl Linker<'_> {
 /// `wanted` of a re-read article; `None` when it cannot be read or changed
 /// since the first pass.
 fn spill_norms(
-    s: &ArticleSummary,
+    (content_hash, paragraphs): (u64, usize),
     a: Option<Article>,
     wanted: &[usize],
 ) -> Option<Vec<(usize, Vec<u8>)>> {
     let a = a?;
-    if a.content_hash != s.content_hash || a.paragraphs.len() != s.prints.prints.len() {
+    if a.content_hash != content_hash || a.paragraphs.len() != paragraphs {
         return None;
     }
     Some(
@@ -122,6 +131,7 @@ mod tests {
         art, keys, loader, print, summary, summary_of, A1, A1_REWORDED, B1, C1,
     };
     use crate::model::Article;
+    use crate::model::ArticleSummary;
 
     /// a0: B1, A1; a1: C1, A1 reworded, A1. Global paragraphs 0, 1; 2, 3, 4.
     fn articles() -> Vec<Article> {

@@ -17,8 +17,8 @@ mod stats;
 
 use super::DedupConfig;
 use crate::model::{
-    ArticleId, ArticleSummary, Date, DedupOutcome, DupKind, LoadArticles, PairMemo, ParaIdx,
-    ParaPrint, Scratch,
+    ArticleId, Date, DedupOutcome, LinkArticle, LinkInput, LinkPara, LoadArticles, PairMemo,
+    ParaIdx, Scratch,
 };
 use classify::{ArticleZones, DirectMatches, Verdict};
 use output::{LinkOutput, Repeat};
@@ -54,14 +54,15 @@ use stats::Stats;
 /// 14. `LinkOutput::local_groups`: within-article groups outside cross groups.
 /// 15. `LinkOutput::finish`: deterministic group numbers and finding order.
 pub fn link(
-    articles: &[ArticleSummary],
+    input: &LinkInput,
     cfg: &DedupConfig,
     load: &LoadArticles<'_>,
     scratch: &mut dyn Scratch,
     memo: &mut PairMemo,
 ) -> DedupOutcome {
     let mut stats = Stats::from_env();
-    let mut linker = Linker::new(articles);
+    stats.phase("input");
+    let mut linker = Linker::of(input);
     linker.union_local_repeats();
     let short_repeats = linker.exact_repeats();
     stats.phase("exact");
@@ -70,7 +71,7 @@ pub fn link(
     let zones = ArticleZones::measure(&linker, &cross.member);
     let direct = DirectMatches::new(&linker, &confirmed);
 
-    let mut out = LinkOutput::new(articles);
+    let mut out = LinkOutput::new(input);
     let mut repeats: Vec<Repeat> = Vec::new();
     for group in &cross.groups {
         match zones.classify(&linker, group) {
@@ -129,16 +130,11 @@ struct ParaIndex {
 }
 
 impl ParaIndex {
-    fn new(articles: &[ArticleSummary]) -> ParaIndex {
-        let mut base = Vec::with_capacity(articles.len());
-        let mut total = 0u32;
-        for a in articles {
-            base.push(total);
-            total += a.prints.prints.len() as u32;
-        }
-        let mut owner = Vec::with_capacity(total as usize);
-        for (a, s) in articles.iter().enumerate() {
-            owner.extend(std::iter::repeat_n(a as u32, s.prints.prints.len()));
+    fn new(input: &LinkInput) -> ParaIndex {
+        let base: Vec<u32> = input.articles.iter().map(|a| a.first_para).collect();
+        let mut owner = Vec::with_capacity(input.paras.len());
+        for a in 0..input.len() {
+            owner.extend(std::iter::repeat_n(a as u32, input.para_range(a).len()));
         }
         ParaIndex { base, owner }
     }
@@ -160,24 +156,56 @@ impl ParaIndex {
     }
 }
 
+/// The link's input, borrowed from the pipeline or (tests) built here.
+enum Held<'a> {
+    Borrowed(&'a LinkInput),
+    #[cfg(test)]
+    Owned(Box<LinkInput>),
+}
+
 /// The link's state: the articles, their global paragraph numbers and the
 /// sets of paragraphs joined so far.
 struct Linker<'a> {
-    articles: &'a [ArticleSummary],
+    held: Held<'a>,
     index: ParaIndex,
     sets: Dsu,
 }
 
 impl<'a> Linker<'a> {
     /// Step 1: every paragraph in a set of its own.
-    fn new(articles: &'a [ArticleSummary]) -> Linker<'a> {
-        let index = ParaIndex::new(articles);
+    fn of(input: &'a LinkInput) -> Linker<'a> {
+        Linker::with(Held::Borrowed(input))
+    }
+
+    /// [`Linker::of`] the link parts of `summaries` (tests).
+    #[cfg(test)]
+    fn new(summaries: &[crate::model::ArticleSummary]) -> Linker<'static> {
+        Linker::with(Held::Owned(Box::new(LinkInput::of(summaries))))
+    }
+
+    fn with(held: Held<'a>) -> Linker<'a> {
+        let input = match &held {
+            Held::Borrowed(i) => *i,
+            #[cfg(test)]
+            Held::Owned(b) => b,
+        };
+        let index = ParaIndex::new(input);
         let sets = Dsu((0..index.total()).collect());
-        Linker {
-            articles,
-            index,
-            sets,
+        Linker { held, index, sets }
+    }
+
+    /// What the link reads.
+    fn input(&self) -> &LinkInput {
+        match &self.held {
+            Held::Borrowed(i) => i,
+            #[cfg(test)]
+            Held::Owned(b) => b,
         }
+    }
+
+    /// Article `a`.
+    fn article(&self, a: usize) -> &LinkArticle {
+        &self.input().articles[a]
     }
 
     /// Steps 4 to 6: candidates, their similarities, the confirmed pairs
@@ -193,7 +221,7 @@ impl<'a> Linker<'a> {
         let candidates = self.band_candidates();
         stats.phase("candidates");
         stats.count("candidates", candidates.len());
-        self.settle_candidates(&candidates, near_dup, load, scratch, memo, stats)
+        self.settle_candidates(candidates, near_dup, load, scratch, memo, stats)
     }
 
     fn total(&self) -> u32 {
@@ -201,21 +229,21 @@ impl<'a> Linker<'a> {
     }
 
     /// The print of global paragraph `g`.
-    fn print(&self, g: u32) -> &'a ParaPrint {
-        let (a, p) = self.index.split(g);
-        &self.articles[a].prints.prints[p]
+    fn print(&self, g: u32) -> &LinkPara {
+        &self.input().paras[g as usize]
     }
 
     /// Where `g` stands in publication order: (date, article id, paragraph).
     fn order(&self, g: u32) -> (Date, ArticleId, usize) {
         let (a, p) = self.index.split(g);
-        (self.articles[a].date, self.articles[a].id, p)
+        let art = self.article(a);
+        (art.date, art.id, p)
     }
 
     /// `key#pN` of global paragraph `g`.
     fn para_key(&self, g: u32) -> String {
         let (a, p) = self.index.split(g);
-        super::fingerprint::para_key(&self.articles[a].key, ParaIdx(p as u32))
+        super::fingerprint::para_key(self.input().key(a), ParaIdx(p as u32))
     }
 
     /// Same normalised text, long enough to count as an exact repeat.
@@ -225,29 +253,14 @@ impl<'a> Linker<'a> {
 
     /// See [`local_repeats`].
     fn local_repeats(&self) -> impl Iterator<Item = (u32, u32, f64)> + '_ {
-        local_repeats(self.articles, &self.index)
+        local_repeats(self.input())
     }
 }
 
 /// The within-article repeats `fingerprint` found, as (first occurrence,
 /// repeat, similarity) in global numbers, article by article.
-fn local_repeats<'s>(
-    articles: &'s [ArticleSummary],
-    index: &'s ParaIndex,
-) -> impl Iterator<Item = (u32, u32, f64)> + 's {
-    articles.iter().enumerate().flat_map(move |(a, s)| {
-        s.prints
-            .rows
-            .iter()
-            .filter(|r| r.kind != DupKind::Boilerplate && r.paragraph != r.first_paragraph)
-            .map(move |r| {
-                (
-                    index.global(a, r.first_paragraph.0 as usize),
-                    index.global(a, r.paragraph.0 as usize),
-                    r.similarity,
-                )
-            })
-    })
+fn local_repeats(input: &LinkInput) -> impl Iterator<Item = (u32, u32, f64)> + '_ {
+    input.repeats.iter().copied()
 }
 
 #[cfg(test)]

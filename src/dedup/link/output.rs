@@ -5,7 +5,7 @@ use super::classify::DirectMatches;
 use super::Linker;
 use crate::dedup::fingerprint::{block_finding, TITLE_LIST_REASON};
 use crate::model::{
-    ArticleId, ArticleSummary, DedupOutcome, DupKind, DuplicateRow, Finding, FindingKind, ParaIdx,
+    ArticleId, DedupOutcome, DupKind, DuplicateRow, Finding, FindingKind, LinkInput, ParaIdx,
     ParaMark,
 };
 use std::collections::BTreeSet;
@@ -72,9 +72,11 @@ pub(super) struct LinkOutput {
 }
 
 impl LinkOutput {
-    pub(super) fn new(articles: &[ArticleSummary]) -> LinkOutput {
+    pub(super) fn new(input: &LinkInput) -> LinkOutput {
         LinkOutput {
-            marks: articles.iter().map(|a| a.prints.marks.clone()).collect(),
+            marks: (0..input.len())
+                .map(|a| input.marks_of(a).to_vec())
+                .collect(),
             findings: Vec::new(),
             groups: Vec::new(),
             copies: Vec::new(),
@@ -91,7 +93,7 @@ impl LinkOutput {
         direct: &DirectMatches,
         group: &[u32],
     ) {
-        let articles = linker.articles;
+        let articles = &linker.input().articles;
         let o = group[0];
         let (oa, _) = linker.index.split(o);
         let mut rows = vec![DuplicateRow {
@@ -145,7 +147,8 @@ impl LinkOutput {
     /// Marks `g`, a copy of the earlier `h`, and reports it: a repeat within
     /// its article, or a syndicated paragraph with a copy link.
     fn copy_finding(&mut self, linker: &Linker<'_>, g: u32, h: u32, sim: f64, exact: bool) {
-        let articles = linker.articles;
+        let input = linker.input();
+        let articles = &input.articles;
         let ((a, p), (ha, _)) = (linker.index.split(g), linker.index.split(h));
         let reworded = if exact {
             String::new()
@@ -163,7 +166,9 @@ impl LinkOutput {
             self.copies.push((articles[a].id, articles[ha].id));
             Finding::new(articles[a].id, FindingKind::SyndicatedParagraph).message(format!(
                 "first published by {} ({}, {}){reworded}",
-                articles[ha].key, articles[ha].source, articles[ha].date
+                input.key(ha),
+                input.name(articles[ha].source),
+                articles[ha].date
             ))
         }
         .evidence(linker.para_key(h));
@@ -193,7 +198,7 @@ impl LinkOutput {
         // the link on 27,548 articles).
         for r in repeats {
             let (a, p) = linker.index.split(r.para);
-            let ps = &linker.articles[a].prints.prints;
+            let ps = linker.input().paras_of(a);
             let mut k = p;
             while k > 0 && ps[k - 1].title_like && marks[a][k - 1] == ParaMark::Content {
                 k -= 1;
@@ -221,6 +226,8 @@ impl LinkOutput {
     ) {
         // One entry of `before` per article.
         for (a, before) in before.iter().enumerate() {
+            // The article's own findings, read back when a block needs them.
+            let mut local: Option<Vec<Finding>> = None;
             for (first, last) in boilerplate_spans(&self.marks[a]) {
                 let block: Vec<usize> = (first..=last)
                     .filter(|&x| self.marks[a][x] == ParaMark::Boilerplate)
@@ -230,7 +237,8 @@ impl LinkOutput {
                     paras: &block,
                     last,
                 };
-                self.findings.push(block.finding(linker, repeats, before));
+                self.findings
+                    .push(block.finding(linker, repeats, before, &mut local));
                 self.groups.push(block.rows(linker, direct, repeats));
             }
         }
@@ -239,17 +247,18 @@ impl LinkOutput {
     /// Step 14: the within-article findings and groups `fingerprint` found,
     /// except groups with a paragraph in a cross-article group.
     pub(super) fn local_groups(&mut self, linker: &Linker<'_>, in_cross: &[bool]) {
-        for (a, s) in linker.articles.iter().enumerate() {
+        let input = linker.input();
+        for a in 0..input.len() {
+            if !input.articles[a].local_repeats {
+                continue;
+            }
+            let (findings, rows) = input.local(a);
             self.findings.extend(
-                s.prints
-                    .findings
-                    .iter()
-                    .filter(|f| f.kind == FindingKind::DuplicateParagraph)
-                    .cloned(),
+                findings
+                    .into_iter()
+                    .filter(|f| f.kind == FindingKind::DuplicateParagraph),
             );
-            let mut local: Vec<&DuplicateRow> = s
-                .prints
-                .rows
+            let mut local: Vec<&DuplicateRow> = rows
                 .iter()
                 .filter(|r| r.kind != DupKind::Boilerplate)
                 .collect();
@@ -329,8 +338,8 @@ struct Block<'b> {
 }
 
 impl Block<'_> {
-    fn summary<'s>(&self, linker: &Linker<'s>) -> &'s ArticleSummary {
-        &linker.articles[self.article]
+    fn id(&self, linker: &Linker<'_>) -> ArticleId {
+        linker.input().articles[self.article].id
     }
 
     /// The repeat (if any) of paragraph `p` of the block's article.
@@ -341,9 +350,15 @@ impl Block<'_> {
     /// The block's `boilerplate` finding: the one `fingerprint` gave a block
     /// that was all structural boilerplate (`before`), else a new one naming
     /// another article with the first repeat, or the structural reason.
-    fn finding(&self, linker: &Linker<'_>, repeats: &[Repeat], before: &[ParaMark]) -> Finding {
-        let s = self.summary(linker);
-        let ps = &s.prints.prints;
+    /// `local` holds the article's own findings once read.
+    fn finding(
+        &self,
+        linker: &Linker<'_>,
+        repeats: &[Repeat],
+        before: &[ParaMark],
+        local: &mut Option<Vec<Finding>>,
+    ) -> Finding {
+        let ps = linker.input().paras_of(self.article);
         let (i, e) = (self.paras[0], self.last);
         let first_repeat = self
             .paras
@@ -355,8 +370,8 @@ impl Block<'_> {
                 .iter()
                 .all(|&p| before[p] == ParaMark::Boilerplate);
         let reused = if structural_only {
-            s.prints
-                .findings
+            local
+                .get_or_insert_with(|| linker.input().local(self.article).0)
                 .iter()
                 .find(|f| f.kind == FindingKind::Boilerplate && f.paragraph == Some(ps[i].para))
                 .filter(|f| f.line == Some(ps[i].line))
@@ -382,7 +397,7 @@ impl Block<'_> {
             None => (TITLE_LIST_REASON.to_string(), String::new()),
         };
         block_finding(
-            s.id,
+            self.id(linker),
             (ps[i].para, ps[i].line),
             ps[e].line,
             self.paras.len(),
@@ -399,8 +414,8 @@ impl Block<'_> {
         direct: &DirectMatches,
         repeats: &[Repeat],
     ) -> Vec<DuplicateRow> {
-        let s = self.summary(linker);
-        let ps = &s.prints.prints;
+        let ps = linker.input().paras_of(self.article);
+        let id = self.id(linker);
         let i = self.paras[0];
         self.paras
             .iter()
@@ -410,16 +425,16 @@ impl Block<'_> {
                     Some(r) => {
                         let (oa, op) = linker.index.split(r.origin);
                         (
-                            linker.articles[oa].id,
+                            linker.article(oa).id,
                             ParaIdx(op as u32),
                             direct.similarity_to(linker, r.origin, g),
                         )
                     }
-                    None => (s.id, ps[i].para, 1.0),
+                    None => (id, ps[i].para, 1.0),
                 };
                 DuplicateRow {
                     group: 0,
-                    article: s.id,
+                    article: id,
                     paragraph: ps[p].para,
                     line: ps[p].line,
                     kind: DupKind::Boilerplate,
@@ -442,7 +457,7 @@ fn number_groups(mut groups: Vec<Vec<DuplicateRow>>) -> Vec<DuplicateRow> {
     }
     groups.retain(|g| !g.is_empty());
     groups.sort_by_key(|g| (g[0].article, g[0].paragraph, g[0].kind));
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(groups.iter().map(Vec::len).sum());
     for (i, g) in groups.into_iter().enumerate() {
         for mut r in g {
             r.group = i as u32 + 1;
@@ -456,6 +471,7 @@ fn number_groups(mut groups: Vec<Vec<DuplicateRow>>) -> Vec<DuplicateRow> {
 mod tests {
     use super::*;
     use crate::dedup::fixtures::{art, print, summary, summary_of, A1, B1};
+    use crate::model::ArticleSummary;
 
     /// Article `id`: a long body paragraph, a title line, a bio (exact text
     /// 7, shared), a title line (global 4 * id + p).
@@ -508,7 +524,7 @@ mod tests {
         sums[1].source = "elsewhere".into();
         let linker = Linker::new(&sums);
         let direct = DirectMatches::new(&linker, &[((0, 4), 0.9)]);
-        let mut out = LinkOutput::new(&sums);
+        let mut out = LinkOutput::new(&LinkInput::of(&sums));
         out.syndication_rows(&linker, &direct, &[0, 4]);
         assert_eq!(out.marks[1][0], ParaMark::Syndicated);
         assert_eq!(out.marks[0][0], ParaMark::Content);
@@ -534,7 +550,7 @@ mod tests {
         );
         // A member with no direct match earlier makes no row; a group left
         // with its origin alone is dropped.
-        let mut out = LinkOutput::new(&sums);
+        let mut out = LinkOutput::new(&LinkInput::of(&sums));
         out.syndication_rows(&linker, &direct, &[0, 5]);
         assert!(out.groups.is_empty() && out.findings.is_empty());
     }
@@ -547,7 +563,7 @@ mod tests {
     fn mark_boilerplate_grows_over_adjacent_title_lines() {
         let sums = vec![article(0), article(1)];
         let linker = Linker::new(&sums);
-        let mut out = LinkOutput::new(&sums);
+        let mut out = LinkOutput::new(&LinkInput::of(&sums));
         out.marks[1][3] = ParaMark::Duplicate;
         let repeats: Vec<Repeat> = Repeat::of_group(&linker, &[2, 6]).collect();
         let before = out.mark_boilerplate(&linker, &repeats);
@@ -584,7 +600,7 @@ mod tests {
         let sums = vec![article(0), article(1)];
         let linker = Linker::new(&sums);
         let direct = DirectMatches::new(&linker, &[]);
-        let mut out = LinkOutput::new(&sums);
+        let mut out = LinkOutput::new(&LinkInput::of(&sums));
         let repeats: Vec<Repeat> = Repeat::of_group(&linker, &[2, 6]).collect();
         let before = out.mark_boilerplate(&linker, &repeats);
         out.boilerplate_blocks(&linker, &direct, &repeats, &before);
@@ -621,7 +637,7 @@ mod tests {
         );
         let sums = vec![summary(&art(0, &text))];
         let linker = Linker::new(&sums);
-        let mut out = LinkOutput::new(&sums);
+        let mut out = LinkOutput::new(&LinkInput::of(&sums));
         let before = out.mark_boilerplate(&linker, &[]);
         out.boilerplate_blocks(&linker, &DirectMatches::new(&linker, &[]), &[], &before);
         assert_eq!(out.findings, sums[0].prints.findings);
@@ -632,14 +648,14 @@ mod tests {
     fn local_groups_leave_out_groups_with_a_cross_member() {
         let sums = vec![summary(&art(0, &format!("{A1}\n\n{B1}\n\n{A1}")))];
         let linker = Linker::new(&sums);
-        let mut out = LinkOutput::new(&sums);
+        let mut out = LinkOutput::new(&LinkInput::of(&sums));
         out.local_groups(&linker, &[false; 3]);
         assert_eq!(out.groups, vec![sums[0].prints.rows.clone()]);
         assert_eq!(
             kinds(&out.findings),
             vec![(0, FindingKind::DuplicateParagraph, Some(3))]
         );
-        let mut out = LinkOutput::new(&sums);
+        let mut out = LinkOutput::new(&LinkInput::of(&sums));
         out.local_groups(&linker, &[true, false, false]);
         assert!(out.groups.is_empty());
         assert_eq!(out.findings.len(), 1);
@@ -663,7 +679,7 @@ mod tests {
     #[test]
     fn finish_sorts_findings_and_copy_links() {
         let sums = vec![article(0), article(1)];
-        let mut out = LinkOutput::new(&sums);
+        let mut out = LinkOutput::new(&LinkInput::of(&sums));
         out.copies = vec![
             (ArticleId(1), ArticleId(0)),
             (ArticleId(0), ArticleId(1)),

@@ -32,6 +32,34 @@ pub(super) const MORE_TRIES: usize = 4;
 /// Candidate pairs per round: bounds the paragraphs held in memory.
 const ROUND_PAIRS: usize = 16_384;
 
+/// Similarities of form pairs kept for later rounds, in two generations of
+/// at most this many (about 30 bytes each): when the newer one is full it
+/// becomes the older one and the oldest pairs are forgotten. It only saves
+/// comparisons (wire copy at 50 MB makes about 130,000), so what it holds
+/// never changes a result, and memory stays bounded at any corpus size.
+const FORM_MEMO: usize = 1 << 17;
+
+/// (form of lower, form of higher paragraph) -> similarity, newer and
+/// older generation ([`FORM_MEMO`]).
+#[derive(Default)]
+struct FormMemo {
+    newer: HashMap<(u64, u64), f64>,
+    older: HashMap<(u64, u64), f64>,
+}
+
+impl FormMemo {
+    fn get(&self, k: &(u64, u64)) -> Option<f64> {
+        self.newer.get(k).or_else(|| self.older.get(k)).copied()
+    }
+
+    fn insert(&mut self, k: (u64, u64), s: f64) {
+        if self.newer.len() >= FORM_MEMO {
+            self.older = std::mem::take(&mut self.newer);
+        }
+        self.newer.insert(k, s);
+    }
+}
+
 /// One comparison made: (lower, higher global paragraph), similarity.
 type Tried = ((u32, u32), f64);
 
@@ -49,7 +77,7 @@ struct Compare<'c> {
     /// hundreds of copies are compared with is read once, not per copy).
     forms: &'c [Slot],
     /// (form of lower, form of higher paragraph) -> similarity.
-    by_forms: &'c HashMap<(u64, u64), f64>,
+    by_forms: &'c FormMemo,
     floor: f64,
 }
 
@@ -60,7 +88,7 @@ impl Linker<'_> {
     /// similarity go to `memo.fresh`.
     pub(super) fn settle_candidates(
         &mut self,
-        cand: &[(u32, u32)],
+        cand: Vec<(u32, u32)>,
         near_dup: f64,
         load: &LoadArticles<'_>,
         scratch: &mut dyn Scratch,
@@ -69,19 +97,21 @@ impl Linker<'_> {
     ) -> Vec<Tried> {
         let use_memo = memo.remember || !memo.known.is_empty();
         // Pairs the memo knows need no text.
-        let unknown: Vec<(u32, u32)> = if memo.known.is_empty() {
-            cand.to_vec()
+        let spilled = if memo.known.is_empty() {
+            self.spill(&cand, load, scratch)
         } else {
-            cand.iter()
+            let unknown: Vec<(u32, u32)> = cand
+                .iter()
                 .copied()
                 .filter(|&p| memo.get(self.pair_key(p)).is_none())
-                .collect()
+                .collect();
+            self.spill(&unknown, load, scratch)
         };
-        let spilled = self.spill(&unknown, load, scratch);
         stats.phase("spill");
         stats.count("spilled", spilled.len());
-        let oriented = self.oriented(cand);
-        let mut by_forms: HashMap<(u64, u64), f64> = HashMap::new();
+        let oriented = self.oriented(&cand);
+        drop(cand);
+        let mut by_forms = FormMemo::default();
         let mut confirmed: Vec<Tried> = Vec::new();
         let mut fresh: Vec<Tried> = Vec::new();
         let mut compared = 0;
@@ -239,7 +269,7 @@ impl Compare<'_> {
     fn similarity(&self, x: u32, y: u32) -> f64 {
         let (fx, fy) = (form_of(self.spilled, x), form_of(self.spilled, y));
         if let (Some(fx), Some(fy)) = (fx, fy) {
-            if let Some(&s) = self.by_forms.get(&(fx, fy)) {
+            if let Some(s) = self.by_forms.get(&(fx, fy)) {
                 return s;
             }
         }
@@ -451,7 +481,7 @@ mod tests {
             ..PairMemo::default()
         };
         let confirmed = linker.settle_candidates(
-            &cand,
+            cand.to_vec(),
             DEFAULT_NEAR_DUP,
             &loader(&arts),
             &mut Vec::new(),
@@ -472,7 +502,7 @@ mod tests {
         };
         let mut linker = Linker::new(&sums);
         let again = linker.settle_candidates(
-            &cand,
+            cand.to_vec(),
             DEFAULT_NEAR_DUP,
             &|ids: &[crate::model::ArticleId]| vec![None; ids.len()],
             &mut Vec::new(),
@@ -480,5 +510,22 @@ mod tests {
             &mut Stats::from_env(),
         );
         assert_eq!(again, confirmed);
+    }
+
+    #[test]
+    fn form_memo_keeps_two_generations() {
+        let mut m = FormMemo::default();
+        for i in 0..FORM_MEMO as u64 {
+            m.insert((i, i), 0.5);
+        }
+        m.insert((u64::MAX, 0), 0.9);
+        assert_eq!(m.get(&(0, 0)), Some(0.5), "the older generation is kept");
+        assert_eq!(m.get(&(u64::MAX, 0)), Some(0.9));
+        for i in 0..FORM_MEMO as u64 {
+            m.insert(((i + 1) << 40, 0), 0.1);
+        }
+        assert_eq!(m.get(&(0, 0)), None, "two generations back is forgotten");
+        assert_eq!(m.get(&(u64::MAX, 0)), Some(0.9));
+        assert!(m.newer.len() + m.older.len() <= 2 * FORM_MEMO);
     }
 }

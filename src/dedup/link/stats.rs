@@ -1,7 +1,8 @@
 //! What the link did and what each phase cost, printed on stderr when
 //! `CREDENCE_LINK_STATS` is set (a measuring aid: `-v` times the link as
 //! one stage). CPU time is the whole process's (user + system), so it
-//! stays meaningful on a loaded machine, where wall time is not.
+//! stays meaningful on a loaded machine, where wall time is not; memory
+//! is the process's resident set after the phase and its peak so far.
 
 use std::time::Instant;
 
@@ -29,9 +30,10 @@ impl Stats {
         }
         let cpu = process_cpu();
         eprintln!(
-            "link: {name:<12} {:7.3}s wall {:7.3}s cpu",
+            "link: {name:<12} {:7.3}s wall {:7.3}s cpu {}",
             self.wall.elapsed().as_secs_f64(),
-            cpu - self.cpu
+            cpu - self.cpu,
+            memory()
         );
         self.wall = Instant::now();
         self.cpu = cpu;
@@ -43,6 +45,21 @@ impl Stats {
             eprintln!("link: {name:<12} {n}");
         }
     }
+}
+
+/// The process's resident memory now and at its peak so far (Linux's
+/// VmRSS and VmHWM), as printed after each phase; empty elsewhere.
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().strip_suffix("kB"))
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map_or(String::new(), |kb| format!("{:.1}", kb as f64 / 1024.0))
+    };
+    format!("rss {} MB peak {} MB", field("VmRSS:"), field("VmHWM:"))
 }
 
 /// User + system CPU seconds of the process so far (0 where unknown).

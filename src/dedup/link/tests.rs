@@ -4,7 +4,7 @@ use super::*;
 use crate::dedup::fixtures::{
     art, date, kinds, print, run_link, summary, summary_of, A1, A1_REWORDED, B1, BIO, C1,
 };
-use crate::model::{Article, DuplicateRow, FindingKind, ParaMark};
+use crate::model::{Article, DuplicateRow, FindingKind, LinkInput, ParaMark};
 use std::collections::BTreeSet;
 
 #[test]
@@ -14,7 +14,7 @@ fn para_index_numbers_paragraphs_across_articles() {
         summary_of(1, Vec::new()),
         summary_of(2, (0..2).map(|p| print(p, 1, 20, &[], false)).collect()),
     ];
-    let index = ParaIndex::new(&sums);
+    let index = ParaIndex::new(&LinkInput::of(&sums));
     assert_eq!(index.total(), 5);
     assert_eq!(index.base, vec![0, 3, 3]);
     assert_eq!(index.split(4), (2, 1));
@@ -230,7 +230,7 @@ fn changed_file_is_not_confirmed() {
             .collect()
     };
     let out = link(
-        &sums,
+        &LinkInput::of(&sums),
         &DedupConfig::default(),
         &load,
         &mut Vec::new(),
@@ -239,7 +239,7 @@ fn changed_file_is_not_confirmed() {
     assert!(out.copies.is_empty());
     let none = |ids: &[ArticleId]| -> Vec<Option<Article>> { vec![None; ids.len()] };
     let out = link(
-        &sums,
+        &LinkInput::of(&sums),
         &DedupConfig::default(),
         &none,
         &mut Vec::new(),

@@ -70,7 +70,7 @@ proptest! {
                 .map(|a| analyze(a, &names, &DedupConfig::default()))
                 .collect();
             let load = |ids: &[ArticleId]| -> Vec<Option<Article>> { vec![None; ids.len()] };
-            let d = dedup::link(&summaries, &DedupConfig::default(), &load, &mut Vec::new(), &mut crate::model::PairMemo::default());
+            let d = dedup::link(&crate::model::LinkInput::of(&summaries), &DedupConfig::default(), &load, &mut Vec::new(), &mut crate::model::PairMemo::default());
             let inputs: Vec<_> = summaries.iter().map(claims::claims_input).collect();
             let _ = claims::resolve(&inputs, &d, &rules);
         }
@@ -174,7 +174,7 @@ fn items_are_numbered_in_order_across_articles_and_failures() {
     assert_eq!(collected.keys, ["a", "b", "c"]);
     assert_eq!(collected.entry_of, [4, 4, 5]);
     assert_eq!(collected.failures[0].id, ArticleId(1));
-    let ids: Vec<ArticleId> = collected.summaries.iter().map(|s| s.id).collect();
+    let ids: Vec<ArticleId> = collected.link.articles.iter().map(|s| s.id).collect();
     assert_eq!(ids, [ArticleId(0), ArticleId(2)]);
 }
 
