@@ -7,6 +7,9 @@
 
 use super::parse::{Data, Dom, NodeId, NONE};
 use super::prose::prose_chars;
+use aho_corasick::AhoCorasick;
+use html5ever::local_name;
+use std::sync::OnceLock;
 
 /// Elements that never hold the story.
 fn skip_tag(tag: &str) -> bool {
@@ -187,8 +190,8 @@ pub(crate) struct Facts {
 /// The words of an element's class and id, lowercase.
 pub(super) fn class_id(dom: &Dom, n: NodeId) -> String {
     let mut s = String::new();
-    for a in ["class", "id"] {
-        if let Some(v) = dom.attr(n, a) {
+    for a in [local_name!("class"), local_name!("id")] {
+        if let Some(v) = dom.attr_named(n, &a) {
             s.push_str(&v.to_ascii_lowercase());
             s.push(' ');
         }
@@ -207,12 +210,36 @@ fn furniture_name(ci: &str) -> bool {
 /// (`has-ads`, `with-sidebar`, `non-paywall`) that says what the element
 /// holds or lacks, not what it is.
 fn furniture_token(t: &str) -> bool {
-    if responsive(t) || modifier(t) {
-        return false;
-    }
-    words(t).any(|w| FURNITURE_WORDS.contains(&w))
-        || hidden_class(t)
-        || FURNITURE_PARTS.iter().any(|p| t.contains(p))
+    let named = words(t).any(furniture_word) || hidden_class(t) || lexicon().parts.is_match(t);
+    named && !responsive(t) && !modifier(t)
+}
+
+/// The furniture words sorted and the furniture and body fragments as
+/// automata, built once: each class is searched for all fragments in one
+/// pass instead of one pass per fragment.
+struct Lexicon {
+    /// [`FURNITURE_WORDS`] sorted, for a binary search.
+    words: Vec<&'static str>,
+    parts: AhoCorasick,
+    body: AhoCorasick,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon {
+        words: {
+            let mut w = FURNITURE_WORDS.to_vec();
+            w.sort_unstable();
+            w
+        },
+        parts: AhoCorasick::new(FURNITURE_PARTS).expect("fixed furniture fragments"),
+        body: AhoCorasick::new(BODY_PARTS).expect("fixed body fragments"),
+    })
+}
+
+/// True when `w` is one of [`FURNITURE_WORDS`].
+fn furniture_word(w: &str) -> bool {
+    lexicon().words.binary_search(&w).is_ok()
 }
 
 /// A class that hides the element itself (`hidden`, `is-hidden`), not one
@@ -254,10 +281,12 @@ fn responsive(class: &str) -> bool {
 
 /// True when the element is hidden from readers.
 fn hidden(dom: &Dom, n: NodeId) -> bool {
-    if dom.attr(n, "hidden").is_some() || dom.attr(n, "aria-hidden") == Some("true") {
+    if dom.attr_named(n, &local_name!("hidden")).is_some()
+        || dom.attr_named(n, &local_name!("aria-hidden")) == Some("true")
+    {
         return true;
     }
-    dom.attr(n, "style").is_some_and(|s| {
+    dom.attr_named(n, &local_name!("style")).is_some_and(|s| {
         let s: String = s
             .to_ascii_lowercase()
             .chars()
@@ -269,7 +298,7 @@ fn hidden(dom: &Dom, n: NodeId) -> bool {
 
 /// True when the element's role names navigation or page chrome.
 fn chrome_role(dom: &Dom, n: NodeId) -> bool {
-    dom.attr(n, "role").is_some_and(|r| {
+    dom.attr_named(n, &local_name!("role")).is_some_and(|r| {
         matches!(
             r.to_ascii_lowercase().as_str(),
             "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog"
@@ -342,15 +371,10 @@ pub(super) fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>
         if skip[id] {
             continue;
         }
-        if let Data::Text(t) = &dom.nodes[id].data {
-            chars[id] = t
-                .split_whitespace()
-                .map(|w| w.chars().count() as u32 + 1)
-                .sum();
-            commas[id] = t.matches([',', '，', '、']).count() as u32;
-        }
-        if dom.tag(id) == "a" {
-            links[id] = chars[id];
+        match &dom.nodes[id].data {
+            Data::Text(t) => [chars[id], commas[id]] = text_counts(t),
+            Data::Element { name, .. } if name == "a" => links[id] = chars[id],
+            _ => {}
         }
         let p = dom.nodes[id].parent;
         if p != NONE {
@@ -360,6 +384,23 @@ pub(super) fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>
         }
     }
     [chars, links, commas]
+}
+
+/// A text's characters as its words joined by single spaces, plus one (the
+/// sum over its words of their length plus one), and its commas; in one
+/// pass over the text.
+fn text_counts(t: &str) -> [u32; 2] {
+    let (mut chars, mut commas, mut in_word) = (0u32, 0u32, false);
+    for c in t.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        chars += 1 + u32::from(!in_word);
+        in_word = true;
+        commas += u32::from(matches!(c, ',' | '，' | '、'));
+    }
+    [chars, commas]
 }
 
 /// Step 1: marks pruned nodes and counts text under each node. An element
@@ -416,12 +457,23 @@ pub(super) fn inherit(dom: &Dom, order: &[NodeId], own: impl Fn(NodeId) -> bool)
 
 /// True when the class or id names the article body.
 pub(super) fn body_name(ci: &str) -> bool {
-    !ci.is_empty() && BODY_PARTS.iter().any(|p| ci.contains(p))
+    !ci.is_empty() && lexicon().body.is_match(ci)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_counts_are_words_plus_one_and_commas() {
+        let t = "  Hello,\u{a0}wide\tworld， x、 ";
+        let words: u32 = t
+            .split_whitespace()
+            .map(|w| w.chars().count() as u32 + 1)
+            .sum();
+        assert_eq!(text_counts(t), [words, 3]);
+        assert_eq!(text_counts(" \n "), [0, 0]);
+    }
 
     #[test]
     fn class_words_and_parts() {
