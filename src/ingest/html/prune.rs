@@ -43,6 +43,9 @@ fn skip_tag(tag: &str) -> bool {
             | "menu"
             | "figure"
             | "label"
+            // Ruby annotations (readings set above the base text).
+            | "rt"
+            | "rp"
     )
 }
 
@@ -210,8 +213,22 @@ fn furniture_name(ci: &str) -> bool {
 /// (`has-ads`, `with-sidebar`, `non-paywall`) that says what the element
 /// holds or lacks, not what it is.
 fn furniture_token(t: &str) -> bool {
-    let named = words(t).any(furniture_word) || hidden_class(t) || lexicon().parts.is_match(t);
+    let named =
+        words(bem_base(t)).any(furniture_word) || hidden_class(t) || lexicon().parts.is_match(t);
     named && !responsive(t) && !modifier(t)
+}
+
+/// A class without its BEM modifier (`section--ads` gives `section`): the
+/// modifier says what a variant of the element holds, not what it is.
+fn bem_base(t: &str) -> &str {
+    t.split("--").next().unwrap_or(t)
+}
+
+/// True when the class or id names page furniture by a fragment alone
+/// (`related`, `comments`, `share-`), not by a furniture word.
+fn furniture_part(ci: &str) -> bool {
+    ci.split_ascii_whitespace()
+        .any(|t| lexicon().parts.is_match(t) && !responsive(t) && !modifier(t))
 }
 
 /// The furniture words sorted and the furniture and body fragments as
@@ -324,10 +341,12 @@ pub(crate) enum PruneKind {
 
 /// How element `n` is pruned by its own markup. `in_article`: the element
 /// is inside an `article` or `main`, where a `header` is the story's own
-/// (headline, standfirst), not the site's.
+/// (headline, standfirst), not the site's; so is one named for the story
+/// ([`story_named`]).
 pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
     let tag = dom.tag(n);
-    if chrome_role(dom, n) || skip_tag(tag) && !(tag == "header" && in_article) {
+    let story_header = tag == "header" && (in_article || story_named(dom, n));
+    if chrome_role(dom, n) || skip_tag(tag) && !story_header {
         return PruneKind::Always;
     }
     if matches!(tag, "html" | "body" | "main") {
@@ -337,13 +356,27 @@ pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
         return PruneKind::ByName;
     }
     let ci = class_id(dom, n);
-    if furniture_name(&ci) && !body_name(&ci) {
+    // An `article` is a story by its tag: only a furniture fragment
+    // (`comment-`, `related`) outweighs that, not a word (`author`, `meta`).
+    let named = if tag == "article" {
+        furniture_part(&ci)
+    } else {
+        furniture_name(&ci)
+    };
+    if named && !body_name(&ci) {
         return PruneKind::ByName;
     }
     if words(&ci).any(|w| w == "teaser") {
         return PruneKind::Teaser;
     }
     PruneKind::Not
+}
+
+/// True when the element's class or id names it the story's own part
+/// (`article-header`, `entry-header`, `post__head`): a `header` so named
+/// holds the headline and standfirst, not the site's banner.
+fn story_named(dom: &Dom, n: NodeId) -> bool {
+    words(&class_id(dom, n)).any(|w| matches!(w, "article" | "entry" | "post" | "story"))
 }
 
 /// The ASCII-alphanumeric words of a class or id (`post-share_bar` gives
@@ -499,5 +532,36 @@ mod tests {
         assert!(!furniture_name("gallery__with-sidebar "));
         assert!(!furniture_name("row non-paywall "));
         assert!(furniture_name("row paywall "));
+        // A BEM modifier names a variant, not the element.
+        assert!(!furniture_name("report__section report__section--ads "));
+        assert!(furniture_name("ads--top "));
+    }
+
+    fn kinds(html: &str) -> Vec<(String, PruneKind)> {
+        let dom = super::super::parse::parse(html);
+        dom.descendants(0)
+            .filter(|&n| dom.attr(n, "id").is_some())
+            .map(|n| {
+                (
+                    dom.attr(n, "id").unwrap().to_string(),
+                    prune_kind(&dom, n, false),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ruby_readings_story_headers_and_articles_named_by_words() {
+        let k = kinds(
+            r#"<p><ruby>漢字<rt id="rt">かんじ</rt></ruby></p>
+<header id="banner" class="site-header"></header><header id="head" class="article-header"></header>
+<article id="byauthor" class="author-article"></article><article id="c" class="comment-body"></article>"#,
+        );
+        let kind = |id: &str| k.iter().find(|(i, _)| i == id).unwrap().1;
+        assert_eq!(kind("rt"), PruneKind::Always);
+        assert_eq!(kind("banner"), PruneKind::Always);
+        assert_eq!(kind("head"), PruneKind::Not);
+        assert_eq!(kind("byauthor"), PruneKind::Not);
+        assert_eq!(kind("c"), PruneKind::ByName);
     }
 }
