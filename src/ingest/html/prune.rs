@@ -356,20 +356,35 @@ pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
         return PruneKind::ByName;
     }
     let ci = class_id(dom, n);
-    // An `article` is a story by its tag: only a furniture fragment
-    // (`comment-`, `related`) outweighs that, not a word (`author`, `meta`).
-    let named = if tag == "article" {
-        furniture_part(&ci)
-    } else {
-        furniture_name(&ci)
-    };
-    if named && !body_name(&ci) {
+    if furniture_named(dom, n, &ci) && !body_name(&ci) {
         return PruneKind::ByName;
     }
     if words(&ci).any(|w| w == "teaser") {
         return PruneKind::Teaser;
     }
     PruneKind::Not
+}
+
+/// True when element `n`'s class or id (`ci`, from [`class_id`]) names
+/// page furniture. An `article` is a story by its tag: only a furniture
+/// fragment (`comment-`, `related`) outweighs that, not a word (`author`,
+/// `meta`). An id ending in a number is a generated anchor (`section-30`,
+/// `toc_title_2`): its words do not count, only fragments do.
+fn furniture_named(dom: &Dom, n: NodeId, ci: &str) -> bool {
+    if dom.tag(n) == "article" {
+        return furniture_part(ci);
+    }
+    let numbered = dom
+        .attr_named(n, &local_name!("id"))
+        .is_some_and(|i| i.ends_with(|c: char| c.is_ascii_digit()));
+    if !numbered {
+        return furniture_name(ci);
+    }
+    let class = dom
+        .attr_named(n, &local_name!("class"))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    furniture_name(&class) || furniture_part(ci)
 }
 
 /// True when the element's class or id names it the story's own part
@@ -551,11 +566,12 @@ mod tests {
     }
 
     #[test]
-    fn ruby_readings_story_headers_and_articles_named_by_words() {
+    fn ruby_readings_story_headers_articles_and_numbered_ids() {
         let k = kinds(
             r#"<p><ruby>漢字<rt id="rt">かんじ</rt></ruby></p>
 <header id="banner" class="site-header"></header><header id="head" class="article-header"></header>
-<article id="byauthor" class="author-article"></article><article id="c" class="comment-body"></article>"#,
+<article id="byauthor" class="author-article"></article><article id="c" class="comment-body"></article>
+<div id="toc_title_2"></div><div id="toc"></div><div id="comment-75"></div><div id="s3" class="sidebar"></div>"#,
         );
         let kind = |id: &str| k.iter().find(|(i, _)| i == id).unwrap().1;
         assert_eq!(kind("rt"), PruneKind::Always);
@@ -563,5 +579,9 @@ mod tests {
         assert_eq!(kind("head"), PruneKind::Not);
         assert_eq!(kind("byauthor"), PruneKind::Not);
         assert_eq!(kind("c"), PruneKind::ByName);
+        assert_eq!(kind("toc_title_2"), PruneKind::Not);
+        assert_eq!(kind("toc"), PruneKind::ByName);
+        assert_eq!(kind("comment-75"), PruneKind::ByName);
+        assert_eq!(kind("s3"), PruneKind::ByName);
     }
 }
