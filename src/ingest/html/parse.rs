@@ -29,7 +29,9 @@ pub(crate) enum Data {
         name: LocalName,
         attrs: Vec<(LocalName, StrTendril)>,
     },
-    Text(String),
+    /// Text as html5ever gave it (a shared buffer, copied only when
+    /// appended to).
+    Text(StrTendril),
     /// Comments, doctypes, processing instructions, template contents'
     /// fragments: nothing that renders.
     Other,
@@ -402,7 +404,7 @@ impl Sink {
         }
         match &mut self.nodes.borrow_mut()[node].data {
             Data::Text(t) => {
-                t.push_str(text);
+                t.push_slice(text);
                 true
             }
             _ => false,
@@ -415,7 +417,7 @@ impl Sink {
                 self.detach(n);
                 n
             }
-            NodeOrText::AppendText(t) => self.push(Data::Text(t.to_string()), None),
+            NodeOrText::AppendText(t) => self.push(Data::Text(t), None),
         }
     }
 }
