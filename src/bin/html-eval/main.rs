@@ -13,7 +13,9 @@
 //! [--misses FILE]`. Extractors: `credence` (what a `score` run checks:
 //! content and heading paragraphs after dedup's per-article marks) and
 //! `reader` (the HTML reader's text alone). `--meta FILE` writes each
-//! page's metadata with its origins as TSV, to look over. The evaluation
+//! page's metadata with its origins as TSV, to look over; `--dump FILE`
+//! each extracted paragraph as TSV; `--explain FILE` and `--worst N` say
+//! why segments were missed or leaked. The evaluation
 //! data stays out of this repository.
 
 use anyhow::{bail, Context, Result};
@@ -136,6 +138,7 @@ struct Args {
     misses: Option<PathBuf>,
     meta: Option<PathBuf>,
     explain: Option<PathBuf>,
+    dump: Option<PathBuf>,
     worst: usize,
 }
 
@@ -146,6 +149,7 @@ fn parse_args() -> Result<Args> {
     let mut misses = None;
     let mut meta = None;
     let mut explain = None;
+    let mut dump = None;
     let mut worst = 0;
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -153,9 +157,10 @@ fn parse_args() -> Result<Args> {
             "--misses" => misses = Some(PathBuf::from(it.next().context("--misses FILE")?)),
             "--meta" => meta = Some(PathBuf::from(it.next().context("--meta FILE")?)),
             "--explain" => explain = Some(PathBuf::from(it.next().context("--explain FILE")?)),
+            "--dump" => dump = Some(PathBuf::from(it.next().context("--dump FILE")?)),
             "--worst" => worst = it.next().context("--worst N")?.parse()?,
             "-h" | "--help" => {
-                println!("usage: html-eval EVALDATA.json HTML_DIR... [--extractor credence|reader]... [--misses FILE] [--meta FILE] [--explain FILE] [--worst N]");
+                println!("usage: html-eval EVALDATA.json HTML_DIR... [--extractor credence|reader]... [--misses FILE] [--meta FILE] [--explain FILE] [--dump FILE] [--worst N]");
                 std::process::exit(0);
             }
             _ => pos.push(PathBuf::from(a)),
@@ -180,6 +185,7 @@ fn parse_args() -> Result<Args> {
         misses,
         meta,
         explain,
+        dump,
         worst,
     })
 }
@@ -216,6 +222,10 @@ fn main() -> Result<()> {
         Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
         None => None,
     };
+    let mut dump = match &args.dump {
+        Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        None => None,
+    };
     for name in &args.extractors {
         let mut total = Counts::default();
         let mut time = Duration::ZERO;
@@ -229,6 +239,9 @@ fn main() -> Result<()> {
             per_page.push((c.fn_ + c.fp, c.fn_, c.fp, key.as_str()));
             if let Some(w) = explain.as_mut() {
                 write_explained(w, name, key, bytes, &missed, &kept)?;
+            }
+            if let Some(w) = dump.as_mut() {
+                write_dump(w, name, key, &text)?;
             }
             if let Some(w) = misses.as_mut() {
                 for m in missed {
@@ -289,6 +302,15 @@ fn write_explained(
             let (fate, path) = hit.map_or(("-", ""), |(_, b)| (b.fate, b.path.as_str()));
             writeln!(w, "{name}\t{kind}\t{fate}\t{key}\t{path}\t{seg}")?;
         }
+    }
+    Ok(())
+}
+
+/// Each paragraph of a page's extracted text as one TSV line: extractor,
+/// page, paragraph number, text (whitespace normalised).
+fn write_dump(w: &mut impl Write, name: &str, key: &str, text: &str) -> Result<()> {
+    for (i, para) in text.split("\n\n").enumerate() {
+        writeln!(w, "{name}\t{key}\t{i}\t{}", norm(para))?;
     }
     Ok(())
 }

@@ -376,7 +376,7 @@ fn byline_element(dom: &Dom) -> Option<String> {
         }
         let has = |attr: &str, word: &str| {
             dom.attr(n, attr)
-                .is_some_and(|v| v.to_ascii_lowercase().contains(word))
+                .is_some_and(|v| contains_ignore_case(v, word))
         };
         let rel_author = dom.tag(n) == "a" && has("rel", "author");
         let itemprop = has("itemprop", "author");
@@ -401,13 +401,21 @@ fn byline_element(dom: &Dom) -> Option<String> {
     None
 }
 
+/// Whether `hay` contains `needle` (lowercase ASCII) in any case, without
+/// lowercasing a copy of `hay`.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether an element is in a form or a comment section (a commenter's
 /// name, a comment form's "Name" label), itself included.
 fn in_comments(dom: &Dom, mut n: NodeId) -> bool {
     while n != NONE {
         let comment = |a: &str| {
             dom.attr(n, a)
-                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+                .is_some_and(|v| contains_ignore_case(v, "comment"))
         };
         if matches!(dom.tag(n), "form" | "label") || comment("class") || comment("id") {
             return true;

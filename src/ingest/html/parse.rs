@@ -23,12 +23,15 @@ pub(crate) const NONE: NodeId = usize::MAX;
 #[derive(Debug)]
 pub(crate) enum Data {
     Document,
-    /// Tag name (lowercase local name) and attributes (lowercase names).
+    /// Tag name (lowercase local name) and attributes (lowercase names),
+    /// kept as html5ever made them (interned names, shared text buffers).
     Element {
-        name: String,
-        attrs: Vec<(String, String)>,
+        name: LocalName,
+        attrs: Vec<(LocalName, StrTendril)>,
     },
-    Text(String),
+    /// Text as html5ever gave it (a shared buffer, copied only when
+    /// appended to).
+    Text(StrTendril),
     /// Comments, doctypes, processing instructions, template contents'
     /// fragments: nothing that renders.
     Other,
@@ -67,10 +70,19 @@ impl Dom {
     /// The value of attribute `name` (lowercase) on element `id`.
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         match &self.nodes[id].data {
-            Data::Element { attrs, .. } => attrs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.as_str()),
+            Data::Element { attrs, .. } => {
+                attrs.iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
+            }
+            _ => None,
+        }
+    }
+
+    /// The value of attribute `name` on element `id`, its name given as an
+    /// interned atom (`local_name!("class")`): one integer comparison per
+    /// attribute instead of a string comparison.
+    pub(crate) fn attr_named(&self, id: NodeId, name: &LocalName) -> Option<&str> {
+        match &self.nodes[id].data {
+            Data::Element { attrs, .. } => attrs.iter().find(|(k, _)| k == name).map(|(_, v)| &**v),
             _ => None,
         }
     }
@@ -292,6 +304,16 @@ impl<S: TokenSink> TokenSink for Capped<S> {
     }
 }
 
+/// The name in lowercase (html5ever lowercases HTML names already; foreign
+/// elements such as SVG's keep their camel case).
+fn lowercase(name: LocalName) -> LocalName {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        LocalName::from(name.to_ascii_lowercase())
+    } else {
+        name
+    }
+}
+
 fn node(data: Data, qual: Option<QualName>, line: u32) -> Node {
     Node {
         data,
@@ -382,7 +404,7 @@ impl Sink {
         }
         match &mut self.nodes.borrow_mut()[node].data {
             Data::Text(t) => {
-                t.push_str(text);
+                t.push_slice(text);
                 true
             }
             _ => false,
@@ -395,7 +417,7 @@ impl Sink {
                 self.detach(n);
                 n
             }
-            NodeOrText::AppendText(t) => self.push(Data::Text(t.to_string()), None),
+            NodeOrText::AppendText(t) => self.push(Data::Text(t), None),
         }
     }
 }
@@ -429,14 +451,9 @@ impl TreeSink for Sink {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let attrs = attrs
             .into_iter()
-            .map(|a| {
-                (
-                    a.name.local.to_ascii_lowercase().to_string(),
-                    a.value.to_string(),
-                )
-            })
+            .map(|a| (lowercase(a.name.local), a.value))
             .collect();
-        let tag = name.local.to_ascii_lowercase().to_string();
+        let tag = lowercase(name.local.clone());
         let fragment = flags.template.then(|| name.clone());
         let id = self.push(Data::Element { name: tag, attrs }, Some(name));
         if let Some(qual) = fragment {
@@ -505,9 +522,9 @@ impl TreeSink for Sink {
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
         if let Data::Element { attrs: have, .. } = &mut self.nodes.borrow_mut()[*target].data {
             for a in attrs {
-                let k = a.name.local.to_ascii_lowercase().to_string();
+                let k = lowercase(a.name.local);
                 if !have.iter().any(|(h, _)| *h == k) {
-                    have.push((k, a.value.to_string()));
+                    have.push((k, a.value));
                 }
             }
         }

@@ -7,6 +7,9 @@
 
 use super::parse::{Data, Dom, NodeId, NONE};
 use super::prose::prose_chars;
+use aho_corasick::AhoCorasick;
+use html5ever::local_name;
+use std::sync::OnceLock;
 
 /// Elements that never hold the story.
 fn skip_tag(tag: &str) -> bool {
@@ -40,6 +43,9 @@ fn skip_tag(tag: &str) -> bool {
             | "menu"
             | "figure"
             | "label"
+            // Ruby annotations (readings set above the base text).
+            | "rt"
+            | "rp"
     )
 }
 
@@ -187,8 +193,8 @@ pub(crate) struct Facts {
 /// The words of an element's class and id, lowercase.
 pub(super) fn class_id(dom: &Dom, n: NodeId) -> String {
     let mut s = String::new();
-    for a in ["class", "id"] {
-        if let Some(v) = dom.attr(n, a) {
+    for a in [local_name!("class"), local_name!("id")] {
+        if let Some(v) = dom.attr_named(n, &a) {
             s.push_str(&v.to_ascii_lowercase());
             s.push(' ');
         }
@@ -207,12 +213,50 @@ fn furniture_name(ci: &str) -> bool {
 /// (`has-ads`, `with-sidebar`, `non-paywall`) that says what the element
 /// holds or lacks, not what it is.
 fn furniture_token(t: &str) -> bool {
-    if responsive(t) || modifier(t) {
-        return false;
-    }
-    words(t).any(|w| FURNITURE_WORDS.contains(&w))
-        || hidden_class(t)
-        || FURNITURE_PARTS.iter().any(|p| t.contains(p))
+    let named =
+        words(bem_base(t)).any(furniture_word) || hidden_class(t) || lexicon().parts.is_match(t);
+    named && !responsive(t) && !modifier(t)
+}
+
+/// A class without its BEM modifier (`section--ads` gives `section`): the
+/// modifier says what a variant of the element holds, not what it is.
+fn bem_base(t: &str) -> &str {
+    t.split("--").next().unwrap_or(t)
+}
+
+/// True when the class or id names page furniture by a fragment alone
+/// (`related`, `comments`, `share-`), not by a furniture word.
+fn furniture_part(ci: &str) -> bool {
+    ci.split_ascii_whitespace()
+        .any(|t| lexicon().parts.is_match(t) && !responsive(t) && !modifier(t))
+}
+
+/// The furniture words sorted and the furniture and body fragments as
+/// automata, built once: each class is searched for all fragments in one
+/// pass instead of one pass per fragment.
+struct Lexicon {
+    /// [`FURNITURE_WORDS`] sorted, for a binary search.
+    words: Vec<&'static str>,
+    parts: AhoCorasick,
+    body: AhoCorasick,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon {
+        words: {
+            let mut w = FURNITURE_WORDS.to_vec();
+            w.sort_unstable();
+            w
+        },
+        parts: AhoCorasick::new(FURNITURE_PARTS).expect("fixed furniture fragments"),
+        body: AhoCorasick::new(BODY_PARTS).expect("fixed body fragments"),
+    })
+}
+
+/// True when `w` is one of [`FURNITURE_WORDS`].
+fn furniture_word(w: &str) -> bool {
+    lexicon().words.binary_search(&w).is_ok()
 }
 
 /// A class that hides the element itself (`hidden`, `is-hidden`), not one
@@ -254,10 +298,12 @@ fn responsive(class: &str) -> bool {
 
 /// True when the element is hidden from readers.
 fn hidden(dom: &Dom, n: NodeId) -> bool {
-    if dom.attr(n, "hidden").is_some() || dom.attr(n, "aria-hidden") == Some("true") {
+    if dom.attr_named(n, &local_name!("hidden")).is_some()
+        || dom.attr_named(n, &local_name!("aria-hidden")) == Some("true")
+    {
         return true;
     }
-    dom.attr(n, "style").is_some_and(|s| {
+    dom.attr_named(n, &local_name!("style")).is_some_and(|s| {
         let s: String = s
             .to_ascii_lowercase()
             .chars()
@@ -269,7 +315,7 @@ fn hidden(dom: &Dom, n: NodeId) -> bool {
 
 /// True when the element's role names navigation or page chrome.
 fn chrome_role(dom: &Dom, n: NodeId) -> bool {
-    dom.attr(n, "role").is_some_and(|r| {
+    dom.attr_named(n, &local_name!("role")).is_some_and(|r| {
         matches!(
             r.to_ascii_lowercase().as_str(),
             "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog"
@@ -295,10 +341,12 @@ pub(crate) enum PruneKind {
 
 /// How element `n` is pruned by its own markup. `in_article`: the element
 /// is inside an `article` or `main`, where a `header` is the story's own
-/// (headline, standfirst), not the site's.
+/// (headline, standfirst), not the site's; so is one named for the story
+/// ([`story_named`]).
 pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
     let tag = dom.tag(n);
-    if chrome_role(dom, n) || skip_tag(tag) && !(tag == "header" && in_article) {
+    let story_header = tag == "header" && (in_article || story_named(dom, n));
+    if chrome_role(dom, n) || skip_tag(tag) && !story_header {
         return PruneKind::Always;
     }
     if matches!(tag, "html" | "body" | "main") {
@@ -308,13 +356,42 @@ pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
         return PruneKind::ByName;
     }
     let ci = class_id(dom, n);
-    if furniture_name(&ci) && !body_name(&ci) {
+    if furniture_named(dom, n, &ci) && !body_name(&ci) {
         return PruneKind::ByName;
     }
     if words(&ci).any(|w| w == "teaser") {
         return PruneKind::Teaser;
     }
     PruneKind::Not
+}
+
+/// True when element `n`'s class or id (`ci`, from [`class_id`]) names
+/// page furniture. An `article` is a story by its tag: only a furniture
+/// fragment (`comment-`, `related`) outweighs that, not a word (`author`,
+/// `meta`). An id ending in a number is a generated anchor (`section-30`,
+/// `toc_title_2`): its words do not count, only fragments do.
+fn furniture_named(dom: &Dom, n: NodeId, ci: &str) -> bool {
+    if dom.tag(n) == "article" {
+        return furniture_part(ci);
+    }
+    let numbered = dom
+        .attr_named(n, &local_name!("id"))
+        .is_some_and(|i| i.ends_with(|c: char| c.is_ascii_digit()));
+    if !numbered {
+        return furniture_name(ci);
+    }
+    let class = dom
+        .attr_named(n, &local_name!("class"))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    furniture_name(&class) || furniture_part(ci)
+}
+
+/// True when the element's class or id names it the story's own part
+/// (`article-header`, `entry-header`, `post__head`): a `header` so named
+/// holds the headline and standfirst, not the site's banner.
+fn story_named(dom: &Dom, n: NodeId) -> bool {
+    words(&class_id(dom, n)).any(|w| matches!(w, "article" | "entry" | "post" | "story"))
 }
 
 /// The ASCII-alphanumeric words of a class or id (`post-share_bar` gives
@@ -342,15 +419,10 @@ pub(super) fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>
         if skip[id] {
             continue;
         }
-        if let Data::Text(t) = &dom.nodes[id].data {
-            chars[id] = t
-                .split_whitespace()
-                .map(|w| w.chars().count() as u32 + 1)
-                .sum();
-            commas[id] = t.matches([',', '，', '、']).count() as u32;
-        }
-        if dom.tag(id) == "a" {
-            links[id] = chars[id];
+        match &dom.nodes[id].data {
+            Data::Text(t) => [chars[id], commas[id]] = text_counts(t),
+            Data::Element { name, .. } if name == "a" => links[id] = chars[id],
+            _ => {}
         }
         let p = dom.nodes[id].parent;
         if p != NONE {
@@ -360,6 +432,23 @@ pub(super) fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>
         }
     }
     [chars, links, commas]
+}
+
+/// A text's characters as its words joined by single spaces, plus one (the
+/// sum over its words of their length plus one), and its commas; in one
+/// pass over the text.
+fn text_counts(t: &str) -> [u32; 2] {
+    let (mut chars, mut commas, mut in_word) = (0u32, 0u32, false);
+    for c in t.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        chars += 1 + u32::from(!in_word);
+        in_word = true;
+        commas += u32::from(matches!(c, ',' | '，' | '、'));
+    }
+    [chars, commas]
 }
 
 /// Step 1: marks pruned nodes and counts text under each node. An element
@@ -416,12 +505,23 @@ pub(super) fn inherit(dom: &Dom, order: &[NodeId], own: impl Fn(NodeId) -> bool)
 
 /// True when the class or id names the article body.
 pub(super) fn body_name(ci: &str) -> bool {
-    !ci.is_empty() && BODY_PARTS.iter().any(|p| ci.contains(p))
+    !ci.is_empty() && lexicon().body.is_match(ci)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_counts_are_words_plus_one_and_commas() {
+        let t = "  Hello,\u{a0}wide\tworld， x、 ";
+        let words: u32 = t
+            .split_whitespace()
+            .map(|w| w.chars().count() as u32 + 1)
+            .sum();
+        assert_eq!(text_counts(t), [words, 3]);
+        assert_eq!(text_counts(" \n "), [0, 0]);
+    }
 
     #[test]
     fn class_words_and_parts() {
@@ -447,5 +547,41 @@ mod tests {
         assert!(!furniture_name("gallery__with-sidebar "));
         assert!(!furniture_name("row non-paywall "));
         assert!(furniture_name("row paywall "));
+        // A BEM modifier names a variant, not the element.
+        assert!(!furniture_name("report__section report__section--ads "));
+        assert!(furniture_name("ads--top "));
+    }
+
+    fn kinds(html: &str) -> Vec<(String, PruneKind)> {
+        let dom = super::super::parse::parse(html);
+        dom.descendants(0)
+            .filter(|&n| dom.attr(n, "id").is_some())
+            .map(|n| {
+                (
+                    dom.attr(n, "id").unwrap().to_string(),
+                    prune_kind(&dom, n, false),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ruby_readings_story_headers_articles_and_numbered_ids() {
+        let k = kinds(
+            r#"<p><ruby>漢字<rt id="rt">かんじ</rt></ruby></p>
+<header id="banner" class="site-header"></header><header id="head" class="article-header"></header>
+<article id="byauthor" class="author-article"></article><article id="c" class="comment-body"></article>
+<div id="toc_title_2"></div><div id="toc"></div><div id="comment-75"></div><div id="s3" class="sidebar"></div>"#,
+        );
+        let kind = |id: &str| k.iter().find(|(i, _)| i == id).unwrap().1;
+        assert_eq!(kind("rt"), PruneKind::Always);
+        assert_eq!(kind("banner"), PruneKind::Always);
+        assert_eq!(kind("head"), PruneKind::Not);
+        assert_eq!(kind("byauthor"), PruneKind::Not);
+        assert_eq!(kind("c"), PruneKind::ByName);
+        assert_eq!(kind("toc_title_2"), PruneKind::Not);
+        assert_eq!(kind("toc"), PruneKind::ByName);
+        assert_eq!(kind("comment-75"), PruneKind::ByName);
+        assert_eq!(kind("s3"), PruneKind::ByName);
     }
 }
