@@ -208,10 +208,8 @@ fn load_rules(cfg: &Config) -> Result<Rules, RunError> {
     })
 }
 
-/// The pool of `jobs` worker threads (default: one per core), sharing one
-/// allocator arena ([`heap::one_arena`]).
+/// The pool of `jobs` worker threads (default: one per core).
 fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, RunError> {
-    heap::one_arena();
     let threads = jobs
         .unwrap_or_else(|| {
             std::thread::available_parallelism()
