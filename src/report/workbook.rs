@@ -10,7 +10,8 @@ use super::tables::{article_order, render_rows};
 use super::{ReportError, Reports};
 use rayon::prelude::*;
 use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, FormatAlign, Url, Workbook, Worksheet, XlsxError,
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, IntoExcelData, Url, Workbook,
+    Worksheet, XlsxError,
 };
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -140,6 +141,27 @@ struct SheetSink<'w> {
     styles: Option<Vec<Style>>,
 }
 
+impl<'w> SheetSink<'w> {
+    /// An empty sheet's sink: no header, no rows, no column styles yet.
+    fn new(
+        ws: &'w mut Worksheet,
+        f: &'w Formats,
+        article_rows: &'w HashMap<&'w str, u32>,
+        link: bool,
+    ) -> Self {
+        SheetSink {
+            ws,
+            f,
+            article_rows,
+            link,
+            row: 0,
+            widths: Vec::new(),
+            wrap: Vec::new(),
+            styles: None,
+        }
+    }
+}
+
 impl SheetSink<'_> {
     fn widen(&mut self, col: usize, chars: usize) {
         if let Some(w) = self.widths.get_mut(col) {
@@ -193,27 +215,20 @@ impl SheetSink<'_> {
         Ok(())
     }
 
-    /// Writes a string in `style`: without a format of its own when that
-    /// is its column's.
-    fn write_str(&mut self, col: u16, s: String, style: Style) -> Result<(), XlsxError> {
+    /// Writes a string or a number in `style`: without a format of its own
+    /// when that is its column's.
+    fn write_in(
+        &mut self,
+        col: u16,
+        data: impl IntoExcelData,
+        style: Style,
+    ) -> Result<(), XlsxError> {
         let own = self.styles.as_ref().and_then(|v| v.get(usize::from(col)));
         if own == Some(&style) {
-            self.ws.write_string(self.row, col, s)?;
+            self.ws.write(self.row, col, data)?;
         } else {
             self.ws
-                .write_string_with_format(self.row, col, s, self.f.of(style))?;
-        }
-        Ok(())
-    }
-
-    /// Writes a number in `style`, as [`Self::write_str`] does a string.
-    fn write_num(&mut self, col: u16, v: f64, style: Style) -> Result<(), XlsxError> {
-        let own = self.styles.as_ref().and_then(|v| v.get(usize::from(col)));
-        if own == Some(&style) {
-            self.ws.write_number(self.row, col, v)?;
-        } else {
-            self.ws
-                .write_number_with_format(self.row, col, v, self.f.of(style))?;
+                .write_with_format(self.row, col, data, self.f.of(style))?;
         }
         Ok(())
     }
@@ -225,7 +240,7 @@ impl SheetSink<'_> {
             return Ok(());
         }
         let style = self.text_style(col);
-        self.write_str(col, s, style)
+        self.write_in(col, s, style)
     }
 
     fn cell(&mut self, col: u16, c: &Cell<'_>) -> Result<(), XlsxError> {
@@ -246,13 +261,13 @@ impl SheetSink<'_> {
             },
             Cell::Int(n) => {
                 self.widen(col.into(), decimal_len(n));
-                self.write_num(col, n as f64, Style::Int)?;
+                self.write_in(col, n as f64, Style::Int)?;
             }
             Cell::Num(v, d) if v.is_finite() => {
                 let s = crate::text::fmt_num(v, d);
                 self.widen(col.into(), s.len());
                 let style = self.style(col, c).unwrap_or(Style::Int);
-                self.write_num(col, v, style)?;
+                self.write_in(col, v, style)?;
             }
             Cell::Num(..) | Cell::Empty => {}
             Cell::Date(d) => {
@@ -263,7 +278,7 @@ impl SheetSink<'_> {
                     Some(xl) if (1900..=9999).contains(&d.year) => {
                         self.widen(col.into(), 10);
                         // A date is a number in a date format.
-                        self.write_num(col, xl.to_excel(), Style::Date)?;
+                        self.write_in(col, xl.to_excel(), Style::Date)?;
                     }
                     _ => self.text(col, &d.to_string())?,
                 }
@@ -271,7 +286,7 @@ impl SheetSink<'_> {
             Cell::Severity(s) => {
                 let name = s.as_str();
                 self.widen(col.into(), name.len());
-                self.write_str(col, name.to_string(), Style::Severity(s as usize))?;
+                self.write_in(col, name, Style::Severity(s as usize))?;
             }
         }
         Ok(())
@@ -404,16 +419,7 @@ fn fill_sheet(
     article_rows: &HashMap<&str, u32>,
 ) -> Result<(), ReportError> {
     ws.set_name(name).map_err(xlsx_err)?;
-    let mut sink = SheetSink {
-        ws,
-        f: formats,
-        article_rows,
-        link: which != 0,
-        row: 0,
-        widths: Vec::new(),
-        wrap: Vec::new(),
-        styles: None,
-    };
+    let mut sink = SheetSink::new(ws, formats, article_rows, which != 0);
     render_rows(r, which, &mut sink)?;
     let last_row = sink.row.saturating_sub(1).min(MAX_ROW);
     let widths = std::mem::take(&mut sink.widths);
@@ -441,16 +447,9 @@ mod tests {
         let ws = wb.add_worksheet();
         let formats = Formats::new();
         let article_rows: HashMap<&str, u32> = [("a", 1)].into_iter().collect();
-        let mut sink = SheetSink {
-            ws,
-            f: &formats,
-            article_rows: &article_rows,
-            link: true,
-            row: 0,
-            widths: vec![0],
-            wrap: vec![false],
-            styles: None,
-        };
+        let mut sink = SheetSink::new(ws, &formats, &article_rows, true);
+        sink.widths = vec![0];
+        sink.wrap = vec![false];
         for &row in rows {
             sink.row = row;
             sink.cell(0, &Cell::Article("a")).unwrap();
@@ -491,16 +490,7 @@ mod tests {
         ];
         let order = if first_then_second { [0, 1] } else { [1, 0] };
         for i in order {
-            let mut sink = SheetSink {
-                ws: &mut sheets[i],
-                f: &formats,
-                article_rows: &article_rows,
-                link: false,
-                row: 0,
-                widths: Vec::new(),
-                wrap: Vec::new(),
-                styles: None,
-            };
+            let mut sink = SheetSink::new(&mut sheets[i], &formats, &article_rows, false);
             sink.header(rows[i].0).unwrap();
             sink.row(&rows[i].1).unwrap();
         }
@@ -543,16 +533,7 @@ mod tests {
         let ws = wb.add_worksheet();
         let formats = Formats::new();
         let article_rows = HashMap::new();
-        let mut sink = SheetSink {
-            ws,
-            f: &formats,
-            article_rows: &article_rows,
-            link: false,
-            row: 0,
-            widths: Vec::new(),
-            wrap: Vec::new(),
-            styles: None,
-        };
+        let mut sink = SheetSink::new(ws, &formats, &article_rows, false);
         sink.header(&["n", "title"]).unwrap();
         // The first row sets the columns' formats: integer, wrapped text.
         sink.row(&[Cell::Int(3), Cell::Text("first")]).unwrap();
