@@ -17,6 +17,12 @@
 //! each extracted paragraph as TSV; `--explain FILE` and `--worst N` say
 //! why segments were missed or leaked. The evaluation
 //! data stays out of this repository.
+//!
+//! `html-eval --bodies TRUTH.json HTML_DIR...` scores whole article bodies
+//! instead, on a benchmark laid out like the public article extraction
+//! benchmark (see `bodies`).
+
+mod bodies;
 
 use anyhow::{bail, Context, Result};
 use credence::ingest::{explain_html, load_bytes, Explained, Format, IngestConfig, InputFile};
@@ -196,6 +202,9 @@ fn find(dirs: &[PathBuf], file: &str) -> Option<PathBuf> {
 }
 
 fn main() -> Result<()> {
+    if std::env::args().nth(1).as_deref() == Some("--bodies") {
+        return bodies::main(std::env::args().skip(2));
+    }
     let args = parse_args()?;
     let raw = std::fs::read_to_string(&args.evaldata)
         .with_context(|| format!("reading {}", args.evaldata.display()))?;
