@@ -365,7 +365,8 @@ pub(super) fn block_finding(
 ///    grouped under the first occurrence of their chain (`chain_root`).
 /// 6. `repeat_rows`: the duplicates.csv rows of those groups.
 /// 7. `structural_boilerplate`: runs of title-like lines marked
-///    `Boilerplate`, one finding and one group each.
+///    `Boilerplate`, one finding and one group each (not on an HTML page:
+///    `page::reads_structure`).
 pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     let prints = para_prints(article);
     let mut first = exact_repeats(&prints);
@@ -383,7 +384,11 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
     };
     let groups = repeat_groups(article, &first, &mut out);
     let groups_so_far = repeat_rows(article, &out.prints, &groups, &mut out.rows);
-    let groups_so_far = structural_boilerplate(article, (&raw, headline), groups_so_far, &mut out);
+    let groups_so_far = if page::reads_structure(article) {
+        structural_boilerplate(article, (&raw, headline), groups_so_far, &mut out)
+    } else {
+        groups_so_far
+    };
     furniture_boilerplate(article, groups_so_far, &furn, &layout, &mut out);
     out
 }

@@ -24,7 +24,9 @@
 //! reaches `near_dup` (default 0.75, measured: see the README, "Repeated paragraphs").
 //! Boilerplate is structural (a run of title-like lines, such as a
 //! related-stories list, found per article, never over a run of prose or a
-//! list of roles and names), page furniture (single lines such as share
+//! list of roles and names, and not on an HTML page, whose reader has
+//! already dropped such lists: a run left there is the story's own list),
+//! page furniture (single lines such as share
 //! buttons, captions, bylines and labels, and the display copy of a layout
 //! repeat: a headline or standfirst shown again as the lead), or
 //! repetition: a paragraph

@@ -85,6 +85,7 @@ pub(super) fn build(
         key,
         path: file.path.clone(),
         first_line,
+        format: file.format,
         title,
         source,
         author,

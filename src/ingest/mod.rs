@@ -35,6 +35,7 @@ mod html;
 mod jsonl;
 mod plain;
 
+pub use crate::model::Format;
 pub use decode::{file_hash, read_cache};
 pub use discover::Manifest;
 pub use html::{explain_html, Explained};
@@ -42,7 +43,7 @@ pub use html::{explain_html, Explained};
 use crate::model::{Article, ArticleId, Date, InputFailure};
 use article::{build, Parsed};
 use decode::{decode, decode_html, encoding_notes};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Settings that affect how files are read.
@@ -79,29 +80,6 @@ pub enum ReadError {
     Io(#[from] std::io::Error),
     #[error("file is {len} bytes, over --max-file-size {max} bytes: skipped")]
     TooLarge { len: u64, max: u64 },
-}
-
-/// The article formats, by file extension.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Markdown,
-    Html,
-    Jsonl,
-}
-
-impl Format {
-    /// The format for a path, by extension (case-insensitive).
-    pub fn of(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(Format::Text),
-            "md" | "markdown" => Some(Format::Markdown),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
-            "jsonl" | "ndjson" => Some(Format::Jsonl),
-            _ => None,
-        }
-    }
 }
 
 /// One article file to read.

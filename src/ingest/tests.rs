@@ -1,4 +1,5 @@
 use super::*;
+use std::path::Path;
 
 fn file(format: Format, path: &Path) -> InputFile {
     InputFile {

@@ -2,7 +2,7 @@
 
 use super::{ArticleId, Date, DateOrigin, Finding, ParaIdx};
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Metadata found for one article, before precedence is applied.
 /// Empty strings mean "not given".
@@ -116,6 +116,29 @@ pub struct Origins {
     pub url: MetaOrigin,
 }
 
+/// The article formats, by file extension.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Jsonl,
+}
+
+impl Format {
+    /// The format for a path, by extension (case-insensitive).
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
 /// One paragraph of an article: a byte range into [`Article::text`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
@@ -144,6 +167,9 @@ pub struct Article {
     pub path: PathBuf,
     /// 1-based line of a JSONL record; 1 for whole-file articles.
     pub first_line: u32,
+    /// The format it was read from: an HTML page's text is what the HTML
+    /// reader kept of the page (its story, link lists and furniture dropped).
+    pub format: Format,
     pub title: String,
     pub source: String,
     pub author: String,

@@ -10,7 +10,7 @@
 //! |---|---|
 //! | `ids.rs` | [`ArticleId`], [`ParaIdx`] |
 //! | `date.rs` | [`Date`], [`DateOrigin`] |
-//! | `article.rs` | [`Meta`], [`MetaOrigin`], [`Origins`], [`Paragraph`], [`Article`], [`InputFailure`] (ingest, segment) |
+//! | `article.rs` | [`Format`], [`Meta`], [`MetaOrigin`], [`Origins`], [`Paragraph`], [`Article`], [`InputFailure`] (ingest, segment) |
 //! | `finding.rs` | [`Severity`], [`FindingKind`], [`Finding`] (every check) |
 //! | `dedup.rs` | [`ParaMark`], [`ParaPrint`], [`BandKeys`], [`ArticlePrints`], [`DuplicateRow`], [`DedupOutcome`], [`PairMemo`], [`Scratch`], [`LoadArticles`] |
 //! | `link.rs` | [`LinkInput`], [`LinkArticle`], [`LinkPara`]: what the dedup link reads of the corpus, slim, band keys in scratch |
@@ -32,7 +32,7 @@ mod partial;
 mod score;
 mod summary;
 
-pub use article::{Article, InputFailure, Meta, MetaOrigin, Origins, Paragraph};
+pub use article::{Article, Format, InputFailure, Meta, MetaOrigin, Origins, Paragraph};
 pub use claims::{Claim, ClaimRow, ClaimsOutcome};
 pub use date::{Date, DateOrigin};
 pub use dedup::{

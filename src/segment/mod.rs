@@ -71,6 +71,7 @@ pub fn article_from_text(id: u32, key: &str, text: &str, date: Date) -> Article 
         key: key.to_string(),
         path: key.into(),
         first_line: 1,
+        format: crate::model::Format::Text,
         title: String::new(),
         source: "test".into(),
         author: String::new(),

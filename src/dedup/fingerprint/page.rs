@@ -1,8 +1,9 @@
 //! Step 8 input of [`super::fingerprint`]: what furniture each paragraph
-//! is, the page's head labels and embedded social posts.
+//! is, the page's head labels and embedded social posts; and whether step
+//! 7 reads the article's structure at all ([`reads_structure`]).
 
 use super::title_like;
-use crate::model::Article;
+use crate::model::{Article, Format};
 use crate::segment::{furniture, Furniture};
 
 /// [`crate::segment::furniture`] of each paragraph, once (it was called up
@@ -10,6 +11,18 @@ use crate::segment::{furniture, Furniture};
 pub(super) fn raw_furniture(a: &Article) -> Vec<Option<Furniture>> {
     let text = |p| furniture(a.para_text(p));
     a.paragraphs.iter().map(text).collect()
+}
+
+/// Whether step 7 looks for runs of title-like lines
+/// ([`super::structural_blocks`]) in this article: not on an HTML page. The
+/// HTML reader has already kept only the story's container and dropped its
+/// link lists, menus and furniture, so a run of short lines left in it is
+/// the story's own list (ingredients, a spec table, steps), not a
+/// related-stories list. Cross-article repetition and single-line furniture
+/// still apply. Measured on trafilatura's 990 pages (score path): 64 story
+/// segments kept, 19 leaked lines more (F1 0.917 -> 0.925).
+pub(super) fn reads_structure(a: &Article) -> bool {
+    a.format != Format::Html
 }
 
 /// Step 8 input: what furniture each paragraph is

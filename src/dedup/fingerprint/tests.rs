@@ -68,6 +68,23 @@ fn related_list_after_the_body_is_one_boilerplate_block() {
 }
 
 #[test]
+fn html_story_lists_are_not_read_as_related_lists() {
+    // An ingredient list the HTML reader kept inside the story's container:
+    // a run of title-like lines that plain text would take for a list of
+    // other stories.
+    let text = format!(
+        "{A1} {B1}\n\nIngredients\n200 g Flat Rice Noodles\n2 Cloves Of Garlic\n1 Tablespoon Soy Sauce\n3 Spring Onions"
+    );
+    let mut a = art(0, &text);
+    let plain = fingerprint(&a, &DedupConfig::default());
+    assert!(plain.marks[1..].iter().all(|m| *m == ParaMark::Boilerplate));
+    a.format = crate::model::Format::Html;
+    let html = fingerprint(&a, &DedupConfig::default());
+    assert!(html.marks.iter().all(|m| *m == ParaMark::Content));
+    assert!(html.findings.is_empty() && html.rows.is_empty());
+}
+
+#[test]
 fn head_date_lines_stay_labels_go_and_the_title_stays() {
     let text = format!("A Headline About The Budget\n\n6 mins read\n\nFebruary 12, 2026\n\nSummary\n\n{A1} {B1}\n\nTransit\n\n{C1}");
     let a = art(0, &text);
