@@ -119,7 +119,12 @@ fn is_code_char(c: Option<char>) -> bool {
 
 /// Words of the content paragraphs, normalised and hashed.
 pub(super) fn tokens(article: &Article, marks: &[ParaMark]) -> Vec<Token> {
-    let mut out = Vec::new();
+    // About one token per word the paragraphs counted: one allocation.
+    let words: u32 = (article.paragraphs.iter().enumerate())
+        .filter(|(pi, _)| is_content(marks, *pi))
+        .map(|(_, p)| p.words)
+        .sum();
+    let mut out = Vec::with_capacity(words as usize);
     let mut buf = String::new();
     let mut seg = 0u32;
     for (pi, p) in article.paragraphs.iter().enumerate() {
