@@ -158,7 +158,11 @@ pub(super) fn normalize_text(s: &str) -> String {
     } else {
         s.to_string()
     };
-    if unicode_normalization::is_nfc_quick(lf.chars()) == unicode_normalization::IsNormalized::Yes {
+    // ASCII is NFC: one vectorised test instead of a table lookup per char.
+    if lf.is_ascii()
+        || unicode_normalization::is_nfc_quick(lf.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         lf
     } else {
         lf.nfc().collect()

@@ -154,6 +154,11 @@ pub struct Paragraph {
     pub sentences: Vec<(u32, u32)>,
     /// Number of words (unicode word boundaries, alphanumeric).
     pub words: u32,
+    /// Byte range of each of those words, absolute in [`Article::text`],
+    /// in order: the paragraph tokenised once for the stages that read its
+    /// words. Empty when only outlined; never serialised.
+    #[serde(skip)]
+    pub word_spans: Vec<(u32, u32)>,
 }
 
 /// One ingested article. Text is NFC, LF line endings, no BOM.

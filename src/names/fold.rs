@@ -75,6 +75,34 @@ pub(super) fn name_similarity(a: &[String], b: &[String]) -> f64 {
     }
 }
 
+/// An upper bound of [`name_similarity`] from the words' lengths in
+/// characters alone: Jaro counts at most as many matches as the shorter
+/// side has characters, and Winkler's prefix bonus adds at most 0.4 of what
+/// is missing to 1 (a tiny margin covers rounding).
+pub(super) fn similarity_bound(a: &[String], b: &[String]) -> f64 {
+    if a.len() == b.len() {
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| winkler_bound(x.chars().count(), y.chars().count()))
+            .fold(1.0, f64::min)
+    } else {
+        let len = |w: &[String]| {
+            w.iter().map(|x| x.chars().count()).sum::<usize>() + w.len().saturating_sub(1)
+        };
+        winkler_bound(len(a), len(b))
+    }
+}
+
+/// Highest Jaro-Winkler two strings of `la` and `lb` characters can have.
+fn winkler_bound(la: usize, lb: usize) -> f64 {
+    if la == 0 || lb == 0 {
+        return 1.0;
+    }
+    let s = la.min(lb) as f64;
+    let jaro = (s / la as f64 + s / lb as f64 + 1.0) / 3.0;
+    0.4 + 0.6 * jaro + 1e-9
+}
+
 /// Same length; every word equal except exactly one, where the written word
 /// is a shorter prefix of the known one ("ryo" of "ryosei", "s" of "sanae").
 pub(super) fn shortened_match(written: &[String], form: &[String]) -> bool {
@@ -99,6 +127,19 @@ pub(super) fn shortened_match(written: &[String], form: &[String]) -> bool {
 mod tests {
     use super::*;
     use crate::names::MISSPELL_JW;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The length bound is never below the similarity it bounds (names
+        /// of one to four words over a small alphabet, ASCII and not).
+        #[test]
+        fn similarity_bound_is_never_below_the_similarity(
+            a in proptest::collection::vec("[a-d]{0,9}|[aé]{1,4}", 1..4),
+            b in proptest::collection::vec("[a-d]{0,9}|[aé]{1,4}", 1..4),
+        ) {
+            proptest::prop_assert!(similarity_bound(&a, &b) >= name_similarity(&a, &b));
+        }
+    }
 
     #[test]
     fn folds_diacritics_case_and_separators() {

@@ -1,7 +1,9 @@
 //! Questions the check asks of the [`NameIndex`]: who a written name is,
 //! who held a role on a date, and how to describe them.
 
-use super::fold::{compact_native, fold_token, lower_words, name_similarity, shortened_match};
+use super::fold::{
+    compact_native, fold_token, lower_words, name_similarity, shortened_match, similarity_bound,
+};
 use super::index::{KeyKind, NameIndex, Variant};
 use super::RESEMBLE_JW;
 use crate::model::Date;
@@ -121,6 +123,14 @@ impl NameIndex {
             .fold(0.0, f64::max)
     }
 
+    /// Whether [`Self::similarity`] reaches `threshold`: a form whose word
+    /// lengths alone keep it below ([`similarity_bound`]) is not measured.
+    pub(super) fn similar_at_least(&self, folded: &[String], pid: usize, threshold: f64) -> bool {
+        self.persons[pid].forms.iter().any(|f| {
+            similarity_bound(folded, f) >= threshold && name_similarity(folded, f) >= threshold
+        })
+    }
+
     /// Best Jaro-Winkler similarity of one written word against the first
     /// and last words of a person's forms (a surname written alone,
     /// "Latnick"); 0 for words under four letters, too short to tell.
@@ -193,10 +203,11 @@ impl NameIndex {
             let shared = folded
                 .iter()
                 .any(|t| t.chars().count() >= 3 && p.forms.iter().any(|f| f.contains(t)));
-            let jw = self.similarity(folded, pid);
-            if !shared && jw < RESEMBLE_JW {
+            // Measured only when it could decide or rank.
+            if !shared && !self.similar_at_least(folded, pid, RESEMBLE_JW) {
                 continue;
             }
+            let jw = self.similarity(folded, pid);
             let held = p.terms.iter().any(|&t| self.terms[t].role == role);
             let key = (held, shared, jw);
             if best.as_ref().is_none_or(|(k, _)| {

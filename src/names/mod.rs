@@ -163,6 +163,8 @@ fn collect_mentions(
         let text = article.para_text(p);
         norm.fill(text);
         find_hits(automaton, index, &norm, text, &mut hits);
+        // Told once per paragraph, when a mention first asks.
+        let mut title_case: Option<bool> = None;
         let para_jurs: Vec<usize> = hits
             .iter()
             .flat_map(|h| index.patterns[h.pat].jurs.iter().copied())
@@ -178,7 +180,8 @@ fn collect_mentions(
                 continue;
             }
             let (tokens, native) = priors.resolve(&mention, text);
-            let tokens = trim_to_known(index, tokens, is_title_case(text));
+            let headline = *title_case.get_or_insert_with(|| is_title_case(text));
+            let tokens = trim_to_known(index, tokens, headline);
             let own_jur = own_jurisdiction(index, &mention, &tokens);
             found.push(Found {
                 para: i,
@@ -198,15 +201,14 @@ fn collect_mentions(
 /// at least 85% of them capitalised ("Foreign Minister Qin Holds Talks With
 /// Secretary Blinken").
 fn is_title_case(text: &str) -> bool {
-    let long: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let caps = long
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    long.len() >= 4 && caps * 20 >= long.len() * 17
+    let (mut long, mut caps) = (0usize, 0usize);
+    for w in text.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some() {
+            long += 1;
+            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    long >= 4 && caps * 20 >= long * 17
 }
 
 /// "President Maria Rossi of Acme Corp": a name followed by "of" and a
@@ -247,7 +249,7 @@ fn trim_to_known(index: &NameIndex, tokens: Vec<String>, headline: bool) -> Vec<
     // Heads To Brussels").
     let folded: Vec<String> = tokens.iter().map(|t| fold_token(t)).collect();
     for k in (2..=tokens.len()).rev() {
-        if (0..index.persons.len()).any(|p| index.similarity(&folded[..k], p) >= MISSPELL_JW) {
+        if (0..index.persons.len()).any(|p| index.similar_at_least(&folded[..k], p, MISSPELL_JW)) {
             return tokens[..k].to_vec();
         }
     }

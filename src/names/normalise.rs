@@ -27,6 +27,9 @@ impl NormalisedText {
         let mut out = std::mem::take(&mut self.text).into_bytes();
         out.clear();
         self.map.clear();
+        // Most text keeps about its length: one growth, not a doubling run.
+        out.reserve(src.len());
+        self.map.reserve(src.len());
         let bytes = src.as_bytes();
         let mut i = 0;
         while i < bytes.len() {

@@ -155,6 +155,11 @@ fn frequent_words(toks: &[Token], min_count: u32) -> Vec<bool> {
 /// length, then by first occurrence.
 fn candidates(toks: &[Token], min_count: u32) -> Vec<Candidate> {
     let frequent_word = frequent_words(toks, min_count);
+    // Every phrase opens with MIN_N frequent words in a row: without such
+    // a run no level has a frequent n-gram (most articles stop here).
+    if !frequent_word.windows(MIN_N).any(|w| w.iter().all(|&f| f)) {
+        return Vec::new();
+    }
     let mut cands: Vec<Candidate> = Vec::new();
     let mut prev = NgramLevel::default();
     for n in MIN_N..=MAX_N {

@@ -14,6 +14,9 @@ const MAX_TELLS: usize = 5;
 #[derive(Clone, Debug, Default)]
 pub struct TellIndex {
     ac: Option<AhoCorasick>,
+    /// The same patterns, ASCII case ignored: run on a paragraph whose
+    /// normalised form is its lowercase copy ([`folds_to_lowercase`]).
+    ac_ascii: Option<AhoCorasick>,
     /// Per pattern: (tells.csv line, normalised pattern, note).
     tells: Vec<(u32, String, String)>,
 }
@@ -32,12 +35,20 @@ impl TellIndex {
             .filter(|(_, p, _)| !p.is_empty())
             .collect();
         // A DFA: the default NFA's matches, one lookup per byte.
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(tells.iter().map(|t| t.1.as_str()))
-            .ok();
-        TellIndex { ac, tells }
+        let build = |ascii_case_insensitive: bool| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .ascii_case_insensitive(ascii_case_insensitive)
+                .build(tells.iter().map(|t| t.1.as_str()))
+                .ok()
+        };
+        let (ac, ac_ascii) = (build(false), build(true));
+        TellIndex {
+            ac,
+            ac_ascii,
+            tells,
+        }
     }
 
     /// The index of the bundled `rules/tells.csv`, for callers without a
@@ -97,6 +108,28 @@ fn chars_with_map(text: &str, base: usize, out: &mut String, map: &mut Vec<u32>)
     }
 }
 
+/// Whether [`normalise_with_map`] of `text` is `text` lowercased byte for
+/// byte, each output byte mapped to its own input byte: ASCII with no white
+/// space but single spaces between other characters. The automaton then
+/// runs on `text` itself with ASCII case ignored (the same matches: the
+/// patterns are lowercase), and the copy and its map are not made.
+fn folds_to_lowercase(text: &str) -> bool {
+    let mut prev_space = true;
+    for &b in text.as_bytes() {
+        if b == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if b >= 0x80 || char::from(b).is_whitespace() {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    true
+}
+
 /// [`normalise_with_map`] of ASCII `text`, byte by byte (no char decoding,
 /// no case table: ASCII folds to ASCII, one byte each).
 fn ascii_with_map(text: &str, base: usize, out: &mut String, map: &mut Vec<u32>) {
@@ -119,7 +152,7 @@ fn ascii_with_map(text: &str, base: usize, out: &mut String, map: &mut Vec<u32>)
 }
 
 pub(super) fn tells(article: &Article, marks: &[ParaMark], index: &TellIndex) -> Vec<Finding> {
-    let Some(ac) = &index.ac else {
+    let (Some(ac), Some(ac_ascii)) = (&index.ac, &index.ac_ascii) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -132,10 +165,26 @@ pub(super) fn tells(article: &Article, marks: &[ParaMark], index: &TellIndex) ->
         let Some(text) = article.text.get(p.start as usize..p.end as usize) else {
             continue;
         };
-        norm.clear();
-        map.clear();
-        normalise_with_map(text, p.start as usize, &mut norm, &mut map);
-        for m in ac.find_iter(&norm) {
+        // The text searched: the paragraph itself when its normalised form
+        // is its lowercase copy, else that copy; `at` maps a byte of it
+        // back to the article text.
+        let plain = folds_to_lowercase(text);
+        let (hay, automaton): (&str, _) = if plain {
+            (text, ac_ascii)
+        } else {
+            norm.clear();
+            map.clear();
+            normalise_with_map(text, p.start as usize, &mut norm, &mut map);
+            (&norm, ac)
+        };
+        let at = |i: usize| {
+            if plain {
+                (i < text.len()).then_some(p.start + i as u32)
+            } else {
+                map.get(i).copied()
+            }
+        };
+        for m in automaton.find_iter(hay) {
             let Some((line, pattern, note)) = index.tells.get(m.pattern().as_usize()) else {
                 continue;
             };
@@ -145,12 +194,12 @@ pub(super) fn tells(article: &Article, marks: &[ParaMark], index: &TellIndex) ->
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric);
-            if (starts_word && alnum(norm[..m.start()].chars().next_back()))
-                || (ends_word && alnum(norm[m.end()..].chars().next()))
+            if (starts_word && alnum(hay[..m.start()].chars().next_back()))
+                || (ends_word && alnum(hay[m.end()..].chars().next()))
             {
                 continue;
             }
-            let (Some(&s), Some(&l)) = (map.get(m.start()), map.get(m.end() - 1)) else {
+            let (Some(s), Some(l)) = (at(m.start()), at(m.end() - 1)) else {
                 continue;
             };
             let e = l as usize
@@ -202,6 +251,51 @@ mod tests {
             proptest::prop_assert_eq!((a, am), (b, bm));
         }
     }
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// A paragraph that folds to its lowercase copy normalises to it,
+        /// each byte mapped to itself, and the case-blind automaton finds on
+        /// it what the plain one finds on the copy (patterns of the bundled
+        /// tells in mixed case, spaces, tabs and newlines among them).
+        #[test]
+        fn plain_paragraphs_search_like_their_normalised_copy(
+            text in "([Aa]s [Aa]n [Aa][Ii] [Ll]anguage [Mm]odel|\\[[Ii]nsert|[Ff]ocus [Pp]hrase|[A-Za-z0-9 ,.'\\[\\]\n\t-]{0,12}){0,6}",
+            base in 0usize..100,
+        ) {
+            let index = TellIndex::bundled();
+            let (mut norm, mut map) = (String::new(), Vec::new());
+            normalise_with_map(&text, base, &mut norm, &mut map);
+            let (Some(ac), Some(ac_ascii)) = (&index.ac, &index.ac_ascii) else {
+                panic!("bundled tells compile");
+            };
+            let spans = |ac: &AhoCorasick, hay: &str| -> Vec<(usize, usize, usize)> {
+                ac.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+            };
+            if folds_to_lowercase(&text) {
+                proptest::prop_assert_eq!(&norm, &text.to_ascii_lowercase());
+                let identity: Vec<u32> = (0..text.len()).map(|i| (base + i) as u32).collect();
+                proptest::prop_assert_eq!(&map, &identity);
+                proptest::prop_assert_eq!(spans(ac_ascii, &text), spans(ac, &norm));
+            }
+        }
+    }
+
+    #[test]
+    fn only_ascii_with_single_spaces_folds_to_lowercase() {
+        assert!(folds_to_lowercase("As an AI model, I can't."));
+        assert!(folds_to_lowercase(""));
+        for t in [
+            "two  spaces",
+            " lead",
+            "tab\there",
+            "line\nbreak",
+            "caf\u{e9}",
+            "\u{2019}",
+        ] {
+            assert!(!folds_to_lowercase(t), "{t:?}");
+        }
+    }
+
     use crate::model::ParaIdx;
     use crate::score::fixture::{article, kinds};
     use crate::score::inspect;

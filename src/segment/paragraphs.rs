@@ -2,7 +2,7 @@
 //! it looks hard-wrapped, else one paragraph per line. Each paragraph gets
 //! its heading flag and, on a full split, its sentences and word count.
 
-use super::uax29::{count_words, sentence_bounds};
+use super::uax29::{sentence_bounds, word_indices};
 use crate::model::{ParaIdx, Paragraph};
 
 /// Lines ending with one of these end a sentence (or a list item).
@@ -81,7 +81,7 @@ fn is_wrapped(text: &str, block: &[Line]) -> bool {
 /// 2. [`strip_heading_marker`] drops a Markdown `#` marker,
 /// 3. on a full split, a single line may still read as a heading
 ///    ([`looks_like_heading`]), and [`sentence_ranges`] and
-///    [`count_words`] fill sentences and words.
+///    [`word_spans`] fill sentences and words.
 fn push_para(
     text: &str,
     (start, end): (usize, usize),
@@ -103,16 +103,28 @@ fn push_para(
         heading,
         sentences: Vec::new(),
         words: 0,
+        word_spans: Vec::new(),
     };
     if full {
+        paragraph.word_spans = word_spans(body, s);
+        paragraph.words = paragraph.word_spans.len() as u32;
         if !heading && single_line {
-            heading = looks_like_heading(body);
+            // `body` is trimmed: its words are the line's.
+            heading = looks_like_heading(body, paragraph.words);
         }
         paragraph.heading = heading;
         paragraph.sentences = sentence_ranges(body, s);
-        paragraph.words = count_words(body);
     }
     out.push(paragraph);
+}
+
+/// The words of `body` ([`word_indices`]) as byte ranges, shifted by `s`
+/// (where `body` starts in the article text).
+fn word_spans(body: &str, s: usize) -> Vec<(u32, u32)> {
+    // Prose runs about six bytes a word: room for most paragraphs at once.
+    let mut spans = Vec::with_capacity(body.len() / 6 + 1);
+    spans.extend(word_indices(body).map(|(i, w)| ((s + i) as u32, (s + i + w.len()) as u32)));
+    spans
 }
 
 /// `text[start..end]` without leading and trailing white space, or `None`
@@ -153,18 +165,19 @@ fn sentence_ranges(body: &str, s: usize) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// A short line with no sentence-ending punctuation reads as a title.
-fn looks_like_heading(line: &str) -> bool {
+/// A short line with no sentence-ending punctuation reads as a title;
+/// `words`: the line's word count ([`word_indices`]).
+fn looks_like_heading(line: &str, words: u32) -> bool {
     let t = line.trim();
     if t.is_empty() || t.chars().count() > 120 {
         return false;
     }
-    let words = count_words(t);
     words > 0 && words <= 16 && !t.ends_with(LINE_CLOSERS) && !t.ends_with(',')
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::uax29::count_words;
     use super::*;
 
     fn texts(text: &str) -> Vec<String> {
@@ -290,6 +303,7 @@ mod tests {
 
     #[test]
     fn headings_are_short_and_unpunctuated() {
+        let looks_like_heading = |t: &str| looks_like_heading(t, count_words(t));
         assert!(looks_like_heading("Stocks Rally As Fed Holds Rates"));
         assert!(!looks_like_heading("It rained."));
         assert!(!looks_like_heading("Dear all,"));

@@ -246,19 +246,33 @@ pub(super) fn display_words(text: &str, qs: usize, qe: usize, key: &[String]) ->
             _ => {}
         }
     }
+    // Each piece shown and folded once (not once per key word).
+    let shown_pieces: Vec<(usize, &str, String)> = pieces
+        .iter()
+        .map(|&(at, w)| {
+            let w = shown(w);
+            let dist = if at < qs {
+                qs - at
+            } else {
+                at.saturating_sub(qe)
+            };
+            (
+                dist,
+                w,
+                if w.is_empty() {
+                    String::new()
+                } else {
+                    norm_word(w)
+                },
+            )
+        })
+        .collect();
     key.iter()
         .map(|k| {
-            pieces
+            shown_pieces
                 .iter()
-                .filter_map(|&(at, w)| {
-                    let w = shown(w);
-                    let dist = if at < qs {
-                        qs - at
-                    } else {
-                        at.saturating_sub(qe)
-                    };
-                    (!w.is_empty() && norm_word(w) == *k).then_some((dist, w))
-                })
+                .filter(|(_, w, n)| !w.is_empty() && n == k)
+                .map(|&(dist, w, _)| (dist, w))
                 .min_by_key(|&(d, _)| d)
                 .map_or_else(|| k.clone(), |(_, w)| w.to_string())
         })

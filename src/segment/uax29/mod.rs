@@ -21,6 +21,7 @@ mod sentences;
 mod words;
 
 pub use sentences::{sentence_bounds, SentenceBounds};
+#[cfg(test)]
 pub(super) use words::count_words;
 pub use words::{word_indices, WordIndices};
 

@@ -159,6 +159,7 @@ impl<'a> Iterator for FastWords<'a> {
 
 /// Number of words by Unicode word boundaries (tokens with a letter or
 /// digit): exactly `text.unicode_words().count()`, via [`word_indices`].
+#[cfg(test)]
 pub(crate) fn count_words(text: &str) -> u32 {
     word_indices(text).count() as u32
 }
