@@ -10,8 +10,8 @@ use crate::dedup;
 use crate::ingest::{self, Entry, IngestConfig};
 use crate::model::{
     Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsInput, ClaimsOutcome,
-    DedupOutcome, DuplicateRow, Finding, FindingKind, InputFailure, MentionVerdict, PairMemo,
-    ParaIdx, ParaMark, Severity, SourceRow,
+    DedupOutcome, DuplicateRow, Finding, FindingKind, InputFailure, LinkRecords, MentionVerdict,
+    PairMemo, ParaIdx, ParaMark, Severity, SourceRow,
 };
 use crate::report::{self, Reports};
 use crate::rules::Rules;
@@ -89,11 +89,14 @@ fn by_entry(ids: &[ArticleId], entry_of: &[u32]) -> BTreeMap<u32, Vec<usize>> {
 
 /// The dedup link over all summaries, with scratch space in `--out` and the
 /// previous run's pair similarities; this run's pairs go to the new cache.
+/// Its findings and duplicates.csv rows wait on disk as they are made
+/// (read back per article while scoring, and for the texts); the outcome
+/// keeps only marks and copy links.
 pub(super) fn link_duplicates(
     run: &RunCtx<'_>,
     collected: &Collected,
     store: &mut OpenCache,
-) -> DedupOutcome {
+) -> (DedupOutcome, LinkRecords) {
     let reloader = Reloader::new(run, collected);
     let mut scratch = report::Scratch::new(run.lock);
     let mut memo = PairMemo {
@@ -102,50 +105,19 @@ pub(super) fn link_duplicates(
         fresh: Vec::new(),
     };
     let load = |ids: &[ArticleId]| reloader.load(ids);
-    let outcome = dedup::link(&collected.link, &run.dedup, &load, &mut scratch, &mut memo);
+    let records = LinkRecords::new(Box::new(report::Scratch::new(run.lock)));
+    let linked = dedup::link_to(
+        &collected.link,
+        &run.dedup,
+        &load,
+        &mut scratch,
+        &mut memo,
+        records,
+    );
     if let Some(writer) = store.writer.as_mut() {
         writer.set_pairs(std::mem::take(&mut memo.fresh));
     }
-    outcome
-}
-
-/// What the link found that waits on disk while claims are resolved:
-/// dedup's findings, one record per article that has any (ids ascending,
-/// each article's findings in the link's order), and the duplicates.csv
-/// rows, in chunks. The link's outcome keeps only marks and copy links.
-pub(super) struct LinkedOnDisk {
-    findings: Spill<Vec<Finding>>,
-    finding_ids: Vec<ArticleId>,
-    rows: Spill<Vec<DuplicateRow>>,
-}
-
-/// duplicates.csv rows per record of [`LinkedOnDisk::rows`].
-const ROWS_CHUNK: usize = 4096;
-
-/// Moves `linked`'s findings and rows to disk ([`LinkedOnDisk`]).
-pub(super) fn spill_outcome(run: &RunCtx<'_>, linked: &mut DedupOutcome) -> LinkedOnDisk {
-    let mut out = LinkedOnDisk {
-        findings: Spill::on_disk(run.lock),
-        finding_ids: Vec::new(),
-        rows: Spill::on_disk(run.lock),
-    };
-    let mut findings = std::mem::take(&mut linked.findings);
-    // The link gives them sorted by article; a stable sort keeps each
-    // article's order, and its buffer is not needed when they are.
-    if !findings.is_sorted_by_key(|f| f.article) {
-        findings.sort_by_key(|f| f.article);
-    }
-    for group in findings.chunk_by(|a, b| a.article == b.article) {
-        out.finding_ids.push(group[0].article);
-        out.findings.put(&group.to_vec());
-    }
-    drop(findings);
-    for chunk in std::mem::take(&mut linked.rows).chunks(ROWS_CHUNK) {
-        out.rows.put(&chunk.to_vec());
-    }
-    out.findings.finish();
-    out.rows.finish();
-    out
+    linked
 }
 
 /// Name-check finding kinds: dropped when their paragraph turns out to be
@@ -282,7 +254,7 @@ pub(super) fn score_articles(
     run: &RunCtx<'_>,
     collected: &Collected,
     linked: &DedupOutcome,
-    on_disk: &LinkedOnDisk,
+    on_disk: &LinkRecords,
     resolved: &mut ClaimsOutcome,
     rows: &[DuplicateRow],
 ) -> Result<Scored, RunError> {
@@ -290,6 +262,7 @@ pub(super) fn score_articles(
     let mut counts = vec![[0usize; 3]; collected.keys.len()];
     report::count_severities(&mut counts, &others);
     let mut dedup_next = 0;
+    let mut unread = false;
     let mut extra = findings_by_id(collected.keys.len(), &mut resolved.findings);
     let texts = repeat_texts(rows);
     let mut records = RecordStore {
@@ -303,7 +276,12 @@ pub(super) fn score_articles(
         let extras: Vec<Vec<Finding>> = chunk
             .iter()
             .map(|s| {
-                let mut e = on_disk.findings_of(s.id, &mut dedup_next);
+                let mut e = on_disk
+                    .findings_of(s.id, &mut dedup_next)
+                    .unwrap_or_else(|| {
+                        unread = true;
+                        Vec::new()
+                    });
                 e.extend(
                     extra
                         .get_mut(s.id.0 as usize)
@@ -337,6 +315,9 @@ pub(super) fn score_articles(
         }
         Vec::<()>::new()
     })?;
+    if unread {
+        return Err(lost(run));
+    }
     records.records.finish();
     Ok(Scored {
         records,
@@ -345,21 +326,6 @@ pub(super) fn score_articles(
         others,
         sources: tally.rows(&resolved.trust),
     })
-}
-
-impl LinkedOnDisk {
-    /// Dedup's findings of article `id`, read back; `next` is the first
-    /// record not yet passed (articles are asked for in ascending order).
-    fn findings_of(&self, id: ArticleId, next: &mut usize) -> Vec<Finding> {
-        while self.finding_ids.get(*next).is_some_and(|&i| i < id) {
-            *next += 1;
-        }
-        if self.finding_ids.get(*next) != Some(&id) {
-            return Vec::new();
-        }
-        *next += 1;
-        self.findings.get(*next - 1).unwrap_or_default()
-    }
 }
 
 /// `findings` moved into one list per article id, each in the order given
@@ -454,11 +420,11 @@ pub(super) fn write_outputs(
 pub(super) fn duplicate_rows(
     run: &RunCtx<'_>,
     collected: &Collected,
-    on_disk: &LinkedOnDisk,
+    on_disk: &LinkRecords,
 ) -> Result<Vec<DuplicateRow>, RunError> {
     let mut rows = Vec::new();
-    for i in 0..on_disk.rows.len() {
-        rows.extend(on_disk.rows.get(i).ok_or_else(|| lost(run))?);
+    for i in 0..on_disk.groups_len() {
+        rows.extend(on_disk.group(i).ok_or_else(|| lost(run))?);
     }
     fill_duplicate_texts(&mut rows, &Reloader::new(run, collected));
     Ok(rows)

@@ -283,9 +283,8 @@ fn cross_article(
     collected.spill.finish();
     collected.link.finish();
     heap::release_freed();
-    let mut linked = cross::link_duplicates(run, &collected, &mut store);
+    let (linked, on_disk) = cross::link_duplicates(run, &collected, &mut store);
     collected.link = LinkInput::default();
-    let on_disk = cross::spill_outcome(run, &mut linked);
     heap::release_freed();
     run.progress.finish(Stage::Dedup);
     timings.lap("dedup link");
