@@ -25,6 +25,7 @@
 
 mod cache;
 mod cross;
+mod dup_texts;
 mod heap;
 mod incremental;
 mod merge;
@@ -295,8 +296,8 @@ fn cross_article(
     heap::release_freed();
     run.progress.finish(Stage::Claims);
     timings.lap("claims resolve");
-    let rows = cross::duplicate_rows(run, &collected, &on_disk)?;
-    let scored = cross::score_articles(run, &collected, &linked, &on_disk, &mut resolved, &rows)?;
+    let texts = cross::duplicate_texts(run, &collected, &on_disk)?;
+    let scored = cross::score_articles(run, &collected, &linked, &on_disk, &mut resolved, &texts)?;
     heap::release_freed();
     run.progress.finish(Stage::Score);
     timings.lap("scoring");
@@ -305,7 +306,11 @@ fn cross_article(
         store,
         &collected,
         &linked.marks,
-        &rows,
+        &dup_texts::DupRowsOnDisk {
+            records: &on_disk,
+            texts: &texts,
+            dir: run.cfg.out_dir.clone(),
+        },
         &resolved.rows,
         &scored,
     )?;
