@@ -16,7 +16,7 @@
 //! runs the stage list in `run_in_pool`. The per-article pass is in
 //! `per_article` (batches, [`analyze`], collecting in discovery order), the
 //! cross-article steps in `cross` (with the summaries and report records on
-//! disk in `spill`), `--incremental` in `incremental` (with the
+//! disk in `spill`, duplicates.csv's texts in `dup_texts`), `--incremental` in `incremental` (with the
 //! cache format in `cache`), progress bars and timings in `progress`.
 //! `--shard K/N` runs only the per-article pass, on the files of one shard,
 //! and writes a partial (`shard`, through `store`); [`merge`] reads the
@@ -269,7 +269,7 @@ fn run_in_pool(
 ///    each article; the rest of the summaries wait in the spill;
 /// 2. resolve: claims across articles, from the spilled summaries with
 ///    name findings in boilerplate and claims in repeats dropped;
-/// 3. the texts duplicates.csv shows, re-read;
+/// 3. the texts duplicates.csv shows, re-read into scratch space;
 /// 4. score: each spilled summary with its dedup and claims findings, into
 ///    its report record (spilled again), then the sources;
 /// 5. report: the reports, then the cache.
