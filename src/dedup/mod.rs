@@ -49,7 +49,7 @@ mod similarity;
 mod fixtures;
 
 pub use fingerprint::fingerprint;
-pub use link::link;
+pub use link::{link, link_to};
 
 use minhash::band_keys;
 

@@ -14,6 +14,7 @@
 //! | `finding.rs` | [`Severity`], [`FindingKind`], [`Finding`] (every check) |
 //! | `dedup.rs` | [`ParaMark`], [`ParaPrint`], [`BandKeys`], [`ArticlePrints`], [`DuplicateRow`], [`DedupOutcome`], [`PairMemo`], [`Scratch`], [`LoadArticles`] |
 //! | `link.rs` | [`LinkInput`], [`LinkArticle`], [`LinkPara`]: what the dedup link reads of the corpus, slim, band keys in scratch |
+//! | `link_records.rs` | [`LinkRecords`]: the link's findings and duplicates.csv groups in scratch, read back in report order |
 //! | `names.rs` | [`NameCheck`], [`MentionRow`], [`MentionVerdict`] (mentions.csv) |
 //! | `claims.rs` | [`Claim`], [`ClaimRow`], [`ClaimsOutcome`] |
 //! | `score.rs` | [`ArticleScore`], [`SourceRow`] |
@@ -27,6 +28,7 @@ mod dedup;
 mod finding;
 mod ids;
 mod link;
+mod link_records;
 mod names;
 mod partial;
 mod score;
@@ -42,6 +44,7 @@ pub use dedup::{
 pub use finding::{Finding, FindingKind, Severity};
 pub use ids::{ArticleId, ParaIdx};
 pub use link::{LinkArticle, LinkInput, LinkPara, LocalRepeat};
+pub use link_records::LinkRecords;
 pub use names::{MentionRow, MentionVerdict, NameCheck};
 pub use partial::{Item, PartialMeta, PartialRow, PartialSettings, Shard};
 pub use score::{ArticleScore, SourceRow};

@@ -2,6 +2,7 @@
 //! duplicates, keep repeated content out of the checks, gather the findings,
 //! score, and write the reports.
 
+use super::dup_texts::DupTexts;
 use super::incremental::OpenCache;
 use super::per_article::Collected;
 use super::spill::{RecordStore, Spill};
@@ -10,10 +11,10 @@ use crate::dedup;
 use crate::ingest::{self, Entry, IngestConfig};
 use crate::model::{
     Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsInput, ClaimsOutcome,
-    DedupOutcome, DuplicateRow, Finding, FindingKind, InputFailure, MentionVerdict, PairMemo,
+    DedupOutcome, Finding, FindingKind, InputFailure, LinkRecords, MentionVerdict, PairMemo,
     ParaIdx, ParaMark, Severity, SourceRow,
 };
-use crate::report::{self, Reports};
+use crate::report::{self, DuplicateRows, Reports};
 use crate::rules::Rules;
 use crate::{claims, score, segment};
 use rayon::prelude::*;
@@ -70,7 +71,7 @@ impl<'a> Reloader<'a> {
     }
 
     /// Entry index of an id.
-    fn entry(&self, id: ArticleId) -> Option<u32> {
+    pub(super) fn entry(&self, id: ArticleId) -> Option<u32> {
         self.entry_of.get(id.0 as usize).copied()
     }
 }
@@ -89,11 +90,14 @@ fn by_entry(ids: &[ArticleId], entry_of: &[u32]) -> BTreeMap<u32, Vec<usize>> {
 
 /// The dedup link over all summaries, with scratch space in `--out` and the
 /// previous run's pair similarities; this run's pairs go to the new cache.
+/// Its findings and duplicates.csv rows wait on disk as they are made
+/// (read back per article while scoring, and for the texts); the outcome
+/// keeps only marks and copy links.
 pub(super) fn link_duplicates(
     run: &RunCtx<'_>,
     collected: &Collected,
     store: &mut OpenCache,
-) -> DedupOutcome {
+) -> (DedupOutcome, LinkRecords) {
     let reloader = Reloader::new(run, collected);
     let mut scratch = report::Scratch::new(run.lock);
     let mut memo = PairMemo {
@@ -102,50 +106,19 @@ pub(super) fn link_duplicates(
         fresh: Vec::new(),
     };
     let load = |ids: &[ArticleId]| reloader.load(ids);
-    let outcome = dedup::link(&collected.link, &run.dedup, &load, &mut scratch, &mut memo);
+    let records = LinkRecords::new(Box::new(report::Scratch::new(run.lock)));
+    let linked = dedup::link_to(
+        &collected.link,
+        &run.dedup,
+        &load,
+        &mut scratch,
+        &mut memo,
+        records,
+    );
     if let Some(writer) = store.writer.as_mut() {
         writer.set_pairs(std::mem::take(&mut memo.fresh));
     }
-    outcome
-}
-
-/// What the link found that waits on disk while claims are resolved:
-/// dedup's findings, one record per article that has any (ids ascending,
-/// each article's findings in the link's order), and the duplicates.csv
-/// rows, in chunks. The link's outcome keeps only marks and copy links.
-pub(super) struct LinkedOnDisk {
-    findings: Spill<Vec<Finding>>,
-    finding_ids: Vec<ArticleId>,
-    rows: Spill<Vec<DuplicateRow>>,
-}
-
-/// duplicates.csv rows per record of [`LinkedOnDisk::rows`].
-const ROWS_CHUNK: usize = 4096;
-
-/// Moves `linked`'s findings and rows to disk ([`LinkedOnDisk`]).
-pub(super) fn spill_outcome(run: &RunCtx<'_>, linked: &mut DedupOutcome) -> LinkedOnDisk {
-    let mut out = LinkedOnDisk {
-        findings: Spill::on_disk(run.lock),
-        finding_ids: Vec::new(),
-        rows: Spill::on_disk(run.lock),
-    };
-    let mut findings = std::mem::take(&mut linked.findings);
-    // The link gives them sorted by article; a stable sort keeps each
-    // article's order, and its buffer is not needed when they are.
-    if !findings.is_sorted_by_key(|f| f.article) {
-        findings.sort_by_key(|f| f.article);
-    }
-    for group in findings.chunk_by(|a, b| a.article == b.article) {
-        out.finding_ids.push(group[0].article);
-        out.findings.put(&group.to_vec());
-    }
-    drop(findings);
-    for chunk in std::mem::take(&mut linked.rows).chunks(ROWS_CHUNK) {
-        out.rows.put(&chunk.to_vec());
-    }
-    out.findings.finish();
-    out.rows.finish();
-    out
+    linked
 }
 
 /// Name-check finding kinds: dropped when their paragraph turns out to be
@@ -282,16 +255,16 @@ pub(super) fn score_articles(
     run: &RunCtx<'_>,
     collected: &Collected,
     linked: &DedupOutcome,
-    on_disk: &LinkedOnDisk,
+    on_disk: &LinkRecords,
     resolved: &mut ClaimsOutcome,
-    rows: &[DuplicateRow],
+    texts: &DupTexts,
 ) -> Result<Scored, RunError> {
     let others: Vec<Finding> = collected.failures.iter().map(input_error).collect();
     let mut counts = vec![[0usize; 3]; collected.keys.len()];
     report::count_severities(&mut counts, &others);
     let mut dedup_next = 0;
+    let mut unread = false;
     let mut extra = findings_by_id(collected.keys.len(), &mut resolved.findings);
-    let texts = repeat_texts(rows);
     let mut records = RecordStore {
         records: Spill::on_disk(run.lock),
         ids: Vec::with_capacity(collected.spill.len()),
@@ -303,7 +276,12 @@ pub(super) fn score_articles(
         let extras: Vec<Vec<Finding>> = chunk
             .iter()
             .map(|s| {
-                let mut e = on_disk.findings_of(s.id, &mut dedup_next);
+                let mut e = on_disk
+                    .findings_of(s.id, &mut dedup_next)
+                    .unwrap_or_else(|| {
+                        unread = true;
+                        Vec::new()
+                    });
                 e.extend(
                     extra
                         .get_mut(s.id.0 as usize)
@@ -316,7 +294,7 @@ pub(super) fn score_articles(
         let done: Vec<(ArticleSummary, ArticleScore)> = chunk
             .into_par_iter()
             .zip(extras)
-            .map(|(s, e)| finish_article(s, e, &texts, run.rules))
+            .map(|(s, e)| finish_article(s, e, texts, run.rules))
             .collect();
         for (record, score) in done {
             report::count_severities(&mut counts, &record.findings);
@@ -337,6 +315,9 @@ pub(super) fn score_articles(
         }
         Vec::<()>::new()
     })?;
+    if unread {
+        return Err(lost(run));
+    }
     records.records.finish();
     Ok(Scored {
         records,
@@ -345,21 +326,6 @@ pub(super) fn score_articles(
         others,
         sources: tally.rows(&resolved.trust),
     })
-}
-
-impl LinkedOnDisk {
-    /// Dedup's findings of article `id`, read back; `next` is the first
-    /// record not yet passed (articles are asked for in ascending order).
-    fn findings_of(&self, id: ArticleId, next: &mut usize) -> Vec<Finding> {
-        while self.finding_ids.get(*next).is_some_and(|&i| i < id) {
-            *next += 1;
-        }
-        if self.finding_ids.get(*next) != Some(&id) {
-            return Vec::new();
-        }
-        *next += 1;
-        self.findings.get(*next - 1).unwrap_or_default()
-    }
 }
 
 /// `findings` moved into one list per article id, each in the order given
@@ -387,7 +353,7 @@ fn extra_findings(by_id: &mut [Vec<Finding>], findings: &mut Vec<Finding>) {
 pub(super) fn finish_article(
     mut s: ArticleSummary,
     extra: Vec<Finding>,
-    texts: &RepeatTexts<'_>,
+    texts: &DupTexts,
     rules: &Rules,
 ) -> (ArticleSummary, ArticleScore) {
     s.claims = Vec::new();
@@ -414,7 +380,7 @@ pub(super) fn write_outputs(
     store: OpenCache,
     collected: &Collected,
     marks: &[Vec<ParaMark>],
-    rows: &[DuplicateRow],
+    rows: &dyn DuplicateRows,
     claims: &[ClaimRow],
     scored: &Scored,
 ) -> Result<RunSummary, RunError> {
@@ -450,18 +416,15 @@ pub(super) fn write_outputs(
     Ok(summary)
 }
 
-/// Re-reads the few texts duplicates.csv shows into the link's rows.
-pub(super) fn duplicate_rows(
+/// Re-reads the texts duplicates.csv shows ([`DupTexts`]), into scratch
+/// space.
+pub(super) fn duplicate_texts(
     run: &RunCtx<'_>,
     collected: &Collected,
-    on_disk: &LinkedOnDisk,
-) -> Result<Vec<DuplicateRow>, RunError> {
-    let mut rows = Vec::new();
-    for i in 0..on_disk.rows.len() {
-        rows.extend(on_disk.rows.get(i).ok_or_else(|| lost(run))?);
-    }
-    fill_duplicate_texts(&mut rows, &Reloader::new(run, collected));
-    Ok(rows)
+    on_disk: &LinkRecords,
+) -> Result<DupTexts, RunError> {
+    let store = Box::new(report::Scratch::new(run.lock));
+    DupTexts::gather(on_disk, &Reloader::new(run, collected), store).ok_or_else(|| lost(run))
 }
 
 /// What this run wrote, for the next run's up-to-date check and summary.
@@ -488,25 +451,10 @@ fn outputs_of(
     }
 }
 
-/// The start of each repeated paragraph's text, by (article, paragraph),
-/// from duplicates.csv's rows (sorted, for lookups).
-pub(super) type RepeatTexts<'a> = Vec<((ArticleId, u32), &'a str)>;
-
-/// [`RepeatTexts`] of `rows`.
-fn repeat_texts(rows: &[DuplicateRow]) -> RepeatTexts<'_> {
-    let mut text: RepeatTexts<'_> = rows
-        .iter()
-        .filter(|r| !r.text.is_empty())
-        .map(|r| ((r.article, r.paragraph.0), r.text.as_str()))
-        .collect();
-    text.sort_unstable_by_key(|t| t.0);
-    text
-}
-
 /// Findings from the cross-article dedup link carry no text (the link keeps
 /// none): give them the start of their paragraph, taken from the
 /// duplicates.csv rows just re-read, so a reviewer sees what was repeated.
-fn name_repeated_text(findings: &mut [Finding], text: &RepeatTexts<'_>) {
+fn name_repeated_text(findings: &mut [Finding], texts: &DupTexts) {
     for f in findings.iter_mut() {
         let repeat = matches!(
             f.kind,
@@ -518,43 +466,12 @@ fn name_repeated_text(findings: &mut [Finding], text: &RepeatTexts<'_>) {
             continue;
         }
         let Some(p) = f.paragraph else { continue };
-        if let Ok(i) = text.binary_search_by_key(&(f.article, p.0), |t| t.0) {
-            let t = text[i].1;
-            f.mention = crate::text::truncate_chars(t, 80);
+        if let Some(t) = texts.get(f.article, p.0) {
+            f.mention = crate::text::truncate_chars(&t, 80);
             if t.chars().nth(80).is_some() {
                 f.mention.push('…');
             }
         }
-    }
-}
-
-/// Articles re-read at once for duplicates.csv texts (the records of one
-/// file are never split across loads, so a file is read once).
-const TEXT_BATCH: usize = 256;
-
-/// Re-reads the articles that duplicates.csv shows and fills in their texts,
-/// a few hundred articles at a time so only those texts are in memory.
-fn fill_duplicate_texts(rows: &mut [DuplicateRow], reloader: &Reloader<'_>) {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_unstable_by_key(|&i| (rows[i].article, rows[i].paragraph));
-    let mut start = 0;
-    while start < order.len() {
-        let (ids, end) = text_batch(rows, &order, start, |id| reloader.entry(id));
-        let arts = reloader.load(&ids);
-        let mut k = 0;
-        for &i in &order[start..end] {
-            let r = &mut rows[i];
-            while ids.get(k).is_some_and(|&id| id < r.article) {
-                k += 1;
-            }
-            let Some(Some(a)) = arts.get(k) else { continue };
-            if let Some(p) = a.paragraphs.get(r.paragraph.0 as usize) {
-                // One character past the 200 shown, so the report can tell
-                // a cut text (it ends it with "…") from one that fits.
-                r.text = crate::text::truncate_chars(a.para_text(p), 201).replace('\n', " ");
-            }
-        }
-        start = end;
     }
 }
 
@@ -582,30 +499,6 @@ fn review_texts(
             })
         })
         .collect()
-}
-
-/// The next load of [`fill_duplicate_texts`] from `order[start]`: up to
-/// `TEXT_BATCH` articles, then the rest of the last one's file. Returns the
-/// distinct article ids and the end of the rows covered in `order`.
-fn text_batch(
-    rows: &[DuplicateRow],
-    order: &[usize],
-    start: usize,
-    entry: impl Fn(ArticleId) -> Option<u32>,
-) -> (Vec<ArticleId>, usize) {
-    let mut ids: Vec<ArticleId> = Vec::new();
-    let mut end = start;
-    while end < order.len() {
-        let id = rows[order[end]].article;
-        if ids.last() != Some(&id) {
-            if ids.len() >= TEXT_BATCH && ids.last().map(|&l| entry(l)) != Some(entry(id)) {
-                break;
-            }
-            ids.push(id);
-        }
-        end += 1;
-    }
-    (ids, end)
 }
 
 #[cfg(test)]

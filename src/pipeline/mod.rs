@@ -16,7 +16,7 @@
 //! runs the stage list in `run_in_pool`. The per-article pass is in
 //! `per_article` (batches, [`analyze`], collecting in discovery order), the
 //! cross-article steps in `cross` (with the summaries and report records on
-//! disk in `spill`), `--incremental` in `incremental` (with the
+//! disk in `spill`, duplicates.csv's texts in `dup_texts`), `--incremental` in `incremental` (with the
 //! cache format in `cache`), progress bars and timings in `progress`.
 //! `--shard K/N` runs only the per-article pass, on the files of one shard,
 //! and writes a partial (`shard`, through `store`); [`merge`] reads the
@@ -25,6 +25,7 @@
 
 mod cache;
 mod cross;
+mod dup_texts;
 mod heap;
 mod incremental;
 mod merge;
@@ -268,7 +269,7 @@ fn run_in_pool(
 ///    each article; the rest of the summaries wait in the spill;
 /// 2. resolve: claims across articles, from the spilled summaries with
 ///    name findings in boilerplate and claims in repeats dropped;
-/// 3. the texts duplicates.csv shows, re-read;
+/// 3. the texts duplicates.csv shows, re-read into scratch space;
 /// 4. score: each spilled summary with its dedup and claims findings, into
 ///    its report record (spilled again), then the sources;
 /// 5. report: the reports, then the cache.
@@ -283,9 +284,8 @@ fn cross_article(
     collected.spill.finish();
     collected.link.finish();
     heap::release_freed();
-    let mut linked = cross::link_duplicates(run, &collected, &mut store);
+    let (linked, on_disk) = cross::link_duplicates(run, &collected, &mut store);
     collected.link = LinkInput::default();
-    let on_disk = cross::spill_outcome(run, &mut linked);
     heap::release_freed();
     run.progress.finish(Stage::Dedup);
     timings.lap("dedup link");
@@ -296,8 +296,8 @@ fn cross_article(
     heap::release_freed();
     run.progress.finish(Stage::Claims);
     timings.lap("claims resolve");
-    let rows = cross::duplicate_rows(run, &collected, &on_disk)?;
-    let scored = cross::score_articles(run, &collected, &linked, &on_disk, &mut resolved, &rows)?;
+    let texts = cross::duplicate_texts(run, &collected, &on_disk)?;
+    let scored = cross::score_articles(run, &collected, &linked, &on_disk, &mut resolved, &texts)?;
     heap::release_freed();
     run.progress.finish(Stage::Score);
     timings.lap("scoring");
@@ -306,7 +306,11 @@ fn cross_article(
         store,
         &collected,
         &linked.marks,
-        &rows,
+        &dup_texts::DupRowsOnDisk {
+            records: &on_disk,
+            texts: &texts,
+            dir: run.cfg.out_dir.clone(),
+        },
         &resolved.rows,
         &scored,
     )?;

@@ -131,7 +131,8 @@ pub struct Reports<'a> {
     /// Every id's findings (articles' and the others) by severity, indexed
     /// by `Severity as usize` ([`count_severities`]).
     pub counts: &'a [[usize; 3]],
-    pub duplicates: &'a [DuplicateRow],
+    /// duplicates.csv's rows with their texts ([`DuplicateRows`]).
+    pub duplicates: &'a dyn DuplicateRows,
     pub claims: &'a [ClaimRow],
     pub sources: &'a [SourceRow],
     /// Report key of every entry (articles and failed inputs), by id.
@@ -154,6 +155,29 @@ pub trait ArticleRecords: Sync {
     /// disk and cannot be read back (the reports then stop: no row is
     /// written without its data).
     fn get(&self, i: usize) -> Result<Cow<'_, ArticleSummary>, ReportError>;
+}
+
+/// duplicates.csv's rows the reports read, in parts, in the table's order
+/// (by group, article, paragraph): each part may be decoded from disk on
+/// each call, so a renderer reads the parts once, one at a time.
+pub trait DuplicateRows: Sync {
+    /// Parts of the rows.
+    fn parts(&self) -> usize;
+    /// Part `i`'s rows, or [`ReportError::ScratchRead`] when they were
+    /// spilled and cannot be read back.
+    fn part(&self, i: usize) -> Result<Vec<DuplicateRow>, ReportError>;
+}
+
+/// Rows in memory, any order: one part, sorted here.
+impl DuplicateRows for Vec<DuplicateRow> {
+    fn parts(&self) -> usize {
+        1
+    }
+    fn part(&self, _: usize) -> Result<Vec<DuplicateRow>, ReportError> {
+        let mut rows = self.clone();
+        rows.sort_by_key(|d| (d.group, d.article, d.paragraph));
+        Ok(rows)
+    }
 }
 
 impl ArticleRecords for Vec<ArticleSummary> {

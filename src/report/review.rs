@@ -11,10 +11,10 @@
 //! hashes. Deterministic: the same tables and texts give the same bytes.
 
 use super::tables::{review_order, scores_by_id};
-use super::Reports;
+use super::{DuplicateRows, ReportError, Reports};
 use crate::model::{ArticleId, ArticleSummary, DupKind, DuplicateRow, Finding, ParaMark, Severity};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -215,7 +215,8 @@ pub(super) fn render(
         flush_part(&mut h, out)?;
     }
     h.push_str("</tbody></table>\n");
-    let dups = dups_by_paragraph(r.duplicates);
+    let shown_ids: HashSet<ArticleId> = shown.iter().map(|&i| r.articles.id(i)).collect();
+    let dups = dups_by_paragraph(r.duplicates, &shown_ids).map_err(std::io::Error::other)?;
     for (n, &i) in shown.iter().enumerate() {
         let a = record(r, i)?;
         let findings = sorted_findings(&a.findings);
@@ -334,12 +335,20 @@ fn sorted_findings(fs: &[Finding]) -> Vec<&Finding> {
     v
 }
 
-fn dups_by_paragraph(ds: &[DuplicateRow]) -> HashMap<(ArticleId, u32), &DuplicateRow> {
+/// The first duplicates.csv row of each paragraph of the articles `shown`.
+fn dups_by_paragraph(
+    ds: &dyn DuplicateRows,
+    shown: &HashSet<ArticleId>,
+) -> Result<HashMap<(ArticleId, u32), DuplicateRow>, ReportError> {
     let mut m = HashMap::new();
-    for d in ds {
-        m.entry((d.article, d.paragraph.0)).or_insert(d);
+    for part in 0..ds.parts() {
+        for d in ds.part(part)? {
+            if shown.contains(&d.article) {
+                m.entry((d.article, d.paragraph.0)).or_insert(d);
+            }
+        }
     }
-    m
+    Ok(m)
 }
 
 struct ArticleCtx<'a> {
@@ -347,7 +356,7 @@ struct ArticleCtx<'a> {
     n: usize,
     r: &'a Reports<'a>,
     findings: &'a [&'a Finding],
-    dups: &'a HashMap<(ArticleId, u32), &'a DuplicateRow>,
+    dups: &'a HashMap<(ArticleId, u32), DuplicateRow>,
     anchor: &'a HashMap<ArticleId, usize>,
     marks: &'a [ParaMark],
 }

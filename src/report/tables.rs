@@ -296,8 +296,6 @@ fn finding_row<S: Sink>(
 }
 
 fn duplicates_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
-    let mut ds: Vec<&DuplicateRow> = r.duplicates.iter().collect();
-    ds.sort_by_key(|d| (d.group, d.article, d.paragraph));
     w.header(&[
         "group",
         "article",
@@ -309,21 +307,27 @@ fn duplicates_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportErr
         "first_paragraph",
         "text",
     ])?;
-    for d in ds {
-        let text = cut(&d.text, 200);
-        w.row(&[
-            Cell::Int(d.group as i64),
-            Cell::Article(key_of(r, d.article)),
-            Cell::Int(d.paragraph.number().into()),
-            Cell::Int(d.line.into()),
-            Cell::Code(d.kind.as_str()),
-            Cell::Num(d.similarity, 3),
-            Cell::Article(key_of(r, d.first_article)),
-            Cell::Int(d.first_paragraph.number().into()),
-            Cell::Text(&text),
-        ])?;
+    for part in 0..r.duplicates.parts() {
+        for d in r.duplicates.part(part)? {
+            duplicate_row(r, &d, w)?;
+        }
     }
     Ok(())
+}
+
+fn duplicate_row<S: Sink>(r: &Reports<'_>, d: &DuplicateRow, w: &mut S) -> Result<(), ReportError> {
+    let text = cut(&d.text, 200);
+    w.row(&[
+        Cell::Int(d.group as i64),
+        Cell::Article(key_of(r, d.article)),
+        Cell::Int(d.paragraph.number().into()),
+        Cell::Int(d.line.into()),
+        Cell::Code(d.kind.as_str()),
+        Cell::Num(d.similarity, 3),
+        Cell::Article(key_of(r, d.first_article)),
+        Cell::Int(d.first_paragraph.number().into()),
+        Cell::Text(&text),
+    ])
 }
 
 fn claims_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
@@ -441,6 +445,7 @@ mod tests {
     use super::*;
 
     static NO_ARTICLES: Vec<crate::model::ArticleSummary> = Vec::new();
+    pub(super) static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
 
     fn reports<'a>(
         findings: &'a [Finding],
@@ -453,7 +458,7 @@ mod tests {
             scores,
             findings,
             counts: &[],
-            duplicates: &[],
+            duplicates: &NO_ROWS,
             claims: &[],
             sources: &[],
             keys,
@@ -551,7 +556,7 @@ mod mention_tests {
             scores: &[],
             findings: &[],
             counts: &[],
-            duplicates: &[],
+            duplicates: &tests::NO_ROWS,
             claims: &[],
             sources: &[],
             keys: &keys,
@@ -590,7 +595,7 @@ mod props {
             let findings = [f];
             let r = Reports {
                 articles: &Vec::new(), marks: &[], scores: &[], findings: &findings, counts: &[],
-                duplicates: &[], claims: &[], sources: &[], keys: &keys, texts: &[],
+                duplicates: &super::tests::NO_ROWS, claims: &[], sources: &[], keys: &keys, texts: &[],
             };
             let tables = render(&r).unwrap();
             let mut rdr = csv::Reader::from_reader(tables[1].as_slice());

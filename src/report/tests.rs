@@ -1,6 +1,7 @@
 use super::*;
 
 static NO_ARTICLES: Vec<ArticleSummary> = Vec::new();
+static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
 
 fn empty() -> Reports<'static> {
     Reports {
@@ -9,7 +10,7 @@ fn empty() -> Reports<'static> {
         scores: &[],
         findings: &[],
         counts: &[],
-        duplicates: &[],
+        duplicates: &NO_ROWS,
         claims: &[],
         sources: &[],
         keys: &[],

@@ -17,8 +17,8 @@ mod stats;
 
 use super::DedupConfig;
 use crate::model::{
-    ArticleId, Date, DedupOutcome, LinkArticle, LinkInput, LinkPara, LoadArticles, PairMemo,
-    ParaIdx, Scratch,
+    ArticleId, Date, DedupOutcome, LinkArticle, LinkInput, LinkPara, LinkRecords, LoadArticles,
+    PairMemo, ParaIdx, Scratch,
 };
 use classify::{ArticleZones, DirectMatches, Verdict};
 use output::{LinkOutput, Repeat};
@@ -53,6 +53,9 @@ use stats::Stats;
 ///     block of boilerplate.
 /// 14. `LinkOutput::local_groups`: within-article groups outside cross groups.
 /// 15. `LinkOutput::finish`: deterministic group numbers and finding order.
+///
+/// The findings and duplicates.csv rows are in the outcome, in memory; see
+/// [`link_to`] for a link that writes them out as it makes them.
 pub fn link(
     input: &LinkInput,
     cfg: &DedupConfig,
@@ -60,6 +63,24 @@ pub fn link(
     scratch: &mut dyn Scratch,
     memo: &mut PairMemo,
 ) -> DedupOutcome {
+    let records = LinkRecords::default();
+    let (mut outcome, records) = link_to(input, cfg, load, scratch, memo, records);
+    outcome.findings = records.all_findings();
+    outcome.rows = records.all_rows();
+    outcome
+}
+
+/// [`link`], its findings and duplicates.csv groups written to `records`
+/// as each is made (the outcome holds marks and copy links only); the
+/// records come back finished, in report order.
+pub fn link_to(
+    input: &LinkInput,
+    cfg: &DedupConfig,
+    load: &LoadArticles<'_>,
+    scratch: &mut dyn Scratch,
+    memo: &mut PairMemo,
+    records: LinkRecords,
+) -> (DedupOutcome, LinkRecords) {
     let mut stats = Stats::from_env();
     stats.phase("input");
     let mut linker = Linker::of(input);
@@ -71,7 +92,7 @@ pub fn link(
     let zones = ArticleZones::measure(&linker, &cross.member);
     let direct = DirectMatches::new(&linker, &confirmed);
 
-    let mut out = LinkOutput::new(input);
+    let mut out = LinkOutput::new(input, records);
     let mut repeats: Vec<Repeat> = Vec::new();
     for group in &cross.groups {
         match zones.classify(&linker, group) {

@@ -5,8 +5,8 @@ use super::classify::DirectMatches;
 use super::Linker;
 use crate::dedup::fingerprint::{block_finding, TITLE_LIST_REASON};
 use crate::model::{
-    ArticleId, DedupOutcome, DupKind, DuplicateRow, Finding, FindingKind, LinkInput, ParaIdx,
-    ParaMark,
+    ArticleId, DedupOutcome, DupKind, DuplicateRow, Finding, FindingKind, LinkInput, LinkRecords,
+    ParaIdx, ParaMark,
 };
 use std::collections::BTreeSet;
 
@@ -60,25 +60,26 @@ impl Repeat {
     }
 }
 
-/// What the link reports, gathered step by step.
+/// What the link reports, gathered step by step: marks and copy links in
+/// memory, findings and duplicates.csv groups written out as they are made.
 pub(super) struct LinkOutput {
     /// Per article, per paragraph; starts as the per-article marks.
     marks: Vec<Vec<ParaMark>>,
-    findings: Vec<Finding>,
-    /// duplicates.csv groups, numbered in [`LinkOutput::finish`].
-    groups: Vec<Vec<DuplicateRow>>,
+    /// Findings and duplicates.csv groups (numbered once all are made).
+    records: LinkRecords,
     /// (copy, origin) article pairs.
     copies: Vec<(ArticleId, ArticleId)>,
 }
 
 impl LinkOutput {
-    pub(super) fn new(input: &LinkInput) -> LinkOutput {
+    /// Starts from the per-article marks; findings and groups go to
+    /// `records`.
+    pub(super) fn new(input: &LinkInput, records: LinkRecords) -> LinkOutput {
         LinkOutput {
             marks: (0..input.len())
                 .map(|a| input.marks_of(a).to_vec())
                 .collect(),
-            findings: Vec::new(),
-            groups: Vec::new(),
+            records,
             copies: Vec::new(),
         }
     }
@@ -141,7 +142,7 @@ impl LinkOutput {
         if let Some(r) = rows.first_mut() {
             r.kind = k0;
         }
-        self.groups.push(rows);
+        self.records.put_group(rows);
     }
 
     /// Marks `g`, a copy of the earlier `h`, and reports it: a repeat within
@@ -174,7 +175,7 @@ impl LinkOutput {
         .evidence(linker.para_key(h));
         f.paragraph = Some(ParaIdx(p as u32));
         f.line = Some(linker.print(g).line);
-        self.findings.push(f);
+        self.records.put_finding(&f);
     }
 
     /// Step 12: marks repeated boilerplate (over content and syndicated
@@ -237,9 +238,9 @@ impl LinkOutput {
                     paras: &block,
                     last,
                 };
-                self.findings
-                    .push(block.finding(linker, repeats, before, &mut local));
-                self.groups.push(block.rows(linker, direct, repeats));
+                let finding = block.finding(linker, repeats, before, &mut local);
+                self.records.put_finding(&finding);
+                self.records.put_group(block.rows(linker, direct, repeats));
             }
         }
     }
@@ -253,11 +254,12 @@ impl LinkOutput {
                 continue;
             }
             let (findings, rows) = input.local(a);
-            self.findings.extend(
-                findings
-                    .into_iter()
-                    .filter(|f| f.kind == FindingKind::DuplicateParagraph),
-            );
+            for f in findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::DuplicateParagraph)
+            {
+                self.records.put_finding(f);
+            }
             let mut local: Vec<&DuplicateRow> = rows
                 .iter()
                 .filter(|r| r.kind != DupKind::Boilerplate)
@@ -270,37 +272,33 @@ impl LinkOutput {
                 {
                     continue;
                 }
-                self.groups.push(run.iter().map(|r| (*r).clone()).collect());
+                self.records
+                    .put_group(run.iter().map(|r| (*r).clone()).collect());
             }
         }
     }
 
-    /// Step 15: numbers the groups ([`number_groups`]), sorts the copy links
-    /// and the findings (by article, paragraph, kind, evidence).
-    pub(super) fn finish(self) -> DedupOutcome {
+    /// Step 15: the findings and groups put in report order (groups
+    /// numbered by their first row's article, paragraph and kind; findings
+    /// by article, paragraph, kind and evidence: [`LinkRecords::finish`]),
+    /// the copy links sorted. The outcome holds marks and copy links; its
+    /// findings and rows are in the records.
+    pub(super) fn finish(self) -> (DedupOutcome, LinkRecords) {
         let LinkOutput {
             marks,
-            mut findings,
-            groups,
+            mut records,
             mut copies,
         } = self;
-        let rows = number_groups(groups);
+        records.finish();
         copies.sort_unstable();
         copies.dedup();
-        findings.sort_by(|x, y| {
-            (x.article, x.paragraph, x.kind, &x.evidence).cmp(&(
-                y.article,
-                y.paragraph,
-                y.kind,
-                &y.evidence,
-            ))
-        });
-        DedupOutcome {
+        let outcome = DedupOutcome {
             marks,
-            findings,
-            rows,
+            findings: Vec::new(),
+            rows: Vec::new(),
             copies,
-        }
+        };
+        (outcome, records)
     }
 }
 
@@ -448,25 +446,6 @@ impl Block<'_> {
     }
 }
 
-/// duplicates.csv rows with deterministic group numbers: each group's rows
-/// by (article, paragraph), empty groups dropped, groups by their first
-/// row's (article, paragraph, kind), numbered from 1.
-fn number_groups(mut groups: Vec<Vec<DuplicateRow>>) -> Vec<DuplicateRow> {
-    for g in &mut groups {
-        g.sort_by_key(|r| (r.article, r.paragraph));
-    }
-    groups.retain(|g| !g.is_empty());
-    groups.sort_by_key(|g| (g[0].article, g[0].paragraph, g[0].kind));
-    let mut rows = Vec::with_capacity(groups.iter().map(Vec::len).sum());
-    for (i, g) in groups.into_iter().enumerate() {
-        for mut r in g {
-            r.group = i as u32 + 1;
-            rows.push(r);
-        }
-    }
-    rows
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,20 +465,6 @@ mod tests {
                 print(3, base + 3, 3, &[], true),
             ],
         )
-    }
-
-    fn row(article: u32, paragraph: u32, kind: DupKind) -> DuplicateRow {
-        DuplicateRow {
-            group: 0,
-            article: ArticleId(article),
-            paragraph: ParaIdx(paragraph),
-            line: paragraph + 1,
-            kind,
-            similarity: 1.0,
-            first_article: ArticleId(article),
-            first_paragraph: ParaIdx(paragraph),
-            text: String::new(),
-        }
     }
 
     #[test]
@@ -524,20 +489,21 @@ mod tests {
         sums[1].source = "elsewhere".into();
         let linker = Linker::new(&sums);
         let direct = DirectMatches::new(&linker, &[((0, 4), 0.9)]);
-        let mut out = LinkOutput::new(&LinkInput::of(&sums));
+        let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         out.syndication_rows(&linker, &direct, &[0, 4]);
         assert_eq!(out.marks[1][0], ParaMark::Syndicated);
         assert_eq!(out.marks[0][0], ParaMark::Content);
         assert_eq!(out.copies, vec![(ArticleId(1), ArticleId(0))]);
         assert_eq!(
-            kinds(&out.findings),
+            kinds(&out.made_findings()),
             vec![(1, FindingKind::SyndicatedParagraph, Some(1))]
         );
-        assert_eq!(out.findings[0].evidence, "a0.txt#p1");
-        assert!(out.findings[0]
+        assert_eq!(out.made_findings()[0].evidence, "a0.txt#p1");
+        assert!(out.made_findings()[0]
             .message
             .ends_with("reworded (similarity 0.90)"));
-        let group = &out.groups[0];
+        let groups = out.made_groups();
+        let group = &groups[0];
         assert_eq!(group.len(), 2);
         assert_eq!(
             group[0].kind,
@@ -550,9 +516,18 @@ mod tests {
         );
         // A member with no direct match earlier makes no row; a group left
         // with its origin alone is dropped.
-        let mut out = LinkOutput::new(&LinkInput::of(&sums));
+        let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         out.syndication_rows(&linker, &direct, &[0, 5]);
-        assert!(out.groups.is_empty() && out.findings.is_empty());
+        assert!(out.made_groups().is_empty() && out.made_findings().is_empty());
+    }
+
+    impl LinkOutput {
+        fn made_findings(&self) -> Vec<Finding> {
+            self.records.findings_as_made()
+        }
+        fn made_groups(&self) -> Vec<Vec<DuplicateRow>> {
+            self.records.groups_as_made()
+        }
     }
 
     fn kinds(fs: &[Finding]) -> Vec<(u32, FindingKind, Option<u32>)> {
@@ -563,7 +538,7 @@ mod tests {
     fn mark_boilerplate_grows_over_adjacent_title_lines() {
         let sums = vec![article(0), article(1)];
         let linker = Linker::new(&sums);
-        let mut out = LinkOutput::new(&LinkInput::of(&sums));
+        let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         out.marks[1][3] = ParaMark::Duplicate;
         let repeats: Vec<Repeat> = Repeat::of_group(&linker, &[2, 6]).collect();
         let before = out.mark_boilerplate(&linker, &repeats);
@@ -600,23 +575,23 @@ mod tests {
         let sums = vec![article(0), article(1)];
         let linker = Linker::new(&sums);
         let direct = DirectMatches::new(&linker, &[]);
-        let mut out = LinkOutput::new(&LinkInput::of(&sums));
+        let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         let repeats: Vec<Repeat> = Repeat::of_group(&linker, &[2, 6]).collect();
         let before = out.mark_boilerplate(&linker, &repeats);
         out.boilerplate_blocks(&linker, &direct, &repeats, &before);
         assert_eq!(
-            kinds(&out.findings),
+            kinds(&out.made_findings()),
             vec![
                 (0, FindingKind::Boilerplate, Some(2)),
                 (1, FindingKind::Boilerplate, Some(2))
             ]
         );
-        assert!(out.findings[0].message.starts_with(
+        assert!(out.made_findings()[0].message.starts_with(
             "3 paragraphs (lines 2-4) not part of the article: repeated in 2 articles"
         ));
-        assert_eq!(out.findings[0].evidence, "a1.txt#p3");
-        assert_eq!(out.findings[1].evidence, "a0.txt#p3");
-        let rows: Vec<_> = out.groups[1]
+        assert_eq!(out.made_findings()[0].evidence, "a1.txt#p3");
+        assert_eq!(out.made_findings()[1].evidence, "a0.txt#p3");
+        let rows: Vec<_> = out.made_groups()[1]
             .iter()
             .map(|r| {
                 (
@@ -637,66 +612,53 @@ mod tests {
         );
         let sums = vec![summary(&art(0, &text))];
         let linker = Linker::new(&sums);
-        let mut out = LinkOutput::new(&LinkInput::of(&sums));
+        let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         let before = out.mark_boilerplate(&linker, &[]);
         out.boilerplate_blocks(&linker, &DirectMatches::new(&linker, &[]), &[], &before);
-        assert_eq!(out.findings, sums[0].prints.findings);
-        assert_eq!(out.groups[0].len(), 5);
+        assert_eq!(out.made_findings(), sums[0].prints.findings);
+        assert_eq!(out.made_groups()[0].len(), 5);
     }
 
     #[test]
     fn local_groups_leave_out_groups_with_a_cross_member() {
         let sums = vec![summary(&art(0, &format!("{A1}\n\n{B1}\n\n{A1}")))];
         let linker = Linker::new(&sums);
-        let mut out = LinkOutput::new(&LinkInput::of(&sums));
+        let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         out.local_groups(&linker, &[false; 3]);
-        assert_eq!(out.groups, vec![sums[0].prints.rows.clone()]);
+        assert_eq!(out.made_groups(), vec![sums[0].prints.rows.clone()]);
         assert_eq!(
-            kinds(&out.findings),
+            kinds(&out.made_findings()),
             vec![(0, FindingKind::DuplicateParagraph, Some(3))]
         );
-        let mut out = LinkOutput::new(&LinkInput::of(&sums));
+        let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         out.local_groups(&linker, &[true, false, false]);
-        assert!(out.groups.is_empty());
-        assert_eq!(out.findings.len(), 1);
-    }
-
-    #[test]
-    fn groups_are_numbered_by_first_row_then_kind() {
-        let groups = vec![
-            vec![row(1, 0, DupKind::Exact), row(0, 4, DupKind::Exact)],
-            vec![],
-            vec![row(0, 4, DupKind::Boilerplate)],
-            vec![row(0, 2, DupKind::Near)],
-        ];
-        let got: Vec<(u32, u32, u32)> = number_groups(groups)
-            .iter()
-            .map(|r| (r.group, r.article.0, r.paragraph.0))
-            .collect();
-        assert_eq!(got, vec![(1, 0, 2), (2, 0, 4), (2, 1, 0), (3, 0, 4)]);
+        assert!(out.made_groups().is_empty());
+        assert_eq!(out.made_findings().len(), 1);
     }
 
     #[test]
     fn finish_sorts_findings_and_copy_links() {
         let sums = vec![article(0), article(1)];
-        let mut out = LinkOutput::new(&LinkInput::of(&sums));
+        let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         out.copies = vec![
             (ArticleId(1), ArticleId(0)),
             (ArticleId(0), ArticleId(1)),
             (ArticleId(1), ArticleId(0)),
         ];
-        out.findings = vec![
+        for f in [
             Finding::new(ArticleId(1), FindingKind::Boilerplate),
             Finding::new(ArticleId(0), FindingKind::Boilerplate).evidence("b"),
             Finding::new(ArticleId(0), FindingKind::Boilerplate).evidence("a"),
-        ];
-        let done = out.finish();
+        ] {
+            out.records.put_finding(&f);
+        }
+        let (done, records) = out.finish();
         assert_eq!(
             done.copies,
             vec![(ArticleId(0), ArticleId(1)), (ArticleId(1), ArticleId(0))]
         );
-        let order: Vec<(u32, &str)> = done
-            .findings
+        let findings = records.all_findings();
+        let order: Vec<(u32, &str)> = findings
             .iter()
             .map(|f| (f.article.0, f.evidence.as_str()))
             .collect();

@@ -1,7 +1,8 @@
 use super::*;
 use crate::dedup::DedupConfig;
-use crate::model::{Claim, Date, MentionRow};
+use crate::model::{Claim, Date, DuplicateRow, MentionRow};
 use crate::names::NameIndex;
+use crate::pipeline::dup_texts::DupTexts;
 
 fn summary(id: u32, text: &str) -> ArticleSummary {
     let date = Date::parse_iso("2026-02-12").unwrap();
@@ -208,7 +209,7 @@ fn an_article_is_scored_on_its_findings_then_its_repeats_get_their_text() {
     s.claims = vec![claim(0)];
     let extra = vec![at(0, 0, FindingKind::DuplicateParagraph)];
     let rows = [row(0, 0, "copied words")];
-    let (record, score) = finish_article(s, extra, &repeat_texts(&rows), &rules);
+    let (record, score) = finish_article(s, extra, &DupTexts::of_rows(&rows), &rules);
     let kinds: Vec<FindingKind> = record.findings.iter().map(|f| f.kind).collect();
     assert_eq!(
         kinds,
@@ -229,32 +230,11 @@ fn repeat_findings_without_text_get_their_paragraph_start() {
         at(0, 1, FindingKind::DuplicateParagraph).mention("kept"),
     ];
     let rows = [row(0, 1, &"word ".repeat(40)), row(0, 2, "")];
-    name_repeated_text(&mut findings, &repeat_texts(&rows));
+    name_repeated_text(&mut findings, &DupTexts::of_rows(&rows));
     // 80 characters, and "…" since the text was longer.
     assert_eq!(findings[0].mention.chars().count(), 81);
     assert!(findings[0].mention.ends_with('…'));
     assert!(findings[1].mention.is_empty(), "no text for paragraph 2");
     assert!(findings[2].mention.is_empty(), "not a repeat");
     assert_eq!(findings[3].mention, "kept");
-}
-
-#[test]
-fn text_batches_stop_after_enough_articles_but_never_inside_a_file() {
-    let rows: Vec<DuplicateRow> = (0..TEXT_BATCH as u32 + 4)
-        .flat_map(|a| [row(a, 0, ""), row(a, 1, "")])
-        .collect();
-    let order: Vec<usize> = (0..rows.len()).collect();
-    // One file per article: the batch ends at TEXT_BATCH articles.
-    let (ids, end) = text_batch(&rows, &order, 0, |id| Some(id.0));
-    assert_eq!(ids.len(), TEXT_BATCH);
-    assert_eq!(end, 2 * TEXT_BATCH);
-    // Articles TEXT_BATCH - 1 .. TEXT_BATCH + 1 share a file: it is kept whole.
-    let shared = TEXT_BATCH as u32 - 1..=TEXT_BATCH as u32 + 1;
-    let file = |id: ArticleId| Some(if shared.contains(&id.0) { 0 } else { id.0 + 1 });
-    let (ids, end) = text_batch(&rows, &order, 0, file);
-    assert_eq!(ids.len(), TEXT_BATCH + 2);
-    assert_eq!(end, 2 * (TEXT_BATCH + 2));
-    let (ids, end) = text_batch(&rows, &order, end, file);
-    assert_eq!(ids.len(), 2);
-    assert_eq!(end, rows.len());
 }
