@@ -502,4 +502,4 @@ fn review_texts(
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -162,21 +162,7 @@ impl DuplicateRows for DupRowsOnDisk<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DupKind, ParaIdx};
-
-    fn row(article: u32, paragraph: u32, text: &str) -> DuplicateRow {
-        DuplicateRow {
-            group: 0,
-            article: ArticleId(article),
-            paragraph: ParaIdx(paragraph),
-            line: 1,
-            kind: DupKind::Exact,
-            similarity: 1.0,
-            first_article: ArticleId(0),
-            first_paragraph: ParaIdx(0),
-            text: text.into(),
-        }
-    }
+    use crate::pipeline::cross::tests::row;
 
     #[test]
     fn text_batches_stop_after_enough_articles_but_never_inside_a_file() {

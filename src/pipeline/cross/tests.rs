@@ -29,7 +29,9 @@ fn claim(paragraph: u32) -> Claim {
     }
 }
 
-fn row(article: u32, paragraph: u32, text: &str) -> DuplicateRow {
+/// An exact-copy duplicates.csv row of paragraph `paragraph` of `article`
+/// (also the fixture of `dup_texts`' tests).
+pub(in crate::pipeline) fn row(article: u32, paragraph: u32, text: &str) -> DuplicateRow {
     DuplicateRow {
         group: 0,
         article: ArticleId(article),
