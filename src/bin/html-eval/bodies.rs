@@ -148,20 +148,11 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args> {
     if pos.len() < 2 {
         bail!("{usage}");
     }
-    if extractors.is_empty() {
-        extractors = vec!["credence".into(), "reader".into()];
-    }
-    if let Some(e) = extractors
-        .iter()
-        .find(|e| !matches!(e.as_str(), "credence" | "reader"))
-    {
-        bail!("unknown extractor {e} (credence, reader)");
-    }
     let truth = pos.remove(0);
     Ok(Args {
         truth,
         dirs: pos,
-        extractors,
+        extractors: super::known_extractors(extractors)?,
         worst,
     })
 }
@@ -181,10 +172,7 @@ pub(crate) fn main(args: impl Iterator<Item = String>) -> Result<()> {
         pages.push((key.as_str(), t, std::fs::read(&path)?, path));
     }
     let cfg = IngestConfig::default();
-    println!(
-        "{:<12} {:>9} {:>6} {:>6} {:>8} {:>10} {:>12}",
-        "extractor", "precision", "recall", "F1", "accuracy", "time (s)", "ms per page"
-    );
+    super::print_header();
     for name in &args.extractors {
         let mut time = Duration::ZERO;
         let mut scored = Vec::new();
@@ -198,16 +186,8 @@ pub(crate) fn main(args: impl Iterator<Item = String>) -> Result<()> {
         }
         let shares: Vec<Shares> = scored.iter().map(|(_, s)| *s).collect();
         let (p, r, f1) = summarise(&shares);
-        println!(
-            "{:<12} {:>9.3} {:>6.3} {:>6.3} {:>8.3} {:>10.2} {:>12.2}",
-            name,
-            p,
-            r,
-            f1,
-            exact as f64 / pages.len().max(1) as f64,
-            time.as_secs_f64(),
-            time.as_secs_f64() * 1000.0 / pages.len().max(1) as f64
-        );
+        let accuracy = exact as f64 / pages.len().max(1) as f64;
+        super::print_scores(name, (p, r, f1, accuracy), time, pages.len());
         scored.sort_by(|a, b| {
             let lost = |s: &Shares| s.fp + s.fn_;
             lost(&b.1).total_cmp(&lost(&a.1)).then(a.0.cmp(b.0))

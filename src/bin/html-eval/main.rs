@@ -175,25 +175,60 @@ fn parse_args() -> Result<Args> {
     if pos.len() < 2 {
         bail!("usage: html-eval EVALDATA.json HTML_DIR... [--extractor NAME]... [--misses FILE]");
     }
-    if extractors.is_empty() {
-        extractors = vec!["credence".into(), "reader".into()];
-    }
-    for e in &extractors {
-        if !matches!(e.as_str(), "credence" | "reader") {
-            bail!("unknown extractor {e} (credence, reader)");
-        }
-    }
     let evaldata = pos.remove(0);
     Ok(Args {
         evaldata,
         dirs: pos,
-        extractors,
+        extractors: known_extractors(extractors)?,
         misses,
         meta,
         explain,
         dump,
         worst,
     })
+}
+
+/// The extractors asked for (both when none was), each one [`extract`]
+/// knows.
+fn known_extractors(asked: Vec<String>) -> Result<Vec<String>> {
+    if asked.is_empty() {
+        return Ok(vec!["credence".into(), "reader".into()]);
+    }
+    if let Some(e) = asked
+        .iter()
+        .find(|e| !matches!(e.as_str(), "credence" | "reader"))
+    {
+        bail!("unknown extractor {e} (credence, reader)");
+    }
+    Ok(asked)
+}
+
+/// The header of the results table.
+fn print_header() {
+    println!(
+        "{:<12} {:>9} {:>6} {:>6} {:>8} {:>10} {:>12}",
+        "extractor", "precision", "recall", "F1", "accuracy", "time (s)", "ms per page"
+    );
+}
+
+/// One extractor's line of the results table: its scores and its
+/// extraction time over `pages` pages.
+fn print_scores(
+    name: &str,
+    (p, r, f1, accuracy): (f64, f64, f64, f64),
+    time: Duration,
+    pages: usize,
+) {
+    println!(
+        "{:<12} {:>9.3} {:>6.3} {:>6.3} {:>8.3} {:>10.2} {:>12.2}",
+        name,
+        p,
+        r,
+        f1,
+        accuracy,
+        time.as_secs_f64(),
+        time.as_secs_f64() * 1000.0 / pages.max(1) as f64
+    );
 }
 
 /// The page file in the first HTML_DIR that has it.
@@ -223,10 +258,7 @@ fn main() -> Result<()> {
         Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
         None => None,
     };
-    println!(
-        "{:<12} {:>9} {:>6} {:>6} {:>8} {:>10} {:>12}",
-        "extractor", "precision", "recall", "F1", "accuracy", "time (s)", "ms per page"
-    );
+    print_header();
     let mut explain = match &args.explain {
         Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p)?)),
         None => None,
@@ -261,16 +293,13 @@ fn main() -> Result<()> {
                 }
             }
         }
-        println!(
-            "{:<12} {:>9.3} {:>6.3} {:>6.3} {:>8.3} {:>10.2} {:>12.2}",
-            name,
+        let scores = (
             total.precision(),
             total.recall(),
             total.f1(),
             total.accuracy(),
-            time.as_secs_f64(),
-            time.as_secs_f64() * 1000.0 / pages.len().max(1) as f64
         );
+        print_scores(name, scores, time, pages.len());
         print_worst(name, &mut per_page, args.worst);
     }
     Ok(())
