@@ -278,24 +278,59 @@ impl LinkInput {
     /// Band `b`'s key of every paragraph, by global number (0 for unsigned
     /// ones; all 0 if the stream cannot be read back).
     pub fn band(&self, b: usize) -> Vec<u32> {
+        let mut keys: Vec<u32> = Vec::with_capacity(self.paras.len());
+        if !self.band_chunks(b, |_, chunk| keys.extend(chunk)) {
+            return vec![0; self.paras.len()];
+        }
+        keys
+    }
+
+    /// (band `b`'s key, global number) of the paragraphs `keep` takes, in
+    /// paragraph order, without holding the whole band (8 bytes per kept
+    /// paragraph): what [`LinkInput::band`] gives them, paired.
+    pub fn band_keyed(&self, b: usize, keep: impl Fn(usize) -> bool) -> Vec<(u32, u32)> {
+        let mut keyed: Vec<(u32, u32)> = Vec::new();
+        let read = self.band_chunks(b, |first, chunk| {
+            keyed.extend(
+                chunk
+                    .enumerate()
+                    .map(|(i, k)| (k, (first + i) as u32))
+                    .filter(|&(_, g)| keep(g as usize)),
+            )
+        });
+        if !read {
+            keyed = (0..self.paras.len())
+                .filter(|&g| keep(g))
+                .map(|g| (0, g as u32))
+                .collect();
+        }
+        keyed
+    }
+
+    /// Hands band `b`'s keys to `f` a chunk at a time, with the global
+    /// number of the chunk's first paragraph; false if the stream cannot
+    /// be read back whole.
+    fn band_chunks(
+        &self,
+        b: usize,
+        mut f: impl FnMut(usize, &mut dyn Iterator<Item = u32>),
+    ) -> bool {
         const CHUNK: usize = 1 << 20;
         let total = self.paras.len() * 4;
-        let mut keys: Vec<u32> = Vec::with_capacity(self.paras.len());
         let mut at = 0;
         while at < total {
             let len = CHUNK.min(total - at);
             let bytes = self.bands[b].read(at as u64, len as u32);
             if bytes.len() != len {
-                return vec![0; self.paras.len()];
+                return false;
             }
-            keys.extend(
-                bytes
-                    .chunks_exact(4)
-                    .map(|k| u32::from_le_bytes([k[0], k[1], k[2], k[3]])),
-            );
+            let mut keys = bytes
+                .chunks_exact(4)
+                .map(|k| u32::from_le_bytes([k[0], k[1], k[2], k[3]]));
+            f(at / 4, &mut keys);
             at += len;
         }
-        keys
+        true
     }
 }
 
@@ -336,9 +371,43 @@ mod tests {
             summary(2, "x", &[&full]),
         ]);
         assert_eq!(input.band(3), vec![103, 0, 0, 0, 103]);
+        assert_eq!(
+            input.band_keyed(3, |g| input.paras[g].signed),
+            vec![(103, 0), (103, 4)]
+        );
+        assert_eq!(input.band_keyed(0, |g| g == 1), vec![(0, 1)]);
         assert_eq!(input.paras.len(), 5);
         assert_eq!(input.para_range(1), 2..4);
         assert!(input.paras[0].signed && !input.paras[1].signed);
+    }
+
+    #[test]
+    fn band_keys_span_read_chunks_and_an_unreadable_band_reads_as_zeros() {
+        // 300,000 paragraphs: 1.2 MB of keys a band, more than one chunk.
+        let mut input = LinkInput::default();
+        let mut s = summary(0, "x", &[]);
+        for p in 0..300_000u32 {
+            s.prints.prints.push(ParaPrint {
+                para: ParaIdx(p),
+                line: p,
+                words: 20,
+                exact: 0,
+                minhash: (p..p + 16).collect::<Vec<u32>>().as_slice().into(),
+                title_like: false,
+            });
+        }
+        input.push(&mut s);
+        input.finish();
+        let band = input.band(2);
+        assert_eq!((band[0], band[299_999]), (2, 300_001));
+        let keyed = input.band_keyed(2, |g| g % 100_000 == 99_999);
+        assert_eq!(
+            keyed,
+            vec![(100_001, 99_999), (200_001, 199_999), (300_001, 299_999)]
+        );
+        input.bands[2] = Box::new(Vec::<u8>::new());
+        assert_eq!(input.band(2)[299_999], 0);
+        assert_eq!(input.band_keyed(2, |g| g < 2), vec![(0, 0), (0, 1)]);
     }
 
     #[test]

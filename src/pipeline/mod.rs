@@ -209,8 +209,10 @@ fn load_rules(cfg: &Config) -> Result<Rules, RunError> {
     })
 }
 
-/// The pool of `jobs` worker threads (default: one per core).
+/// The pool of `jobs` worker threads (default: one per core); large
+/// blocks are mapped apart from then on ([`heap::large_blocks_apart`]).
 fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, RunError> {
+    heap::large_blocks_apart();
     let threads = jobs
         .unwrap_or_else(|| {
             std::thread::available_parallelism()

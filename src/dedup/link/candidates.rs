@@ -28,11 +28,6 @@ pub(super) const RARE_BUCKET: usize = 2;
 /// [`Linker::low_share`]).
 type LowBytes = Vec<[u8; BANDS]>;
 
-/// Bands whose keys are in memory at once while finding candidates (each
-/// holds 12 bytes per paragraph): one per core on the machines this runs
-/// on, a fixed number so memory does not grow with the thread count.
-const BANDS_AT_ONCE: usize = 2;
-
 /// One band's pairs: kept on a rare key, or sharing at least
 /// [`MIN_BANDS`] low bytes and waiting for the full keys' check.
 #[derive(Default)]
@@ -83,36 +78,25 @@ impl Linker<'_> {
     /// Step 4: near candidates, sorted and distinct, as (lower, higher)
     /// global paragraphs of different articles and different texts.
     ///
-    /// Band keys wait in scratch space; they are read one band at a time
-    /// ([`BANDS_AT_ONCE`] in flight). A pair found in a band is kept on a
-    /// rare key; otherwise it must share [`MIN_BANDS`] bands, checked first
-    /// on one byte of each key ([`Linker::low_share`]) as it is found, then
-    /// on the full keys for the distinct pairs that pass
+    /// Band keys wait in scratch space; they are read one band at a time,
+    /// and the pairs found so far are kept distinct as each band's are
+    /// added ([`add_distinct`]), so memory holds the distinct pairs, not
+    /// every band's. A pair found in a band is kept on a rare key;
+    /// otherwise it must share [`MIN_BANDS`] bands, checked first on one
+    /// byte of each key ([`Linker::low_share`]) as it is found, then on the
+    /// full keys for the distinct pairs that pass
     /// ([`Linker::keep_sharing`]), band by band. Whether a pair shares
     /// bands depends on the pair alone, so the result is the same as
     /// checking each pair on full keys when found.
     pub(super) fn band_candidates(&self) -> Vec<(u32, u32)> {
-        let signed: Vec<u32> = (0..self.total())
-            .filter(|&g| self.print(g).signed)
-            .collect();
         let low_bytes = self.low_bytes();
         let (mut sure, mut unsure) = (Vec::new(), Vec::new());
-        for bands in (0..BANDS).collect::<Vec<_>>().chunks(BANDS_AT_ONCE) {
-            let found: Vec<BandPairs> = bands
-                .par_iter()
-                .map(|&b| self.band_pairs(b, &signed, &low_bytes))
-                .collect();
-            for f in found {
-                sure.extend(f.sure);
-                unsure.extend(f.unsure);
-            }
+        for b in 0..BANDS {
+            let found = self.band_pairs(b, &low_bytes);
+            add_distinct(&mut sure, found.sure);
+            add_distinct(&mut unsure, found.unsure);
         }
         drop(low_bytes);
-        drop(signed);
-        sure.par_sort_unstable();
-        sure.dedup();
-        unsure.par_sort_unstable();
-        unsure.dedup();
         unsure.retain(|p| sure.binary_search(p).is_err());
         sure.extend(self.keep_sharing(unsure));
         sure.par_sort_unstable();
@@ -120,17 +104,16 @@ impl Linker<'_> {
     }
 
     /// Near candidates of band `band`: sort-based buckets of the paragraphs
-    /// `signed` (those with band keys); each member is paired with the
-    /// bucket's first member and its predecessor (linear in bucket size).
-    /// Pairs from a rare band key ([`Linker::is_rare_bucket`]) are sure;
-    /// others are kept when their low bytes share [`MIN_BANDS`] bands.
-    fn band_pairs(&self, band: usize, signed: &[u32], low_bytes: &LowBytes) -> BandPairs {
+    /// with band keys (8 bytes each while sorted); each member is paired
+    /// with the bucket's first member and its predecessor (linear in bucket
+    /// size). Pairs from a rare band key ([`Linker::is_rare_bucket`]) are
+    /// sure; others are kept when their low bytes share [`MIN_BANDS`]
+    /// bands. Both lists come back sorted and distinct.
+    fn band_pairs(&self, band: usize, low_bytes: &LowBytes) -> BandPairs {
         let mut out = BandPairs::default();
-        let mut keys: Vec<(u32, u32)> = {
-            let all = self.input().band(band);
-            signed.iter().map(|&g| (all[g as usize], g)).collect()
-        };
-        keys.sort_unstable();
+        let input = self.input();
+        let mut keys = input.band_keyed(band, |g| input.paras[g].signed);
+        keys.par_sort_unstable();
         for run in keys.chunk_by(|x, y| x.0 == y.0) {
             let is_rare = self.is_rare_bucket(run);
             for k in 1..run.len() {
@@ -150,8 +133,9 @@ impl Linker<'_> {
                 }
             }
         }
+        drop(keys);
         for v in [&mut out.sure, &mut out.unsure] {
-            v.sort_unstable();
+            v.par_sort_unstable();
             v.dedup();
         }
         out
@@ -217,6 +201,28 @@ impl Linker<'_> {
 fn low_share(low_bytes: &LowBytes, x: u32, y: u32) -> bool {
     let (lx, ly) = (&low_bytes[x as usize], &low_bytes[y as usize]);
     lx.iter().zip(ly).filter(|(a, b)| a == b).count() >= MIN_BANDS
+}
+
+/// Adds `more` to `pairs` (both sorted and distinct), merging from the back
+/// into the room added at the end of `pairs` (no third list: the band pass
+/// holds the distinct pairs so far and one band's); `pairs` stays sorted and
+/// distinct.
+fn add_distinct(pairs: &mut Vec<(u32, u32)>, more: Vec<(u32, u32)>) {
+    let (mut i, mut j) = (pairs.len(), more.len());
+    pairs.reserve_exact(j);
+    pairs.resize(i + j, (0, 0));
+    let mut k = i + j;
+    while j > 0 {
+        k -= 1;
+        if i > 0 && pairs[i - 1] > more[j - 1] {
+            i -= 1;
+            pairs[k] = pairs[i];
+        } else {
+            j -= 1;
+            pairs[k] = more[j];
+        }
+    }
+    pairs.dedup();
 }
 
 #[cfg(test)]
@@ -300,6 +306,34 @@ mod tests {
                 ],
             ),
         ]
+    }
+
+    #[test]
+    fn adding_band_pairs_keeps_them_sorted_and_distinct_as_one_sort_would() {
+        // Pseudo-random sorted, distinct runs, as band_pairs returns them.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            (seed >> 40) as u32 % 64
+        };
+        let bands: Vec<Vec<(u32, u32)>> = (0..BANDS)
+            .map(|_| {
+                let mut v: Vec<(u32, u32)> = (0..40).map(|_| (next(), next())).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let mut added = Vec::new();
+        for b in &bands {
+            add_distinct(&mut added, b.clone());
+        }
+        let mut all: Vec<(u32, u32)> = bands.concat();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(added, all);
+        add_distinct(&mut added, Vec::new());
+        assert_eq!(added, all);
     }
 
     #[test]

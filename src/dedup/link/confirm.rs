@@ -17,12 +17,12 @@ type Encoded = Vec<(usize, Vec<u8>)>;
 /// Where a paragraph's encoded normalised form lies in the scratch space.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Spilled {
-    /// Global paragraph number.
-    pub(super) para: u32,
     pub(super) offset: u64,
-    pub(super) len: u32,
     /// Hash of the encoded form: equal forms, equal hashes.
     pub(super) form: u64,
+    /// Global paragraph number.
+    pub(super) para: u32,
+    pub(super) len: u32,
 }
 
 impl Linker<'_> {

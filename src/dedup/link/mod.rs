@@ -105,8 +105,8 @@ pub fn link_to(
     }
     repeats.sort_unstable();
     repeats.dedup_by_key(|r| r.para);
-    let before = out.mark_boilerplate(&linker, &repeats);
-    out.boilerplate_blocks(&linker, &direct, &repeats, &before);
+    out.mark_boilerplate(&linker, &repeats);
+    out.boilerplate_blocks(&linker, &direct, &repeats);
     out.local_groups(&linker, &cross.member);
     let outcome = out.finish();
     stats.phase("classify");

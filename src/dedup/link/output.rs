@@ -180,13 +180,8 @@ impl LinkOutput {
 
     /// Step 12: marks repeated boilerplate (over content and syndicated
     /// paragraphs), then grows each over its adjacent title-like content
-    /// lines (labels). Returns the marks as they were before.
-    pub(super) fn mark_boilerplate(
-        &mut self,
-        linker: &Linker<'_>,
-        repeats: &[Repeat],
-    ) -> Vec<Vec<ParaMark>> {
-        let before: Vec<Vec<ParaMark>> = self.marks.clone();
+    /// lines (labels).
+    pub(super) fn mark_boilerplate(&mut self, linker: &Linker<'_>, repeats: &[Repeat]) {
         let marks = &mut self.marks;
         for r in repeats {
             let (a, p) = linker.index.split(r.para);
@@ -211,22 +206,23 @@ impl LinkOutput {
                 k += 1;
             }
         }
-        before
     }
 
     /// Step 13: one finding and one duplicates.csv group per block of
-    /// boilerplate ([`boilerplate_spans`]). `before` holds the marks before
-    /// step 12: a block that was all boilerplate then, and has no repeat,
-    /// keeps the finding `fingerprint` gave it.
+    /// boilerplate ([`boilerplate_spans`]). A block that was all
+    /// boilerplate before step 12, and has no repeat, keeps the finding
+    /// `fingerprint` gave it. Before step 12 a paragraph was boilerplate
+    /// exactly when the per-article pass marked it so (step 11 turns only
+    /// content into copies), so those marks are read from the input, not
+    /// kept twice.
     pub(super) fn boilerplate_blocks(
         &mut self,
         linker: &Linker<'_>,
         direct: &DirectMatches,
         repeats: &[Repeat],
-        before: &[Vec<ParaMark>],
     ) {
-        // One entry of `before` per article.
-        for (a, before) in before.iter().enumerate() {
+        for a in 0..self.marks.len() {
+            let before = linker.input().marks_of(a);
             // The article's own findings, read back when a block needs them.
             let mut local: Option<Vec<Finding>> = None;
             for (first, last) in boilerplate_spans(&self.marks[a]) {
@@ -541,7 +537,7 @@ mod tests {
         let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         out.marks[1][3] = ParaMark::Duplicate;
         let repeats: Vec<Repeat> = Repeat::of_group(&linker, &[2, 6]).collect();
-        let before = out.mark_boilerplate(&linker, &repeats);
+        out.mark_boilerplate(&linker, &repeats);
         use ParaMark::*;
         assert_eq!(
             out.marks[0],
@@ -551,7 +547,6 @@ mod tests {
             out.marks[1],
             vec![Content, Boilerplate, Boilerplate, Duplicate]
         );
-        assert_eq!(before[0], vec![Content; 4]);
     }
 
     #[test]
@@ -577,8 +572,8 @@ mod tests {
         let direct = DirectMatches::new(&linker, &[]);
         let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         let repeats: Vec<Repeat> = Repeat::of_group(&linker, &[2, 6]).collect();
-        let before = out.mark_boilerplate(&linker, &repeats);
-        out.boilerplate_blocks(&linker, &direct, &repeats, &before);
+        out.mark_boilerplate(&linker, &repeats);
+        out.boilerplate_blocks(&linker, &direct, &repeats);
         assert_eq!(
             kinds(&out.made_findings()),
             vec![
@@ -613,8 +608,8 @@ mod tests {
         let sums = vec![summary(&art(0, &text))];
         let linker = Linker::new(&sums);
         let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
-        let before = out.mark_boilerplate(&linker, &[]);
-        out.boilerplate_blocks(&linker, &DirectMatches::new(&linker, &[]), &[], &before);
+        out.mark_boilerplate(&linker, &[]);
+        out.boilerplate_blocks(&linker, &DirectMatches::new(&linker, &[]), &[]);
         assert_eq!(out.made_findings(), sums[0].prints.findings);
         assert_eq!(out.made_groups()[0].len(), 5);
     }

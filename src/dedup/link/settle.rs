@@ -109,8 +109,7 @@ impl Linker<'_> {
         };
         stats.phase("spill");
         stats.count("spilled", spilled.len());
-        let oriented = self.oriented(&cand);
-        drop(cand);
+        let oriented = self.oriented(cand);
         let mut by_forms = FormMemo::default();
         let mut confirmed: Vec<Tried> = Vec::new();
         let mut fresh: Vec<Tried> = Vec::new();
@@ -160,16 +159,18 @@ impl Linker<'_> {
     }
 
     /// The candidate pairs as (later, earlier) in publication order, sorted
-    /// by the later paragraph's place, then the earlier one's.
-    fn oriented(&self, cand: &[(u32, u32)]) -> Vec<(u32, u32)> {
-        let rank = self.publication_rank(cand);
+    /// by the later paragraph's place, then the earlier one's (turned in
+    /// place: no second list of pairs).
+    fn oriented(&self, mut cand: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+        let rank = self.publication_rank(&cand);
         let r = |g: u32| rank[g as usize];
-        let mut out: Vec<(u32, u32)> = cand
-            .par_iter()
-            .map(|&(x, y)| if r(x) < r(y) { (y, x) } else { (x, y) })
-            .collect();
-        out.par_sort_unstable_by_key(|&(l, e)| (r(l), r(e)));
-        out
+        cand.par_iter_mut().for_each(|p| {
+            if r(p.0) < r(p.1) {
+                *p = (p.1, p.0);
+            }
+        });
+        cand.par_sort_unstable_by_key(|&(l, e)| (r(l), r(e)));
+        cand
     }
 
     /// Each candidate paragraph's place in publication order ([`Linker::order`]);
@@ -461,7 +462,7 @@ mod tests {
     fn pairs_are_oriented_later_first_in_publication_order() {
         let sums = dated();
         let linker = Linker::new(&sums);
-        let oriented = linker.oriented(&[(0, 1), (0, 2), (1, 2)]);
+        let oriented = linker.oriented(vec![(0, 1), (0, 2), (1, 2)]);
         assert_eq!(oriented, vec![(1, 2), (0, 2), (0, 1)]);
     }
 
