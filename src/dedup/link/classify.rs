@@ -6,7 +6,7 @@ use super::Linker;
 use crate::dedup::LIGHT_WORDS;
 use crate::model::ParaMark;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Articles whose repeated paragraphs make up at least this share of their
 /// words are copies: what they share is syndication, never boilerplate
@@ -309,14 +309,19 @@ impl DirectMatches {
             .unwrap_or_else(|| mine.map(|d| d.2).fold(0.0, f64::max))
     }
 
-    /// The earliest earlier member of `group` that `g` matches directly, with
-    /// the similarity.
-    pub(super) fn anchor(&self, linker: &Linker<'_>, group: &[u32], g: u32) -> Option<(u32, f64)> {
+    /// The earliest earlier member of a group that `g` matches directly,
+    /// with the similarity: verbatim (looked up in the group's
+    /// [`EarliestText`]) or near, whichever was published first.
+    pub(super) fn anchor(
+        &self,
+        linker: &Linker<'_>,
+        earliest: &EarliestText,
+        g: u32,
+    ) -> Option<(u32, f64)> {
         let before = |h: u32| linker.order(h) < linker.order(g);
-        let by_text = group
-            .iter()
-            .copied()
-            .find(|&h| h != g && before(h) && linker.exact_match(h, g))
+        let by_text = earliest
+            .of(linker, g)
+            .filter(|&h| before(h))
             .map(|h| (h, 1.0));
         let near = self
             .of(g)
@@ -331,6 +336,37 @@ impl DirectMatches {
             }),
             (t, n) => t.or(n),
         }
+    }
+}
+
+/// Per group (in publication order): its earliest member with each exact
+/// text long enough to match verbatim ([`Linker::exact_match`]). A copy's
+/// verbatim anchor is one lookup here instead of a scan of the group, which
+/// made a group of n copies cost n² (wire stories copied by thousands of
+/// outlets).
+pub(super) struct EarliestText(HashMap<u64, u32>);
+
+impl EarliestText {
+    /// `group` must be in publication order, as [`CrossGroups`] keeps it.
+    pub(super) fn of_group(linker: &Linker<'_>, group: &[u32]) -> EarliestText {
+        let mut first = HashMap::new();
+        for &h in group {
+            let p = linker.print(h);
+            if p.words >= crate::dedup::MIN_EXACT_WORDS {
+                first.entry(p.exact).or_insert(h);
+            }
+        }
+        EarliestText(first)
+    }
+
+    /// The earliest member with `g`'s exact text, other than `g`; whether it
+    /// was published before `g` is the caller's check. When `g` is itself
+    /// the earliest, no other member with its text precedes it.
+    fn of(&self, linker: &Linker<'_>, g: u32) -> Option<u32> {
+        self.0
+            .get(&linker.print(g).exact)
+            .copied()
+            .filter(|&h| h != g)
     }
 }
 
@@ -480,6 +516,37 @@ mod tests {
     }
 
     #[test]
+    fn anchor_is_the_earliest_verbatim_copy_and_short_lines_never_anchor_verbatim() {
+        let same_texts = |id: u32| {
+            summary_of(
+                id,
+                vec![
+                    print(0, 55, 5, &[], true),
+                    print(1, 77, 30, &[], false),
+                    print(2, 100 + u64::from(id), 30, &[], false),
+                ],
+            )
+        };
+        let sums = vec![same_texts(0), same_texts(1), same_texts(2)];
+        let linker = Linker::new(&sums);
+        let direct = DirectMatches::new(&linker, &[((4, 7), 0.9)]);
+        let long = [1, 4, 7];
+        let earliest = EarliestText::of_group(&linker, &long);
+        assert_eq!(direct.anchor(&linker, &earliest, 1), None);
+        assert_eq!(direct.anchor(&linker, &earliest, 4), Some((1, 1.0)));
+        assert_eq!(
+            direct.anchor(&linker, &earliest, 7),
+            Some((1, 1.0)),
+            "the verbatim origin was published before the near match"
+        );
+        let short = [0, 3, 6];
+        let earliest = EarliestText::of_group(&linker, &short);
+        assert!(short
+            .iter()
+            .all(|&g| direct.anchor(&linker, &earliest, g).is_none()));
+    }
+
+    #[test]
     fn direct_matches_give_measured_or_best_similarity_and_the_earliest_anchor() {
         let sums = vec![
             article(0, "s", ""),
@@ -495,9 +562,10 @@ mod tests {
         assert_eq!(direct.similarity_to(&linker, 3, 3), 1.0);
         assert_eq!(direct.similarity_to(&linker, 2, 7), 0.0);
         let group = [1, 6, 11];
-        assert_eq!(direct.anchor(&linker, &group, 11), Some((6, 0.9)));
-        assert_eq!(direct.anchor(&linker, &group, 6), Some((1, 0.8)));
-        assert_eq!(direct.anchor(&linker, &group, 1), None);
+        let earliest = EarliestText::of_group(&linker, &group);
+        assert_eq!(direct.anchor(&linker, &earliest, 11), Some((6, 0.9)));
+        assert_eq!(direct.anchor(&linker, &earliest, 6), Some((1, 0.8)));
+        assert_eq!(direct.anchor(&linker, &earliest, 1), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Steps 11 to 15 of the link: marks, findings, duplicates.csv groups and
 //! copy links, from the classified groups.
 
-use super::classify::DirectMatches;
+use super::classify::{DirectMatches, EarliestText};
 use super::Linker;
 use crate::dedup::fingerprint::{block_finding, TITLE_LIST_REASON};
 use crate::model::{
@@ -97,6 +97,7 @@ impl LinkOutput {
         let articles = &linker.input().articles;
         let o = group[0];
         let (oa, _) = linker.index.split(o);
+        let earliest = EarliestText::of_group(linker, group);
         let mut rows = vec![DuplicateRow {
             group: 0,
             article: articles[oa].id,
@@ -110,7 +111,7 @@ impl LinkOutput {
         }];
         for &g in &group[1..] {
             let (a, p) = linker.index.split(g);
-            let Some((h, sim)) = direct.anchor(linker, group, g) else {
+            let Some((h, sim)) = direct.anchor(linker, &earliest, g) else {
                 continue;
             };
             let (ha, hp) = linker.index.split(h);
