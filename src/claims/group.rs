@@ -4,10 +4,11 @@
 //! A node's words are numbered ([`Word`], ranks in the run's [`Vocab`]), so
 //! the sets grouping holds for every node at once are small sorted arrays.
 
-use super::key::{has_digit, is_stop, norm_key, parts};
+use super::key::{has_digit, is_stop, parts};
 use super::same_family;
+use super::table::{norm_words, ClaimRec, ClaimTable};
 use super::vocab::{holds, into_set, meet, shared, unite, Interner, Vocab, Word};
-use crate::model::{Claim, ClaimsInput};
+use crate::model::ClaimsInput;
 use crate::rules::{Fact, Rules};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -21,8 +22,8 @@ pub(super) struct Node {
     pub(super) art: usize,
     pub(super) unit: Word,
     pub(super) value: f64,
-    /// (article position, claim index), in text order.
-    pub(super) mentions: Vec<(usize, usize)>,
+    /// Its claims (numbers in the [`ClaimTable`]), in text order.
+    pub(super) mentions: Vec<u32>,
     /// Key words, a sorted set.
     pub(super) words: Vec<Word>,
     /// Named things the claim is about (its capitalised words, else its
@@ -34,12 +35,13 @@ pub(super) struct Node {
     pub(super) heads: Vec<(Word, Word)>,
 }
 
-/// The nodes of a run and the words they are numbered in. Reads as the
-/// slice of nodes.
+/// The nodes of a run, the words they are numbered in and the claims
+/// they hold. Reads as the slice of nodes.
 #[derive(Debug, Default)]
 pub(super) struct Nodes {
     pub(super) list: Vec<Node>,
     pub(super) vocab: Vocab,
+    pub(super) table: ClaimTable,
 }
 
 impl std::ops::Deref for Nodes {
@@ -103,10 +105,16 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 impl Node {
-    pub(super) fn first<'a>(&self, articles: &'a [ClaimsInput]) -> Option<&'a Claim> {
-        self.mentions
-            .first()
-            .and_then(|&(a, c)| articles.get(a).and_then(|s| s.claims.get(c)))
+    pub(super) fn first<'a>(&self, table: &'a ClaimTable) -> Option<&'a ClaimRec> {
+        self.mentions.first().and_then(|&c| table.claim(c))
+    }
+
+    /// Its claims, in text order.
+    pub(super) fn claims<'a>(
+        &'a self,
+        table: &'a ClaimTable,
+    ) -> impl Iterator<Item = &'a ClaimRec> {
+        self.mentions.iter().filter_map(|&c| table.claim(c))
     }
 
     /// The node's head nouns, each once, in order.
@@ -131,23 +139,38 @@ impl Node {
     }
 }
 
-/// One node per (article, unit, value), with every word numbered as first
-/// seen; [`number_by_rank`] then renumbers them in sorted order.
-pub(super) fn build_nodes(articles: &[ClaimsInput], canon: &HashMap<String, String>) -> Nodes {
-    let fold = |w: &'_ str| -> String { canon.get(w).map_or(w, String::as_str).to_string() };
-    let mut ids = Interner::default();
-    let mut nodes: Vec<Node> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
+/// Builds the nodes one article at a time ([`NodeBuilder::add`]), every
+/// word numbered as first seen, each claim kept compactly in a
+/// [`ClaimTable`]; [`NodeBuilder::finish`] renumbers the words in sorted
+/// order ([`number_by_rank`]).
+#[derive(Default)]
+pub(super) struct NodeBuilder {
+    ids: Interner,
+    nodes: Vec<Node>,
+    table: ClaimTable,
+}
+
+impl NodeBuilder {
+    /// One node per (unit, value) of article `a`: its claims with a key
+    /// and a finite value; a node naming nothing is about its title's
+    /// names. Words are folded by `canon` (jurisdictions).
+    pub(super) fn add(&mut self, a: &ClaimsInput, canon: &HashMap<String, String>) {
+        let fold = |w: &'_ str| -> String { canon.get(w).map_or(w, String::as_str).to_string() };
+        let ai = self.table.push_article(a);
+        let ids = &mut self.ids;
+        let nodes = &mut self.nodes;
         let first = nodes.len();
         let mut at: BTreeMap<(Word, u64), usize> = BTreeMap::new();
-        for (ci, c) in a.claims.iter().enumerate() {
+        for c in &a.claims {
             if c.key.is_empty() || !c.value.is_finite() {
                 continue;
             }
+            let words = norm_words(c);
+            let claim = self.table.push_claim(ai, c, &words);
             let unit = ids.id(&c.unit);
             let idx = *at.entry((unit, c.value.to_bits())).or_insert_with(|| {
                 nodes.push(Node {
-                    art: ai,
+                    art: ai as usize,
                     unit,
                     value: c.value,
                     mentions: Vec::new(),
@@ -158,8 +181,7 @@ pub(super) fn build_nodes(articles: &[ClaimsInput], canon: &HashMap<String, Stri
                 nodes.len() - 1
             });
             let node = &mut nodes[idx];
-            node.mentions.push((ai, ci));
-            let words = norm_key(&c.key);
+            node.mentions.push(claim);
             if let [.., m, h] = words.as_slice() {
                 if !c.entities.contains(m) {
                     node.heads.push((ids.id(h), ids.id(m)));
@@ -180,8 +202,33 @@ pub(super) fn build_nodes(articles: &[ClaimsInput], canon: &HashMap<String, Stri
                 }
             }
         }
+        // The node's sets are made (and their spare room dropped) as it is
+        // done, so what an article leaves behind is small.
+        for n in &mut nodes[first..] {
+            n.mentions.shrink_to_fit();
+            n.words.shrink_to_fit();
+            n.topic.shrink_to_fit();
+            n.heads.shrink_to_fit();
+        }
     }
-    number_by_rank(nodes, ids)
+
+    /// The nodes, their words renumbered by rank.
+    pub(super) fn finish(self) -> Nodes {
+        let mut nodes = number_by_rank(self.nodes, self.ids);
+        nodes.table = self.table;
+        nodes.table.shrink();
+        nodes
+    }
+}
+
+/// One node per (article, unit, value) of `articles` ([`NodeBuilder`]).
+#[cfg(test)]
+pub(super) fn build_nodes(articles: &[ClaimsInput], canon: &HashMap<String, String>) -> Nodes {
+    let mut b = NodeBuilder::default();
+    for a in articles {
+        b.add(a, canon);
+    }
+    b.finish()
 }
 
 /// The nodes with their words renumbered by rank and their word lists
@@ -197,7 +244,11 @@ fn number_by_rank(mut nodes: Vec<Node>, ids: Interner) -> Nodes {
         n.mentions.shrink_to_fit();
     }
     nodes.shrink_to_fit();
-    Nodes { list: nodes, vocab }
+    Nodes {
+        list: nodes,
+        vocab,
+        table: ClaimTable::default(),
+    }
 }
 
 /// Claims about different named things are different claims: two topics
@@ -419,10 +470,10 @@ fn cue_matches(
 /// names get a " #2" suffix so every group is told apart.
 pub(super) fn group_labels(
     groups: &[Vec<usize>],
-    nodes: &[Node],
-    articles: &[ClaimsInput],
+    nodes: &Nodes,
     facts: &[Option<&Fact>],
 ) -> Vec<String> {
+    let table = &nodes.table;
     let mut labels = Vec::with_capacity(groups.len());
     let mut used: BTreeMap<String, u32> = BTreeMap::new();
     for (gi, g) in groups.iter().enumerate() {
@@ -430,24 +481,22 @@ pub(super) fn group_labels(
             Some(f) => f.fact.clone(),
             None => {
                 // Counted by normalised phrase; shown as first written.
-                let mut counts: BTreeMap<String, (u32, String)> = BTreeMap::new();
+                let mut counts: BTreeMap<&str, (u32, &str)> = BTreeMap::new();
                 for &n in g {
-                    for &(a, c) in &nodes[n].mentions {
-                        if let Some(cl) = articles.get(a).and_then(|s| s.claims.get(c)) {
-                            let e = counts
-                                .entry(norm_key(&cl.key).join(" "))
-                                .or_insert_with(|| (0, cl.key.join(" ")));
-                            e.0 += 1;
-                        }
+                    for cl in nodes[n].claims(table) {
+                        let e = counts
+                            .entry(table.text(cl.norm))
+                            .or_insert_with(|| (0, table.text(cl.shown)));
+                        e.0 += 1;
                     }
                 }
-                let mut best: Option<(&String, u32)> = None;
-                for (n, shown) in counts.values() {
-                    if best.is_none_or(|(_, m)| *n > m) {
-                        best = Some((shown, *n));
+                let mut best: Option<(&str, u32)> = None;
+                for &(n, shown) in counts.values() {
+                    if best.is_none_or(|(_, m)| n > m) {
+                        best = Some((shown, n));
                     }
                 }
-                best.map(|(k, _)| k.clone()).unwrap_or_default()
+                best.map(|(k, _)| k.to_string()).unwrap_or_default()
             }
         };
         let n = used.entry(base.clone()).or_default();
@@ -699,6 +748,7 @@ mod tests {
                 node(2, 5e9, &["investment", "fund"], &[]),
             ],
             vocab: vocab(),
+            table: ClaimTable::default(),
         };
         let canon = HashMap::new();
         let m = |g: &[usize]| match_fact(g, &nodes, &rules, &canon).map(|f| f.line);
@@ -720,10 +770,10 @@ mod tests {
         ];
         let nodes = build_nodes(&arts, &HashMap::new());
         let groups = vec![vec![0, 1], vec![2]];
-        let labels = group_labels(&groups, &nodes, &arts, &[None, None]);
+        let labels = group_labels(&groups, &nodes, &[None, None]);
         assert_eq!(labels, ["fund", "fund #2"]);
         let rules = facts("fact,value,unit,cues,note\nThe fund,5000000000,USD,fund,x\n");
-        let labels = group_labels(&groups, &nodes, &arts, &[Some(&rules.facts[0]), None]);
+        let labels = group_labels(&groups, &nodes, &[Some(&rules.facts[0]), None]);
         assert_eq!(labels, ["The fund", "fund"]);
     }
 
