@@ -29,7 +29,7 @@
 //! phrase around each, `group.rs` links claims into comparable groups and
 //! matches facts, `truth.rs` weighs sources (TruthFinder), `check.rs` gives
 //! each group its reference and rows, `conflicts.rs` its findings,
-//! `vocab.rs` numbers the words grouping holds, `table.rs` holds each
+//! `node.rs` builds the nodes, `vocab.rs` numbers the words grouping holds, `table.rs` holds each
 //! claim compactly, `order.rs` orders the groups by label for the rows.
 
 mod check;
@@ -37,6 +37,7 @@ mod conflicts;
 mod extract;
 mod group;
 mod key;
+mod node;
 mod order;
 mod table;
 #[cfg(test)]
