@@ -1,16 +1,19 @@
 //! Checking one group of comparable claims: what it is compared with (a
 //! fact or the reliability-weighted consensus) and its claims.csv rows.
 
-use super::group::Node;
+use super::group::Nodes;
+use super::table::key_of;
 use super::truth::{consensus_of, value_support};
 use super::{same_family, same_value};
-use crate::model::{ClaimRow, ClaimsInput};
+use crate::model::ClaimRow;
 use crate::rules::Fact;
 
 /// One group and what it needs to be checked and reported.
 pub(super) struct GroupCheck<'a> {
-    pub(super) articles: &'a [ClaimsInput],
-    pub(super) nodes: &'a [Node],
+    /// Every node, with the claims they hold.
+    pub(super) nodes: &'a Nodes,
+    /// Article keys by id (for evidence).
+    pub(super) keys: &'a [String],
     /// Node indices of the group.
     pub(super) group: &'a [usize],
     pub(super) label: &'a str,
@@ -46,9 +49,10 @@ impl Reference {
 impl<'a> GroupCheck<'a> {
     /// The unit of every value in the group.
     pub(super) fn unit(&self) -> &'a str {
+        let table = &self.nodes.table;
         self.nodes[self.group[0]]
-            .first(self.articles)
-            .map_or("", |c| c.unit.as_str())
+            .first(table)
+            .map_or("", |c| table.text(c.unit))
     }
 
     /// The fact's value, else the consensus of the final `trust`.
@@ -63,7 +67,7 @@ impl<'a> GroupCheck<'a> {
                 Some(v) => Reference {
                     consensus: Some(v),
                     reference: String::new(),
-                    evidence: supporters_evidence(self.group, self.nodes, self.articles, v),
+                    evidence: supporters_evidence(self.group, self.nodes, self.keys, v),
                 },
                 None => Reference {
                     consensus: None,
@@ -78,19 +82,19 @@ impl<'a> GroupCheck<'a> {
     /// support is its TruthFinder confidence given the final `trust`.
     pub(super) fn rows(&self, reference: &Reference, trust: &[f64]) -> Vec<ClaimRow> {
         let support = value_support(self.observations, trust);
+        let table = &self.nodes.table;
         let mut rows = Vec::new();
         for &n in self.group {
             let node = &self.nodes[n];
             let (consensus, agrees) = reference.verdict(node.value);
-            for &(a, ci) in &node.mentions {
-                let c = &self.articles[a].claims[ci];
+            for c in node.claims(table) {
                 rows.push(ClaimRow {
                     claim: self.label.to_string(),
                     article: c.article,
                     paragraph: c.paragraph,
-                    mention: c.mention.clone(),
+                    mention: table.text(c.mention).to_string(),
                     value: c.value,
-                    unit: c.unit.clone(),
+                    unit: table.text(c.unit).to_string(),
                     consensus,
                     support: support.get(&c.value.to_bits()).copied().unwrap_or(0.0),
                     agrees,
@@ -112,16 +116,14 @@ pub(super) fn sort_rows(rows: &mut [ClaimRow]) {
 }
 
 /// "001.txt#p1; 004.txt#p1": up to three articles stating the consensus.
-fn supporters_evidence(g: &[usize], nodes: &[Node], articles: &[ClaimsInput], v: f64) -> String {
+fn supporters_evidence(g: &[usize], nodes: &Nodes, keys: &[String], v: f64) -> String {
+    let table = &nodes.table;
     let mut cites: Vec<String> = Vec::new();
     for &n in g {
         if same_value(nodes[n].value, v) {
-            if let Some(c) = nodes[n].first(articles) {
-                cites.push(format!(
-                    "{}#p{}",
-                    articles[nodes[n].art].key,
-                    c.paragraph.number()
-                ));
+            if let Some(c) = nodes[n].first(table) {
+                let id = table.arts[nodes[n].art].id;
+                cites.push(format!("{}#p{}", key_of(keys, id), c.paragraph.number()));
             }
         }
     }
@@ -137,9 +139,10 @@ fn supporters_evidence(g: &[usize], nodes: &[Node], articles: &[ClaimsInput], v:
 #[cfg(test)]
 mod tests {
     use super::super::group::{build_nodes, group_nodes};
+    use super::super::table::keys_by_id;
     use super::super::testutil::{facts, summary};
     use super::*;
-    use crate::model::ArticleId;
+    use crate::model::{ArticleId, ClaimsInput};
     use std::collections::HashMap;
 
     fn reference(consensus: Option<f64>) -> Reference {
@@ -170,9 +173,10 @@ mod tests {
         let groups = group_nodes(&nodes);
         assert_eq!(groups, vec![vec![0, 1, 2]]);
         let observations = [(0, 5e9), (1, 5e9), (2, 50e9)];
+        let keys = keys_by_id(&arts);
         let mut check = GroupCheck {
-            articles: &arts,
             nodes: &nodes,
+            keys: &keys,
             group: &groups[0],
             label: "fund",
             observations: &observations,
@@ -214,12 +218,13 @@ mod tests {
             .map(|i| summary(i, "s", "The $5 billion fund.", &[]))
             .collect();
         let nodes = build_nodes(&arts, &HashMap::new());
+        let keys = keys_by_id(&arts);
         let g: Vec<usize> = (0..nodes.len()).collect();
         assert_eq!(
-            supporters_evidence(&g, &nodes, &arts, 5e9),
+            supporters_evidence(&g, &nodes, &keys, 5e9),
             "000.txt#p1; 001.txt#p1; 002.txt#p1; +2 more"
         );
-        assert_eq!(supporters_evidence(&g, &nodes, &arts, 9e9), "");
+        assert_eq!(supporters_evidence(&g, &nodes, &keys, 9e9), "");
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //! (internal_conflict), and how they are told: slips and human values.
 
 use super::check::{GroupCheck, Reference};
-use super::group::Node;
+use super::group::{Node, Nodes};
 use super::same_value;
+use super::table::{key_of, ClaimRec};
 use super::truth::sources_for;
-use crate::model::{Claim, ClaimsInput, Finding, FindingKind, ParaIdx};
+use crate::model::{Finding, FindingKind, ParaIdx};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl GroupCheck<'_> {
@@ -20,7 +21,7 @@ impl GroupCheck<'_> {
             if agrees {
                 continue;
             }
-            if let (Some(cv), Some(first)) = (consensus, node.first(self.articles)) {
+            if let (Some(cv), Some(first)) = (consensus, node.first(&self.nodes.table)) {
                 findings.push(self.quantity_conflict(node, first, cv, reference));
             }
         }
@@ -31,11 +32,12 @@ impl GroupCheck<'_> {
     fn quantity_conflict(
         &self,
         node: &Node,
-        first: &Claim,
+        first: &ClaimRec,
         expected: f64,
         reference: &Reference,
     ) -> Finding {
         let unit = self.unit();
+        let mention = self.nodes.table.text(first.mention);
         let by = match self.fact {
             Some(_) => reference.evidence.clone(),
             None => format!(
@@ -45,7 +47,7 @@ impl GroupCheck<'_> {
         };
         let mut msg = format!(
             "says {} for \"{}\"; {} gives {}",
-            first.mention,
+            mention,
             self.label,
             by,
             human(expected, unit)
@@ -57,7 +59,7 @@ impl GroupCheck<'_> {
             msg.push_str(&format!("; stated {} times", node.mentions.len()));
         }
         let mut f = Finding::new(first.article, FindingKind::QuantityConflict)
-            .mention(first.mention.clone())
+            .mention(mention)
             .expected(human(expected, unit))
             .message(msg)
             .evidence(reference.evidence.clone());
@@ -68,13 +70,7 @@ impl GroupCheck<'_> {
 
     /// internal_conflict findings of the group (see [`internal_conflicts`]).
     pub(super) fn internal_conflicts(&self) -> Vec<Finding> {
-        internal_conflicts(
-            self.group,
-            self.nodes,
-            self.articles,
-            self.label,
-            self.unit(),
-        )
+        internal_conflicts(self.group, self.nodes, self.keys, self.label, self.unit())
     }
 }
 
@@ -133,11 +129,12 @@ pub(super) fn human(v: f64, unit: &str) -> String {
 /// range or a before/after).
 fn internal_conflicts(
     g: &[usize],
-    nodes: &[Node],
-    articles: &[ClaimsInput],
+    nodes: &Nodes,
+    keys: &[String],
     label: &str,
     unit: &str,
 ) -> Vec<Finding> {
+    let table = &nodes.table;
     let mut by_art: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &n in g {
         by_art.entry(nodes[n].art).or_default().push(n);
@@ -159,37 +156,34 @@ fn internal_conflicts(
                     .then(y.cmp(&x))
             })
             .unwrap_or(ns[0]);
-        let main_paras: BTreeSet<ParaIdx> = nodes[main]
-            .mentions
-            .iter()
-            .filter_map(|&(a, c)| articles[a].claims.get(c).map(|c| c.paragraph))
-            .collect();
+        let main_paras: BTreeSet<ParaIdx> =
+            nodes[main].claims(table).map(|c| c.paragraph).collect();
         for &n in &ns {
             if n == main || same_value(nodes[n].value, nodes[main].value) {
                 continue;
             }
             let other = nodes[n]
-                .mentions
-                .iter()
-                .filter_map(|&(a, c)| articles[a].claims.get(c))
+                .claims(table)
                 .find(|c| !main_paras.contains(&c.paragraph));
-            let (Some(c), Some(m)) = (other, nodes[main].first(articles)) else {
+            let (Some(c), Some(m)) = (other, nodes[main].first(table)) else {
                 continue;
             };
+            let (c_mention, m_mention) = (table.text(c.mention), table.text(m.mention));
+            let art = table.arts[a].id;
             let mut msg = format!(
                 "the article gives {} for \"{label}\" here but {} in paragraph {}",
-                c.mention,
-                m.mention,
+                c_mention,
+                m_mention,
                 m.paragraph.number()
             );
             if let Some(s) = slip(c.value, m.value) {
                 msg.push_str(&format!("; {s}"));
             }
-            let mut f = Finding::new(articles[a].id, FindingKind::InternalConflict)
-                .mention(c.mention.clone())
+            let mut f = Finding::new(art, FindingKind::InternalConflict)
+                .mention(c_mention)
                 .expected(human(nodes[main].value, unit))
                 .message(msg)
-                .evidence(format!("{}#p{}", articles[a].key, m.paragraph.number()));
+                .evidence(format!("{}#p{}", key_of(keys, art), m.paragraph.number()));
             f.paragraph = Some(c.paragraph);
             f.line = Some(c.line);
             out.push(f);
@@ -201,6 +195,7 @@ fn internal_conflicts(
 #[cfg(test)]
 mod tests {
     use super::super::group::build_nodes;
+    use super::super::table::keys_by_id;
     use super::super::testutil::{facts, summary};
     use super::*;
     use crate::model::ArticleId;
@@ -235,9 +230,10 @@ mod tests {
         let nodes = build_nodes(&arts, &HashMap::new());
         let group = [0, 1];
         let observations = [(0, 550e9), (1, 55e9), (2, 550e9)];
+        let keys = keys_by_id(&arts);
         let mut check = GroupCheck {
-            articles: &arts,
             nodes: &nodes,
+            keys: &keys,
             group: &group,
             label: "fund",
             observations: &observations,
@@ -296,7 +292,7 @@ mod tests {
         )];
         let nodes = build_nodes(&arts, &HashMap::new());
         let group: Vec<usize> = (0..nodes.len()).collect();
-        let found = internal_conflicts(&group, &nodes, &arts, "fund", "USD");
+        let found = internal_conflicts(&group, &nodes, &keys_by_id(&arts), "fund", "USD");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].paragraph, Some(ParaIdx(2)));
         assert_eq!(found[0].expected, "550 billion USD");
@@ -312,7 +308,8 @@ mod tests {
             &[],
         )];
         let nodes = build_nodes(&one_paragraph, &HashMap::new());
-        assert!(internal_conflicts(&[0, 1], &nodes, &one_paragraph, "fund", "USD").is_empty());
+        let keys = keys_by_id(&one_paragraph);
+        assert!(internal_conflicts(&[0, 1], &nodes, &keys, "fund", "USD").is_empty());
     }
 
     #[test]

@@ -2,203 +2,21 @@
 //! groups of linked nodes, the fact a group is about and its label.
 //!
 //! A node's words are numbered ([`Word`], ranks in the run's [`Vocab`]), so
-//! the sets grouping holds for every node at once are small sorted arrays.
+//! the sets grouping holds for every node at once are small sorted arrays
+//! (the nodes themselves are built in `node.rs`).
 
-use super::key::{has_digit, is_stop, norm_key, parts};
+use super::key::parts;
+#[cfg(test)]
+pub(super) use super::node::build_nodes;
+pub(super) use super::node::{canon_map, Node, NodeBuilder, Nodes};
 use super::same_family;
-use super::vocab::{holds, into_set, meet, shared, unite, Interner, Vocab, Word};
-use crate::model::{Claim, ClaimsInput};
+use super::vocab::{holds, meet, shared, unite, Word};
 use crate::rules::{Fact, Rules};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// At most this many value-neighbours are compared per node and word:
 /// keeps grouping near-linear on huge corpora.
 const MAX_NEIGHBOURS: usize = 64;
-
-/// All mentions of one value, with one unit, in one article.
-#[derive(Debug, Clone)]
-pub(super) struct Node {
-    pub(super) art: usize,
-    pub(super) unit: Word,
-    pub(super) value: f64,
-    /// (article position, claim index), in text order.
-    pub(super) mentions: Vec<(usize, usize)>,
-    /// Key words, a sorted set.
-    pub(super) words: Vec<Word>,
-    /// Named things the claim is about (its capitalised words, else its
-    /// article title's names), jurisdiction terms folded to the
-    /// jurisdiction; a sorted set.
-    pub(super) topic: Vec<Word>,
-    /// (head noun, a plain (not name) word right before it) in the node's
-    /// keys, sorted: "loan package" gives (`package`, `loan`).
-    pub(super) heads: Vec<(Word, Word)>,
-}
-
-/// The nodes of a run and the words they are numbered in. Reads as the
-/// slice of nodes.
-#[derive(Debug, Default)]
-pub(super) struct Nodes {
-    pub(super) list: Vec<Node>,
-    pub(super) vocab: Vocab,
-}
-
-impl std::ops::Deref for Nodes {
-    type Target = [Node];
-    fn deref(&self) -> &[Node] {
-        &self.list
-    }
-}
-
-/// Maps every word of every jurisdiction term to its jurisdiction, so
-/// "Tokyo", "Japan's" and "Japanese" name the same thing. From the rules.
-pub(super) fn canon_map(rules: &Rules) -> HashMap<String, String> {
-    let mut map = HashMap::new();
-    for j in &rules.jurisdictions {
-        for term in &j.terms {
-            for w in term.split_whitespace().flat_map(parts) {
-                map.entry(w).or_insert_with(|| j.name.clone());
-            }
-        }
-    }
-    map
-}
-
-/// Proper names in a headline: capitalised words after the first, unless the
-/// headline capitalises most of its words (title case tells nothing).
-fn title_names(title: &str) -> Vec<String> {
-    let tokens: Vec<&str> = title
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.')))
-        .map(|t| t.trim_matches('.'))
-        .filter(|t| !t.is_empty() && !has_digit(t))
-        .collect();
-    let content: Vec<&str> = tokens
-        .iter()
-        .skip(1)
-        .copied()
-        .filter(|t| !is_stop(&t.to_lowercase()))
-        .collect();
-    let caps: Vec<&str> = content
-        .iter()
-        .copied()
-        .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    if caps.len() * 2 > content.len() {
-        return Vec::new();
-    }
-    caps.into_iter()
-        .flat_map(parts)
-        .filter(|w| !crate::text::MONTHS.contains(&w.as_str()) && !WEEKDAYS.contains(&w.as_str()))
-        .collect()
-}
-
-/// Capitalised but naming no topic: weekdays (and months, from ingest).
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-impl Node {
-    pub(super) fn first<'a>(&self, articles: &'a [ClaimsInput]) -> Option<&'a Claim> {
-        self.mentions
-            .first()
-            .and_then(|&(a, c)| articles.get(a).and_then(|s| s.claims.get(c)))
-    }
-
-    /// The node's head nouns, each once, in order.
-    fn head_nouns(&self) -> impl Iterator<Item = Word> + '_ {
-        let mut last = None;
-        self.heads.iter().filter_map(move |&(h, _)| {
-            let first = last != Some(h);
-            last = Some(h);
-            first.then_some(h)
-        })
-    }
-
-    /// The (head, modifier) pairs of head noun `h`.
-    fn modifiers(&self, h: Word) -> &[(Word, Word)] {
-        let start = self.heads.partition_point(|p| p.0 < h);
-        let end = self.heads.partition_point(|p| p.0 <= h);
-        &self.heads[start..end]
-    }
-
-    fn has_head(&self, h: Word) -> bool {
-        !self.modifiers(h).is_empty()
-    }
-}
-
-/// One node per (article, unit, value), with every word numbered as first
-/// seen; [`number_by_rank`] then renumbers them in sorted order.
-pub(super) fn build_nodes(articles: &[ClaimsInput], canon: &HashMap<String, String>) -> Nodes {
-    let fold = |w: &'_ str| -> String { canon.get(w).map_or(w, String::as_str).to_string() };
-    let mut ids = Interner::default();
-    let mut nodes: Vec<Node> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        let first = nodes.len();
-        let mut at: BTreeMap<(Word, u64), usize> = BTreeMap::new();
-        for (ci, c) in a.claims.iter().enumerate() {
-            if c.key.is_empty() || !c.value.is_finite() {
-                continue;
-            }
-            let unit = ids.id(&c.unit);
-            let idx = *at.entry((unit, c.value.to_bits())).or_insert_with(|| {
-                nodes.push(Node {
-                    art: ai,
-                    unit,
-                    value: c.value,
-                    mentions: Vec::new(),
-                    words: Vec::new(),
-                    topic: Vec::new(),
-                    heads: Vec::new(),
-                });
-                nodes.len() - 1
-            });
-            let node = &mut nodes[idx];
-            node.mentions.push((ai, ci));
-            let words = norm_key(&c.key);
-            if let [.., m, h] = words.as_slice() {
-                if !c.entities.contains(m) {
-                    node.heads.push((ids.id(h), ids.id(m)));
-                }
-            }
-            node.words.extend(words.iter().map(|w| ids.id(w)));
-            node.topic
-                .extend(c.entities.iter().map(|e| ids.id(&fold(e))));
-        }
-        if nodes[first..].iter().any(|n| n.topic.is_empty()) {
-            let names: Vec<Word> = title_names(&a.title)
-                .iter()
-                .map(|w| ids.id(&fold(w)))
-                .collect();
-            for n in &mut nodes[first..] {
-                if n.topic.is_empty() {
-                    n.topic = names.clone();
-                }
-            }
-        }
-    }
-    number_by_rank(nodes, ids)
-}
-
-/// The nodes with their words renumbered by rank and their word lists
-/// made sets.
-fn number_by_rank(mut nodes: Vec<Node>, ids: Interner) -> Nodes {
-    let (vocab, rank) = ids.finish();
-    let r = |w: Word| rank[w as usize];
-    for n in &mut nodes {
-        n.unit = r(n.unit);
-        n.words = into_set(n.words.iter().map(|&w| r(w)).collect());
-        n.topic = into_set(n.topic.iter().map(|&w| r(w)).collect());
-        n.heads = into_set(n.heads.iter().map(|&(h, m)| (r(h), r(m))).collect());
-        n.mentions.shrink_to_fit();
-    }
-    nodes.shrink_to_fit();
-    Nodes { list: nodes, vocab }
-}
 
 /// Claims about different named things are different claims: two topics
 /// agree when either is unknown or they share a name.
@@ -222,8 +40,8 @@ fn modifiers_clash(a: &Node, b: &Node) -> bool {
         let mb = b.modifiers(h);
         // "harbour fund" and "harbour investment fund" do not clash
         !mb.is_empty()
-            && a.modifiers(h).iter().all(|&(_, m)| !holds(&b.words, m))
-            && mb.iter().all(|&(_, m)| !holds(&a.words, m))
+            && a.modifiers(h).iter().all(|&[_, m]| !holds(b.words(), m))
+            && mb.iter().all(|&[_, m]| !holds(a.words(), m))
     })
 }
 
@@ -290,14 +108,16 @@ pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
     let mut index: Vec<((Word, Word), u32)> = nodes
         .iter()
         .enumerate()
-        .flat_map(|(i, n)| n.words.iter().map(move |&w| ((n.unit, w), i as u32)))
+        .flat_map(|(i, n)| n.words().iter().map(move |&w| ((n.unit, w), i as u32)))
         .collect();
     index.sort_unstable();
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
     // Names a whole component is about: two components merge only if these
     // agree, so a node without names cannot bridge two differently named
     // things (a cannot-link constraint on the union-find).
-    let mut names: Vec<Vec<Word>> = nodes.iter().map(|n| n.topic.clone()).collect();
+    // Held for merged components only (by root): a root never merged has
+    // its node's topic.
+    let mut names: HashMap<usize, Vec<Word>> = HashMap::new();
     let mut list: Vec<usize> = Vec::new();
     for run in index.chunk_by(|a, b| a.0 == b.0) {
         list.clear();
@@ -308,17 +128,21 @@ pub(super) fn group_nodes(nodes: &[Node]) -> Vec<Vec<usize>> {
                 if !same_family(nodes[i].value, nodes[j].value) {
                     break;
                 }
-                if keys_match(&nodes[i].words, &nodes[j].words)
+                if keys_match(nodes[i].words(), nodes[j].words())
                     && !modifiers_clash(&nodes[i], &nodes[j])
                     && !heads_distinct(&nodes[i], &nodes[j], &distinct)
-                    && topics_agree(&nodes[i].topic, &nodes[j].topic)
+                    && topics_agree(nodes[i].topic(), nodes[j].topic())
                 {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    if ri != rj && topics_agree(&names[ri], &names[rj]) {
+                    let names_of = |r: usize| names.get(&r).map_or(nodes[r].topic(), Vec::as_slice);
+                    if ri != rj && topics_agree(names_of(ri), names_of(rj)) {
                         let (lo, hi) = if ri < rj { (ri, rj) } else { (rj, ri) };
                         parent[hi] = lo;
-                        let moved = std::mem::take(&mut names[hi]);
-                        unite(&mut names[lo], moved);
+                        let own = |r: usize| nodes[r].topic().to_vec();
+                        let moved = names.remove(&hi).unwrap_or_else(|| own(hi));
+                        let mut kept = names.remove(&lo).unwrap_or_else(|| own(lo));
+                        unite(&mut kept, moved);
+                        names.insert(lo, kept);
                     }
                 }
             }
@@ -347,16 +171,16 @@ pub(super) fn match_fact<'r>(
         .iter()
         .flat_map(|&n| {
             nodes[n]
-                .words
+                .words()
                 .iter()
                 .map(|&w| fold(word(w)))
-                .chain(nodes[n].topic.iter().map(|&w| word(w).to_string()))
+                .chain(nodes[n].topic().iter().map(|&w| word(w).to_string()))
         })
         .collect();
     let heads: BTreeMap<&str, BTreeSet<String>> = g
         .iter()
-        .flat_map(|&n| nodes[n].heads.iter())
-        .fold(BTreeMap::new(), |mut m, &(h, modifier)| {
+        .flat_map(|&n| nodes[n].heads().iter())
+        .fold(BTreeMap::new(), |mut m, &[h, modifier]| {
             m.entry(word(h))
                 .or_insert_with(BTreeSet::new)
                 .insert(fold(word(modifier)));
@@ -419,10 +243,10 @@ fn cue_matches(
 /// names get a " #2" suffix so every group is told apart.
 pub(super) fn group_labels(
     groups: &[Vec<usize>],
-    nodes: &[Node],
-    articles: &[ClaimsInput],
+    nodes: &Nodes,
     facts: &[Option<&Fact>],
 ) -> Vec<String> {
+    let table = &nodes.table;
     let mut labels = Vec::with_capacity(groups.len());
     let mut used: BTreeMap<String, u32> = BTreeMap::new();
     for (gi, g) in groups.iter().enumerate() {
@@ -430,24 +254,22 @@ pub(super) fn group_labels(
             Some(f) => f.fact.clone(),
             None => {
                 // Counted by normalised phrase; shown as first written.
-                let mut counts: BTreeMap<String, (u32, String)> = BTreeMap::new();
+                let mut counts: BTreeMap<&str, (u32, &str)> = BTreeMap::new();
                 for &n in g {
-                    for &(a, c) in &nodes[n].mentions {
-                        if let Some(cl) = articles.get(a).and_then(|s| s.claims.get(c)) {
-                            let e = counts
-                                .entry(norm_key(&cl.key).join(" "))
-                                .or_insert_with(|| (0, cl.key.join(" ")));
-                            e.0 += 1;
-                        }
+                    for cl in nodes[n].claims(table) {
+                        let e = counts
+                            .entry(table.text(cl.norm))
+                            .or_insert_with(|| (0, table.text(cl.shown)));
+                        e.0 += 1;
                     }
                 }
-                let mut best: Option<(&String, u32)> = None;
-                for (n, shown) in counts.values() {
-                    if best.is_none_or(|(_, m)| *n > m) {
-                        best = Some((shown, *n));
+                let mut best: Option<(&str, u32)> = None;
+                for &(n, shown) in counts.values() {
+                    if best.is_none_or(|(_, m)| n > m) {
+                        best = Some((shown, n));
                     }
                 }
-                best.map(|(k, _)| k.clone()).unwrap_or_default()
+                best.map(|(k, _)| k.to_string()).unwrap_or_default()
             }
         };
         let n = used.entry(base.clone()).or_default();
@@ -472,7 +294,10 @@ pub(super) fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::node::title_names;
+    use super::super::table::ClaimTable;
     use super::super::testutil::{facts, no_facts, summary};
+    use super::super::vocab::{into_set, Vocab};
     use super::*;
 
     /// Every word the hand-made nodes below use.
@@ -508,15 +333,16 @@ mod tests {
     }
 
     fn node(art: usize, value: f64, words: &[&str], topic: &[&str]) -> Node {
-        Node {
+        let usd = vocab().id("USD");
+        Node::new(
             art,
-            unit: vocab().id("USD"),
+            usd,
             value,
-            mentions: Vec::new(),
-            words: set(words),
-            topic: set(topic),
-            heads: Vec::new(),
-        }
+            Vec::new(),
+            set(words),
+            set(topic),
+            Vec::new(),
+        )
     }
 
     #[test]
@@ -555,7 +381,7 @@ mod tests {
         assert_eq!(got, [(0, 5e9, 2), (1, 5e9, 1), (1, 2e9, 1)]);
         assert_eq!(
             nodes[0]
-                .words
+                .words()
                 .iter()
                 .map(|&w| nodes.vocab.word(w))
                 .collect::<Vec<_>>(),
@@ -596,10 +422,34 @@ mod tests {
         assert_eq!(group_nodes(&named), vec![vec![0, 1], vec![2]]);
     }
 
-    fn with_heads(mut n: Node, pairs: &[(&str, &str)]) -> Node {
+    fn with_heads(n: Node, pairs: &[(&str, &str)]) -> Node {
         let v = vocab();
-        n.heads = into_set(pairs.iter().map(|(m, h)| (v.id(h), v.id(m))).collect());
-        n
+        let heads = pairs.iter().map(|(m, h)| (v.id(h), v.id(m))).collect();
+        let (words, topic) = (n.words().to_vec(), n.topic().to_vec());
+        Node::new(n.art, n.unit, n.value, Vec::new(), words, topic, heads)
+    }
+
+    #[test]
+    fn a_node_holds_its_sets_apart_and_renumbered_sorted() {
+        let n = Node::new(
+            3,
+            0,
+            1.0,
+            vec![7],
+            vec![5, 2, 5],
+            vec![9],
+            vec![(4, 1), (2, 8)],
+        );
+        assert_eq!((n.words(), n.topic()), (&[2, 5][..], &[9][..]));
+        assert_eq!(n.heads(), &[[2, 8], [4, 1]]);
+        let empty = Node::new(0, 0, 1.0, Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        assert!(empty.words().is_empty() && empty.topic().is_empty() && empty.heads().is_empty());
+        // Ranks reverse the numbers: every set is sorted again.
+        let mut m = n.clone();
+        m.renumber(&[9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+        assert_eq!((m.unit, m.words(), m.topic()), (9, &[4, 7][..], &[0][..]));
+        assert_eq!(m.heads(), &[[5, 8], [7, 1]]);
+        assert_eq!(&*m.mentions, &[7]);
     }
 
     #[test]
@@ -699,6 +549,7 @@ mod tests {
                 node(2, 5e9, &["investment", "fund"], &[]),
             ],
             vocab: vocab(),
+            table: ClaimTable::default(),
         };
         let canon = HashMap::new();
         let m = |g: &[usize]| match_fact(g, &nodes, &rules, &canon).map(|f| f.line);
@@ -720,10 +571,10 @@ mod tests {
         ];
         let nodes = build_nodes(&arts, &HashMap::new());
         let groups = vec![vec![0, 1], vec![2]];
-        let labels = group_labels(&groups, &nodes, &arts, &[None, None]);
+        let labels = group_labels(&groups, &nodes, &[None, None]);
         assert_eq!(labels, ["fund", "fund #2"]);
         let rules = facts("fact,value,unit,cues,note\nThe fund,5000000000,USD,fund,x\n");
-        let labels = group_labels(&groups, &nodes, &arts, &[Some(&rules.facts[0]), None]);
+        let labels = group_labels(&groups, &nodes, &[Some(&rules.facts[0]), None]);
         assert_eq!(labels, ["The fund", "fund"]);
     }
 

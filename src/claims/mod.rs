@@ -29,13 +29,17 @@
 //! phrase around each, `group.rs` links claims into comparable groups and
 //! matches facts, `truth.rs` weighs sources (TruthFinder), `check.rs` gives
 //! each group its reference and rows, `conflicts.rs` its findings,
-//! `vocab.rs` numbers the words grouping holds.
+//! `node.rs` builds the nodes, `vocab.rs` numbers the words grouping holds, `table.rs` holds each
+//! claim compactly, `order.rs` orders the groups by label for the rows.
 
 mod check;
 mod conflicts;
 mod extract;
 mod group;
 mod key;
+mod node;
+mod order;
+mod table;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -44,12 +48,13 @@ mod truth;
 mod vocab;
 
 use crate::model::{
-    Article, ArticleSummary, Claim, ClaimsInput, ClaimsOutcome, DedupOutcome, ParaMark,
+    Article, ArticleSummary, Claim, ClaimRow, ClaimsInput, ClaimsOutcome, DedupOutcome, ParaMark,
 };
 use crate::rules::{Fact, Rules};
-use check::{sort_rows, GroupCheck};
+use check::{sort_rows, GroupCheck, Reference};
 use conflicts::sort_findings;
-use group::{build_nodes, canon_map, group_labels, group_nodes, match_fact};
+use group::{canon_map, group_labels, group_nodes, match_fact, NodeBuilder};
+use std::collections::HashMap;
 use truth::{truth_discovery, Evidence, Voters};
 
 /// Two values are "the same value" when they differ by at most this fraction
@@ -95,54 +100,111 @@ pub fn claims_input(a: &ArticleSummary) -> ClaimsInput {
     }
 }
 
-/// Cross-article pass: groups claims, checks them against facts and the
-/// reliability-weighted consensus. Steps:
-/// 1. `Voters::new`: who votes (copies fold into their origin's source) and
-///    each source's starting trust from the names check;
-/// 2. `build_nodes`, `group_nodes`: one node per value and article, linked
-///    into groups of comparable claims;
-/// 3. `match_fact`: the `facts.csv` row each group is about, if any;
-/// 4. `Voters::observations`, `Evidence::gather`, `truth_discovery`: every
-///    voter's trust, from the open groups and the fact checks;
-/// 5. `group_labels`: a distinct name per group;
-/// 6. per group, a `GroupCheck`: its reference (fact or consensus), its
-///    rows, its quantity_conflict and internal_conflict findings;
-/// 7. `sort_findings`, `sort_rows`, `Voters::source_trust`: the outcome.
+/// Cross-article pass over articles in memory: [`Resolver`] fed every
+/// article, its rows collected (in claims.csv's order).
 pub fn resolve(articles: &[ClaimsInput], dedup: &DedupOutcome, rules: &Rules) -> ClaimsOutcome {
-    let voters = Voters::new(articles, dedup);
-    let canon = canon_map(rules);
-    let nodes = build_nodes(articles, &canon);
-    let groups = group_nodes(&nodes);
-    let facts: Vec<Option<&Fact>> = groups
-        .iter()
-        .map(|g| match_fact(g, &nodes, rules, &canon))
-        .collect();
-    let observations = voters.observations(&groups, &nodes);
-    let evidence = Evidence::gather(&observations, &facts);
-    let trust = truth_discovery(&voters.prior, &evidence.open_groups, &evidence.fact_checks);
-    let labels = group_labels(&groups, &nodes, articles, &facts);
+    let mut resolver = Resolver::new(rules);
+    for a in articles {
+        resolver.add(a);
+    }
+    let keys = table::keys_by_id(articles);
     let mut rows = Vec::new();
-    let mut findings = Vec::new();
-    for (gi, group) in groups.iter().enumerate() {
-        let check = GroupCheck {
-            articles,
+    let mut out = resolver.finish(dedup, &keys, &mut |part| rows.extend(part));
+    out.rows = rows;
+    out
+}
+
+/// Cross-article pass, fed one article at a time: of each it keeps only
+/// its claims' nodes and a compact record per claim (`table.rs`: about 24
+/// bytes per article and 40 per claim, plus each node's numbered words),
+/// so the articles need not all be in memory at once.
+pub struct Resolver<'r> {
+    rules: &'r Rules,
+    canon: HashMap<String, String>,
+    nodes: NodeBuilder,
+}
+
+impl<'r> Resolver<'r> {
+    pub fn new(rules: &'r Rules) -> Resolver<'r> {
+        Resolver {
+            rules,
+            canon: canon_map(rules),
+            nodes: NodeBuilder::default(),
+        }
+    }
+
+    /// Adds the next article (in article order): its nodes
+    /// (`NodeBuilder::add`).
+    pub fn add(&mut self, article: &ClaimsInput) {
+        self.nodes.add(article, &self.canon);
+    }
+
+    /// Groups the claims, checks them against facts and the
+    /// reliability-weighted consensus; `keys` are the articles' keys by id.
+    /// claims.csv's rows go to `rows` as they are made, a label's at a time,
+    /// in the table's order (the outcome's `rows` stay empty). Steps:
+    /// 1. `NodeBuilder::finish`: the nodes, words numbered by rank;
+    /// 2. `Voters::new`: who votes (copies fold into their origin's source)
+    ///    and each source's starting trust from the names check;
+    /// 3. `group_nodes`: nodes linked into groups of comparable claims;
+    /// 4. `match_fact`: the `facts.csv` row each group is about, if any;
+    /// 5. `Voters::observations`, `Evidence::gather`, `truth_discovery`:
+    ///    every voter's trust, from the open groups and the fact checks;
+    /// 6. `group_labels`: a distinct name per group;
+    /// 7. per group, in group order, a `GroupCheck`: its reference (fact or
+    ///    consensus), its quantity_conflict and internal_conflict findings;
+    /// 8. `order::by_label`: the groups in label order, each label's rows
+    ///    made, sorted and handed to `rows`;
+    /// 9. `sort_findings`, `Voters::source_trust`: the outcome.
+    pub fn finish(
+        self,
+        dedup: &DedupOutcome,
+        keys: &[String],
+        rows: &mut dyn FnMut(Vec<ClaimRow>),
+    ) -> ClaimsOutcome {
+        let nodes = self.nodes.finish();
+        let voters = Voters::new(&nodes.table, dedup);
+        let groups = group_nodes(&nodes);
+        let facts: Vec<Option<&Fact>> = groups
+            .iter()
+            .map(|g| match_fact(g, &nodes, self.rules, &self.canon))
+            .collect();
+        let observations = voters.observations(&groups, &nodes);
+        let evidence = Evidence::gather(&observations, &facts);
+        let trust = truth_discovery(&voters.prior, &evidence.open_groups, &evidence.fact_checks);
+        drop(evidence);
+        let labels = group_labels(&groups, &nodes, &facts);
+        let check = |gi: usize| GroupCheck {
             nodes: &nodes,
-            group,
+            keys,
+            group: &groups[gi],
             label: &labels[gi],
             observations: &observations[gi],
             fact: facts[gi],
         };
-        let reference = check.reference(&trust);
-        rows.extend(check.rows(&reference, &trust));
-        findings.extend(check.quantity_conflicts(&reference));
-        findings.extend(check.internal_conflicts());
-    }
-    sort_findings(&mut findings);
-    sort_rows(&mut rows);
-    ClaimsOutcome {
-        rows,
-        findings,
-        trust: voters.source_trust(&trust),
+        let mut references: Vec<Reference> = Vec::with_capacity(groups.len());
+        let mut findings = Vec::new();
+        for gi in 0..groups.len() {
+            let check = check(gi);
+            let reference = check.reference(&trust);
+            findings.extend(check.quantity_conflicts(&reference));
+            findings.extend(check.internal_conflicts());
+            references.push(reference);
+        }
+        for run in order::by_label(&labels) {
+            let mut part: Vec<ClaimRow> = run
+                .iter()
+                .flat_map(|&gi| check(gi).rows(&references[gi], &trust))
+                .collect();
+            sort_rows(&mut part);
+            rows(part);
+        }
+        sort_findings(&mut findings);
+        ClaimsOutcome {
+            rows: Vec::new(),
+            findings,
+            trust: voters.source_trust(&trust),
+        }
     }
 }
 

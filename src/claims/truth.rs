@@ -3,10 +3,11 @@
 //! confidences and the consensus of a group.
 
 use super::group::{find, Node};
+use super::table::ClaimTable;
 use super::{rel_diff, round6, same_value, AGREE_TOL};
-use crate::model::{ArticleId, ClaimsInput, DedupOutcome, Finding, FindingKind};
+use crate::model::{DedupOutcome, Finding, FindingKind};
 use crate::rules::Fact;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// TruthFinder parameters (Yin, Han & Yu 2007 use the same defaults).
 const T0: f64 = 0.9; // initial trust of a source with no known error
@@ -31,8 +32,8 @@ const MIN_SUPPORT_SOURCES: usize = 2;
 /// Who votes: each article's source, with copies folded into their origin's
 /// source; and each source's starting trust from the names check.
 pub(super) struct Voters {
-    /// Voter index of each article (by position in the articles slice).
-    of_article: Vec<usize>,
+    /// Voter index of each article (by position in the claim table).
+    of_article: Vec<u32>,
     /// Voter names (sources), sorted; index = voter id.
     index: BTreeMap<String, usize>,
     /// Starting trust of every voter.
@@ -67,17 +68,24 @@ pub(super) fn article_prior(findings: &[Finding]) -> f64 {
 }
 
 impl Voters {
-    pub(super) fn new(articles: &[ClaimsInput], dedup: &DedupOutcome) -> Voters {
-        // Position of each article id.
-        let pos: HashMap<ArticleId, usize> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id, i))
-            .collect();
+    pub(super) fn new(table: &ClaimTable, dedup: &DedupOutcome) -> Voters {
+        let articles = &table.arts;
+        // Position of each article id (u32::MAX: none).
+        let ids = articles.iter().map(|a| a.id.0 as usize + 1).max();
+        let mut pos: Vec<u32> = vec![u32::MAX; ids.unwrap_or(0)];
+        for (i, a) in articles.iter().enumerate() {
+            pos[a.id.0 as usize] = i as u32;
+        }
+        let pos_of = |id: crate::model::ArticleId| {
+            pos.get(id.0 as usize)
+                .copied()
+                .filter(|&p| p != u32::MAX)
+                .map(|p| p as usize)
+        };
         // Union-find over copy links; the root is the earliest article.
         let mut parent: Vec<usize> = (0..articles.len()).collect();
         for (copy, origin) in &dedup.copies {
-            if let (Some(&c), Some(&o)) = (pos.get(copy), pos.get(origin)) {
+            if let (Some(c), Some(o)) = (pos_of(*copy), pos_of(*origin)) {
                 let (rc, ro) = (find(&mut parent, c), find(&mut parent, o));
                 if rc != ro {
                     let (lo, hi) = if rc < ro { (rc, ro) } else { (ro, rc) };
@@ -85,17 +93,22 @@ impl Voters {
                 }
             }
         }
-        // The copy group's voting source: the root article's source.
-        let roots: Vec<usize> = (0..articles.len()).map(|i| find(&mut parent, i)).collect();
-        let mut sums: BTreeMap<String, (f64, u32)> = BTreeMap::new();
+        drop(pos);
+        // Starting trust per source: the mean of its articles', summed in
+        // article order.
+        let mut sums: Vec<(f64, u32)> = vec![(0.0, 0); table.sources.len()];
         for a in articles {
-            let e = sums.entry(a.source.clone()).or_insert((0.0, 0));
+            let e = &mut sums[a.source as usize];
             e.0 += a.prior;
             e.1 += 1;
         }
         let source_prior: BTreeMap<String, f64> = sums
-            .into_iter()
-            .map(|(s, (sum, n))| (s, sum / f64::from(n.max(1))))
+            .iter()
+            .enumerate()
+            .map(|(s, &(sum, n))| {
+                let name = table.sources.get(s as u32).to_string();
+                (name, sum / f64::from(n.max(1)))
+            })
             .collect();
         let index: BTreeMap<String, usize> = source_prior
             .keys()
@@ -103,15 +116,26 @@ impl Voters {
             .map(|(i, s)| (s.clone(), i))
             .collect();
         let prior: Vec<f64> = source_prior.values().copied().collect();
-        let of_article: Vec<usize> = roots
-            .iter()
-            .map(|&r| index.get(&articles[r].source).copied().unwrap_or(0))
+        // Voter of each source number, then of each article: its copy
+        // group's root article's source.
+        let voter_of_source: Vec<u32> = (0..table.sources.len())
+            .map(|s| {
+                index
+                    .get(table.sources.get(s as u32))
+                    .map_or(0, |&v| v as u32)
+            })
+            .collect();
+        let of_article: Vec<u32> = (0..articles.len())
+            .map(|i| {
+                let r = find(&mut parent, i);
+                voter_of_source[articles[r].source as usize]
+            })
             .collect();
         let voted = articles
             .iter()
-            .enumerate()
-            .filter(|(_, a)| !a.claims.is_empty())
-            .map(|(i, _)| of_article[i])
+            .zip(&of_article)
+            .filter(|(a, _)| a.voted)
+            .map(|(_, &v)| v as usize)
             .collect();
         Voters {
             of_article,
@@ -135,7 +159,7 @@ impl Voters {
                 let mut obs: BTreeSet<(usize, u64)> = BTreeSet::new();
                 for &n in g {
                     let node = &nodes[n];
-                    obs.insert((self.of_article[node.art], node.value.to_bits()));
+                    obs.insert((self.of_article[node.art] as usize, node.value.to_bits()));
                 }
                 obs.into_iter()
                     .map(|(v, b)| (v, f64::from_bits(b)))
@@ -310,6 +334,8 @@ mod tests {
     use super::super::group::build_nodes;
     use super::super::testutil::{facts, summary};
     use super::*;
+    use crate::model::ArticleId;
+    use std::collections::HashMap;
 
     const E: FindingKind = FindingKind::WrongOfficeholder;
 
@@ -342,7 +368,7 @@ mod tests {
             copies: vec![(ArticleId(1), ArticleId(0))],
             ..Default::default()
         };
-        let voters = Voters::new(&arts, &dedup);
+        let voters = Voters::new(&build_nodes(&arts, &HashMap::new()).table, &dedup);
         assert_eq!(voters.of_article, [0, 0, 0, 2]);
         assert_eq!(voters.prior, [(T0 + T0 * ERROR_FACTOR) / 2.0, T0, T0]);
         assert_eq!(voters.voted, BTreeSet::from([0]));
@@ -364,8 +390,8 @@ mod tests {
             summary(1, "a", "The $5 billion fund.", &[]),
             summary(2, "b", "The $5 billion fund.", &[]),
         ];
-        let voters = Voters::new(&arts, &DedupOutcome::default());
         let nodes = build_nodes(&arts, &HashMap::new());
+        let voters = Voters::new(&nodes.table, &DedupOutcome::default());
         let groups = vec![(0..nodes.len()).collect::<Vec<_>>()];
         assert_eq!(
             voters.observations(&groups, &nodes),

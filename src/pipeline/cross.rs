@@ -2,6 +2,7 @@
 //! duplicates, keep repeated content out of the checks, gather the findings,
 //! score, and write the reports.
 
+use super::claim_rows::ClaimRowsOnDisk;
 use super::dup_texts::DupTexts;
 use super::incremental::OpenCache;
 use super::per_article::Collected;
@@ -10,11 +11,11 @@ use super::{cache, summary_of, RunCtx, RunError, RunSummary};
 use crate::dedup;
 use crate::ingest::{self, Entry, IngestConfig};
 use crate::model::{
-    Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsInput, ClaimsOutcome,
-    DedupOutcome, Finding, FindingKind, InputFailure, LinkRecords, MentionVerdict, PairMemo,
-    ParaIdx, ParaMark, Severity, SourceRow,
+    Article, ArticleId, ArticleScore, ArticleSummary, ClaimsInput, ClaimsOutcome, DedupOutcome,
+    Finding, FindingKind, InputFailure, LinkRecords, MentionVerdict, PairMemo, ParaIdx, ParaMark,
+    Severity, SourceRow,
 };
-use crate::report::{self, DuplicateRows, Reports};
+use crate::report::{self, ClaimRows, DuplicateRows, Reports};
 use crate::rules::Rules;
 use crate::{claims, score, segment};
 use rayon::prelude::*;
@@ -221,16 +222,29 @@ fn map_spilled<T: Send>(
     Ok(out)
 }
 
-/// What truth discovery reads of every article, from the spilled
-/// summaries with repeated content dropped.
-pub(super) fn claims_inputs(
+/// Truth discovery: every spilled summary read back in order (repeated
+/// content dropped), what it reads of each ([`claims::claims_input`]) fed
+/// to a [`claims::Resolver`] a chunk at a time, so only its compact records
+/// are held; claims.csv's rows go to a scratch file as they are made.
+pub(super) fn resolve_claims(
     run: &RunCtx<'_>,
     collected: &Collected,
-    marks: &[Vec<ParaMark>],
-) -> Result<Vec<ClaimsInput>, RunError> {
-    map_spilled(run, collected, marks, |chunk| {
-        chunk.par_iter().map(claims::claims_input).collect()
-    })
+    linked: &DedupOutcome,
+) -> Result<(ClaimsOutcome, ClaimRowsOnDisk), RunError> {
+    let mut resolver = claims::Resolver::new(run.rules);
+    map_spilled(run, collected, &linked.marks, |chunk| {
+        let inputs: Vec<ClaimsInput> = chunk.par_iter().map(claims::claims_input).collect();
+        drop(chunk);
+        for a in &inputs {
+            resolver.add(a);
+        }
+        Vec::<()>::new()
+    })?;
+    let store = Box::new(report::Scratch::new(run.lock));
+    let mut rows = ClaimRowsOnDisk::new(store, run.cfg.out_dir.clone());
+    let outcome = resolver.finish(linked, &collected.keys, &mut |part| rows.push(part));
+    rows.finish();
+    Ok((outcome, rows))
 }
 
 /// Every article scored, its report record spilled, and the sources
@@ -247,7 +261,7 @@ pub(super) struct Scored {
 }
 
 /// The scoring pass: each spilled summary read back in order, given dedup's
-/// and claims' findings of its article ([`findings_by_id`]), scored and
+/// and claims' findings of its article ([`take_findings_of`]), scored and
 /// spilled again as its report record ([`finish_article`]); meanwhile the
 /// severity counts and the sources' tallies add up. Input errors are the
 /// findings of no article.
@@ -264,7 +278,8 @@ pub(super) fn score_articles(
     report::count_severities(&mut counts, &others);
     let mut dedup_next = 0;
     let mut unread = false;
-    let mut extra = findings_by_id(collected.keys.len(), &mut resolved.findings);
+    let mut claims_next = 0;
+    let extra = std::mem::take(&mut resolved.findings);
     let mut records = RecordStore {
         records: Spill::on_disk(run.lock),
         ids: Vec::with_capacity(collected.spill.len()),
@@ -282,12 +297,7 @@ pub(super) fn score_articles(
                         unread = true;
                         Vec::new()
                     });
-                e.extend(
-                    extra
-                        .get_mut(s.id.0 as usize)
-                        .map(std::mem::take)
-                        .unwrap_or_default(),
-                );
+                e.extend(take_findings_of(&extra, s.id, &mut claims_next));
                 e
             })
             .collect();
@@ -328,21 +338,19 @@ pub(super) fn score_articles(
     })
 }
 
-/// `findings` moved into one list per article id, each in the order given
-/// (ids past `ids` are dropped).
-fn findings_by_id(ids: usize, findings: &mut Vec<Finding>) -> Vec<Vec<Finding>> {
-    let mut by_id: Vec<Vec<Finding>> = vec![Vec::new(); ids];
-    extra_findings(&mut by_id, findings);
-    by_id
-}
-
-/// Moves `findings` to the end of their article's list in `by_id`.
-fn extra_findings(by_id: &mut [Vec<Finding>], findings: &mut Vec<Finding>) {
-    for f in std::mem::take(findings) {
-        if let Some(v) = by_id.get_mut(f.article.0 as usize) {
-            v.push(f);
-        }
+/// The findings of article `id` in `findings` (sorted by article, as
+/// truth discovery gives them), in their order; `next` is the first not
+/// yet passed (articles are asked for in ascending order; those of ids
+/// never asked for are passed over).
+fn take_findings_of(findings: &[Finding], id: ArticleId, next: &mut usize) -> Vec<Finding> {
+    while findings.get(*next).is_some_and(|f| f.article < id) {
+        *next += 1;
     }
+    let start = *next;
+    while findings.get(*next).is_some_and(|f| f.article == id) {
+        *next += 1;
+    }
+    findings[start..*next].to_vec()
 }
 
 /// One article's report record and score: its own findings (repeated
@@ -381,7 +389,7 @@ pub(super) fn write_outputs(
     collected: &Collected,
     marks: &[Vec<ParaMark>],
     rows: &dyn DuplicateRows,
-    claims: &[ClaimRow],
+    claims: &dyn ClaimRows,
     scored: &Scored,
 ) -> Result<RunSummary, RunError> {
     let mut reports = Reports {

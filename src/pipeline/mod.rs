@@ -24,6 +24,7 @@
 //! (`merge`, checks in `merge/check.rs`).
 
 mod cache;
+mod claim_rows;
 mod cross;
 mod dup_texts;
 mod heap;
@@ -44,7 +45,7 @@ use crate::model::{Date, LinkInput, Shard};
 use crate::names::NameIndex;
 use crate::report;
 use crate::rules::{Rules, RulesError};
-use crate::{claims, score};
+use crate::score;
 use per_article::Collected;
 use progress::{Progress, Stage, Timings};
 use std::path::PathBuf;
@@ -270,7 +271,8 @@ fn run_in_pool(
 /// 1. link: duplicates across articles (dedup), over what the link reads of
 ///    each article; the rest of the summaries wait in the spill;
 /// 2. resolve: claims across articles, from the spilled summaries with
-///    name findings in boilerplate and claims in repeats dropped;
+///    name findings in boilerplate and claims in repeats dropped, a chunk
+///    at a time (claims.csv's rows go to scratch space);
 /// 3. the texts duplicates.csv shows, re-read into scratch space;
 /// 4. score: each spilled summary with its dedup and claims findings, into
 ///    its report record (spilled again), then the sources;
@@ -281,7 +283,6 @@ fn cross_article(
     mut store: incremental::OpenCache,
     mut timings: Timings,
 ) -> Result<RunSummary, RunError> {
-    let rules = run.rules;
     timings.start_laps();
     collected.spill.finish();
     collected.link.finish();
@@ -291,10 +292,8 @@ fn cross_article(
     heap::release_freed();
     run.progress.finish(Stage::Dedup);
     timings.lap("dedup link");
-    let inputs = cross::claims_inputs(run, &collected, &linked.marks)?;
+    let (mut resolved, claim_rows) = cross::resolve_claims(run, &collected, &linked)?;
     run.progress.finish(Stage::Names);
-    let mut resolved = claims::resolve(&inputs, &linked, rules);
-    drop(inputs);
     heap::release_freed();
     run.progress.finish(Stage::Claims);
     timings.lap("claims resolve");
@@ -313,7 +312,7 @@ fn cross_article(
             texts: &texts,
             dir: run.cfg.out_dir.clone(),
         },
-        &resolved.rows,
+        &claim_rows,
         &scored,
     )?;
     run.progress.finish(Stage::Report);

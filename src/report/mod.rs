@@ -133,7 +133,8 @@ pub struct Reports<'a> {
     pub counts: &'a [[usize; 3]],
     /// duplicates.csv's rows with their texts ([`DuplicateRows`]).
     pub duplicates: &'a dyn DuplicateRows,
-    pub claims: &'a [ClaimRow],
+    /// claims.csv's rows ([`ClaimRows`]).
+    pub claims: &'a dyn ClaimRows,
     pub sources: &'a [SourceRow],
     /// Report key of every entry (articles and failed inputs), by id.
     pub keys: &'a [String],
@@ -176,6 +177,34 @@ impl DuplicateRows for Vec<DuplicateRow> {
     fn part(&self, _: usize) -> Result<Vec<DuplicateRow>, ReportError> {
         let mut rows = self.clone();
         rows.sort_by_key(|d| (d.group, d.article, d.paragraph));
+        Ok(rows)
+    }
+}
+
+/// claims.csv's rows the reports read, in parts, in the table's order (by
+/// claim, article, paragraph, mention, value): each part may be decoded
+/// from disk on each call, so a renderer reads the parts once, one at a
+/// time.
+pub trait ClaimRows: Sync {
+    /// Parts of the rows.
+    fn parts(&self) -> usize;
+    /// Part `i`'s rows, or [`ReportError::ScratchRead`] when they were
+    /// spilled and cannot be read back.
+    fn part(&self, i: usize) -> Result<Vec<ClaimRow>, ReportError>;
+}
+
+/// Rows in memory, any order: one part, sorted here.
+impl ClaimRows for Vec<ClaimRow> {
+    fn parts(&self) -> usize {
+        1
+    }
+    fn part(&self, _: usize) -> Result<Vec<ClaimRow>, ReportError> {
+        let mut rows = self.clone();
+        rows.sort_by(|a, b| {
+            (&a.claim, a.article, a.paragraph, &a.mention)
+                .cmp(&(&b.claim, b.article, b.paragraph, &b.mention))
+                .then(a.value.total_cmp(&b.value))
+        });
         Ok(rows)
     }
 }

@@ -331,12 +331,6 @@ fn duplicate_row<S: Sink>(r: &Reports<'_>, d: &DuplicateRow, w: &mut S) -> Resul
 }
 
 fn claims_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
-    let mut cs: Vec<&ClaimRow> = r.claims.iter().collect();
-    cs.sort_by(|a, b| {
-        (&a.claim, a.article, a.paragraph, &a.mention)
-            .cmp(&(&b.claim, b.article, b.paragraph, &b.mention))
-            .then(a.value.total_cmp(&b.value))
-    });
     w.header(&[
         "claim",
         "article",
@@ -349,26 +343,32 @@ fn claims_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> 
         "agrees",
         "reference",
     ])?;
-    for c in cs {
-        w.row(&[
-            Cell::Text(&c.claim),
-            Cell::Article(key_of(r, c.article)),
-            Cell::Int(c.paragraph.number().into()),
-            Cell::Text(&c.mention),
-            Cell::Num(c.value, 6),
-            Cell::Text(&c.unit),
-            c.consensus.map_or(Cell::Empty, |v| Cell::Num(v, 6)),
-            Cell::Num(c.support, 3),
-            // No consensus or reference: no verdict either way.
-            Cell::Code(match (c.consensus, c.agrees) {
-                (None, _) => "",
-                (Some(_), true) => "yes",
-                (Some(_), false) => "no",
-            }),
-            Cell::Text(&c.reference),
-        ])?;
+    for i in 0..r.claims.parts() {
+        for c in &r.claims.part(i)? {
+            claim_row(r, c, w)?;
+        }
     }
     Ok(())
+}
+
+fn claim_row<S: Sink>(r: &Reports<'_>, c: &ClaimRow, w: &mut S) -> Result<(), ReportError> {
+    w.row(&[
+        Cell::Text(&c.claim),
+        Cell::Article(key_of(r, c.article)),
+        Cell::Int(c.paragraph.number().into()),
+        Cell::Text(&c.mention),
+        Cell::Num(c.value, 6),
+        Cell::Text(&c.unit),
+        c.consensus.map_or(Cell::Empty, |v| Cell::Num(v, 6)),
+        Cell::Num(c.support, 3),
+        // No consensus or reference: no verdict either way.
+        Cell::Code(match (c.consensus, c.agrees) {
+            (None, _) => "",
+            (Some(_), true) => "yes",
+            (Some(_), false) => "no",
+        }),
+        Cell::Text(&c.reference),
+    ])
 }
 
 fn sources_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
@@ -446,6 +446,7 @@ mod tests {
 
     static NO_ARTICLES: Vec<crate::model::ArticleSummary> = Vec::new();
     pub(super) static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
+    pub(super) static NO_CLAIMS: Vec<ClaimRow> = Vec::new();
 
     fn reports<'a>(
         findings: &'a [Finding],
@@ -459,7 +460,7 @@ mod tests {
             findings,
             counts: &[],
             duplicates: &NO_ROWS,
-            claims: &[],
+            claims: &NO_CLAIMS,
             sources: &[],
             keys,
             texts: &[],
@@ -557,7 +558,7 @@ mod mention_tests {
             findings: &[],
             counts: &[],
             duplicates: &tests::NO_ROWS,
-            claims: &[],
+            claims: &tests::NO_CLAIMS,
             sources: &[],
             keys: &keys,
             texts: &[],
@@ -595,7 +596,7 @@ mod props {
             let findings = [f];
             let r = Reports {
                 articles: &Vec::new(), marks: &[], scores: &[], findings: &findings, counts: &[],
-                duplicates: &super::tests::NO_ROWS, claims: &[], sources: &[], keys: &keys, texts: &[],
+                duplicates: &super::tests::NO_ROWS, claims: &super::tests::NO_CLAIMS, sources: &[], keys: &keys, texts: &[],
             };
             let tables = render(&r).unwrap();
             let mut rdr = csv::Reader::from_reader(tables[1].as_slice());

@@ -2,6 +2,7 @@ use super::*;
 
 static NO_ARTICLES: Vec<ArticleSummary> = Vec::new();
 static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
+pub(super) static NO_CLAIMS: Vec<ClaimRow> = Vec::new();
 
 fn empty() -> Reports<'static> {
     Reports {
@@ -11,7 +12,7 @@ fn empty() -> Reports<'static> {
         findings: &[],
         counts: &[],
         duplicates: &NO_ROWS,
-        claims: &[],
+        claims: &NO_CLAIMS,
         sources: &[],
         keys: &[],
         texts: &[],

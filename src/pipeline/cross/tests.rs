@@ -178,27 +178,31 @@ fn input_errors_name_the_file_and_line() {
 }
 
 #[test]
-fn dedup_and_claims_findings_go_to_their_article_in_order() {
-    let mut dedup = vec![
-        at(1, 0, FindingKind::Boilerplate),
-        at(0, 0, FindingKind::SyndicatedParagraph),
-        at(7, 0, FindingKind::Boilerplate),
+fn claims_findings_go_to_their_article_in_order() {
+    let claims = vec![
+        at(0, 0, FindingKind::QuantityConflict),
+        at(1, 0, FindingKind::QuantityConflict),
+        at(1, 1, FindingKind::InternalConflict),
+        at(3, 0, FindingKind::QuantityConflict),
+        at(7, 0, FindingKind::QuantityConflict),
     ];
-    let mut claims = vec![at(1, 0, FindingKind::QuantityConflict)];
-    let mut by_id = findings_by_id(2, &mut dedup);
-    extra_findings(&mut by_id, &mut claims);
-    let kinds: Vec<Vec<FindingKind>> = by_id
-        .iter()
-        .map(|v| v.iter().map(|f| f.kind).collect())
-        .collect();
+    let mut next = 0;
+    let kinds = |v: Vec<Finding>| v.iter().map(|f| (f.article.0, f.kind)).collect::<Vec<_>>();
+    // Article 0 is never asked for: its finding is passed over.
     assert_eq!(
-        kinds,
+        kinds(take_findings_of(&claims, ArticleId(1), &mut next)),
         [
-            vec![FindingKind::SyndicatedParagraph],
-            vec![FindingKind::Boilerplate, FindingKind::QuantityConflict],
+            (1, FindingKind::QuantityConflict),
+            (1, FindingKind::InternalConflict)
         ]
     );
-    assert!(dedup.is_empty() && claims.is_empty(), "moved, not copied");
+    assert!(take_findings_of(&claims, ArticleId(2), &mut next).is_empty());
+    assert_eq!(
+        kinds(take_findings_of(&claims, ArticleId(3), &mut next)),
+        [(3, FindingKind::QuantityConflict)]
+    );
+    assert!(take_findings_of(&claims, ArticleId(9), &mut next).is_empty());
+    assert_eq!(next, claims.len());
 }
 
 #[test]
