@@ -14,7 +14,8 @@
 //! 3. [`blocks`] renders that container as text blocks; blocks that are
 //!    mostly a link (teasers, "read more") are dropped, and so are lists
 //!    whose items are each essentially a link ("Most read", "Related"),
-//!    with a heading left bare by that.
+//!    and lines that are a `time` element alone (a date stamp), with a
+//!    heading left bare by that.
 //! 4. When the container gives too little text, the whole pruned body is
 //!    used instead.
 //! 5. When the page shows almost no story text, its JSON-LD `articleBody`
