@@ -58,8 +58,14 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// `iso-8859-1` reads as windows-1252, as the encoding standard says),
 /// else UTF-8 with invalid bytes replaced. Line endings become LF; NFC is
 /// left to the extracted text (normalising the whole markup first would
-/// only cost time).
+/// only cost time). A few stray NUL bytes (under one in
+/// [`STRAY_NUL_RATIO`]) are dropped, as a browser's HTML parser drops
+/// them; more make the file binary.
 pub(super) fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if stray_nuls(bytes) {
+        let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+        return decode_html(&kept);
+    }
     let bom = bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
         || bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
@@ -81,6 +87,20 @@ pub(super) fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         repaired: None,
         transcoded: Some(enc.name()),
     })
+}
+
+/// Bytes per NUL byte an HTML page needs for its NULs to be stray bytes
+/// (dropped) rather than a sign of binary data or BOM-less UTF-16.
+const STRAY_NUL_RATIO: usize = 1000;
+
+/// True when `bytes` hold NUL bytes, but fewer than one in
+/// [`STRAY_NUL_RATIO`], and no UTF-16 BOM (where NULs are text).
+fn stray_nuls(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    nuls > 0 && nuls * STRAY_NUL_RATIO < bytes.len()
 }
 
 /// The encoding a page declares in its first 1024 bytes, if it names one
@@ -230,6 +250,22 @@ mod tests {
         let d = decode_html(b"<meta charset=bogus>caf\xe9").unwrap();
         assert_eq!(d.repaired, Some(1));
         assert!(decode_html(b"<meta charset=latin1>\xe9\0").is_err());
+    }
+
+    #[test]
+    fn html_with_stray_nul_bytes_is_read_without_them() {
+        // A saved page with a run of NUL bytes after an image tag: the HTML
+        // parser drops them, so the page is text, not binary data.
+        let mut page = b"<html><body><p>".to_vec();
+        page.extend(std::iter::repeat_n(b'x', 4000));
+        page.extend_from_slice(b"</p><img src=a.gif>\0\0\0<p>Story.</p></body></html>");
+        let d = decode_html(&page).unwrap();
+        assert!(d
+            .text
+            .ends_with("<img src=a.gif><p>Story.</p></body></html>"));
+        // Many NULs (one in ten bytes) are still binary.
+        assert!(decode_html(b"<p>a\0b</p>").is_err());
+        assert!(!stray_nuls(&[0xFF, 0xFE, b'a', 0]));
     }
 
     #[test]

@@ -25,6 +25,24 @@ pub(super) fn reads_structure(a: &Article) -> bool {
     a.format != Format::Html
 }
 
+/// Words above which a paragraph of an HTML page is never a caption.
+const HTML_CAPTION_MAX_WORDS: u32 = 30;
+
+/// On an HTML page the reader has already left out figures, captions and
+/// credits by their markup, so a long paragraph left in the story that
+/// ends with a credit ("... Image credit: Agency") is the story's prose
+/// with the credit run in, not a caption: only paragraphs of up to
+/// [`HTML_CAPTION_MAX_WORDS`] words stay captions. Measured on
+/// trafilatura's 990 pages (score path): 2 story segments kept, no leak
+/// more.
+fn prose_is_no_caption(article: &Article, furn: &mut [Option<Furniture>]) {
+    for (f, p) in furn.iter_mut().zip(&article.paragraphs) {
+        if *f == Some(Furniture::Caption) && p.words > HTML_CAPTION_MAX_WORDS {
+            *f = None;
+        }
+    }
+}
+
 /// Step 8 input: what furniture each paragraph is
 /// ([`crate::segment::furniture`]; a bare date line stays content), and the text of an embedded social
 /// post right above its attribution line (a line with a link, a handle or
@@ -41,6 +59,9 @@ pub(super) fn page_furniture(
         .iter()
         .map(|f| f.filter(|f| *f != Furniture::Dateline))
         .collect();
+    if article.format == Format::Html {
+        prose_is_no_caption(article, &mut furn);
+    }
     // Single title-like lines above the headline are the page's head
     // (section names, kickers); not a date line.
     if let Some(h) = headline {

@@ -85,6 +85,22 @@ fn html_story_lists_are_not_read_as_related_lists() {
 }
 
 #[test]
+fn html_prose_ending_in_a_credit_is_no_caption() {
+    // A long paragraph with a credit run in at its end, and a short caption.
+    let long = "The new phone looks like the one before it, with a small screen, a home \
+                button and thick borders, but it holds the maker's latest chip and a better \
+                camera at less than half the price of the larger models. Image credit: Agency";
+    let text = format!("{A1} {B1}\n\n{long}\n\nThe phone on a desk. Image credit: Agency");
+    let mut a = art(0, &text);
+    let plain = fingerprint(&a, &DedupConfig::default());
+    use ParaMark::{Boilerplate as B, Content as C};
+    assert_eq!(plain.marks, vec![C, B, B]);
+    a.format = crate::model::Format::Html;
+    let html = fingerprint(&a, &DedupConfig::default());
+    assert_eq!(html.marks, vec![C, C, B]);
+}
+
+#[test]
 fn head_date_lines_stay_labels_go_and_the_title_stays() {
     let text = format!("A Headline About The Budget\n\n6 mins read\n\nFebruary 12, 2026\n\nSummary\n\n{A1} {B1}\n\nTransit\n\n{C1}");
     let a = art(0, &text);

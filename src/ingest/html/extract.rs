@@ -14,7 +14,8 @@
 //! 3. [`blocks`] renders that container as text blocks; blocks that are
 //!    mostly a link (teasers, "read more") are dropped, and so are lists
 //!    whose items are each essentially a link ("Most read", "Related"),
-//!    with a heading left bare by that.
+//!    and lines that are a `time` element alone (a date stamp), with a
+//!    heading left bare by that.
 //! 4. When the container gives too little text, the whole pruned body is
 //!    used instead.
 //! 5. When the page shows almost no story text, its JSON-LD `articleBody`
@@ -35,6 +36,8 @@ pub(crate) struct Block {
     pub(super) node: NodeId,
     /// Characters of link text in the block.
     links: usize,
+    /// Characters of text inside `time` elements in the block.
+    times: usize,
 }
 
 /// Elements that start and end a block of text.
@@ -206,6 +209,7 @@ struct Render<'a> {
     line: u32,
     heading: bool,
     links: usize,
+    times: usize,
     node: NodeId,
 }
 
@@ -224,11 +228,13 @@ impl Render<'_> {
                 heading: self.heading,
                 node: self.node,
                 links: self.links,
+                times: self.times,
             });
         }
         self.cur.clear();
         self.heading = false;
         self.links = 0;
+        self.times = 0;
     }
 }
 
@@ -241,6 +247,7 @@ pub(crate) fn blocks(dom: &Dom, f: &Facts, root: NodeId) -> Vec<Block> {
         line: 1,
         heading: false,
         links: 0,
+        times: 0,
         node: root,
     };
     // (node, entering) pairs walked with an explicit stack.
@@ -278,6 +285,9 @@ pub(crate) fn blocks(dom: &Dom, f: &Facts, root: NodeId) -> Vec<Block> {
         if tag == "a" {
             r.links += f.chars[n] as usize;
         }
+        if tag == "time" {
+            r.times += f.chars[n] as usize;
+        }
         stack.push((n, false));
         let mut kid = r.dom.nodes[n].last_child;
         while kid != NONE {
@@ -307,6 +317,7 @@ pub(crate) fn story(dom: &Dom, f: &Facts, main: &[NodeId]) -> Vec<Block> {
             (inside[b.node] || lead[i] || stray_paragraph(b))
                 && !link[i]
                 && !(link_label(b) && link.get(i + 1) == Some(&true))
+                && !time_stamp(b)
         })
         .collect();
     let kept: Vec<Block> = all
@@ -342,6 +353,7 @@ pub(crate) fn ld_fallback(blocks: Vec<Block>, ld_body: impl FnOnce() -> String) 
             heading: false,
             node: 0,
             links: 0,
+            times: 0,
         })
         .collect()
 }
@@ -349,6 +361,13 @@ pub(crate) fn ld_fallback(blocks: Vec<Block>, ld_body: impl FnOnce() -> String) 
 /// Characters of shown story text below which the JSON-LD article text
 /// may replace it, and that JSON-LD text needs at least.
 const LD_FALLBACK_MAX_CHARS: usize = 500;
+
+/// A block that is a `time` element and nothing else (9 characters in 10
+/// or more): a publication or update stamp set as its own line, not story
+/// text. A date inside a sentence leaves the sentence.
+fn time_stamp(b: &Block) -> bool {
+    b.times * 10 >= b.text.chars().count() * 9
+}
 
 /// A short line that reads as a label, not a sentence ("Read also:",
 /// "More on this"): left out with the link block it introduces.
@@ -591,6 +610,46 @@ mod tests {
         );
         let t = texts(&html);
         assert_eq!(t.len(), 3, "{t:?}");
+    }
+
+    #[test]
+    fn time_stamp_lines_and_captions_outside_figures_are_left_out() {
+        let html = format!(
+            r#"<body><article><h1>Bridge</h1><p><time datetime="2026-03-04">4 March 2026</time></p>
+<p>{PARA} It reopens on <time datetime="2026-04-01">1 April</time>.</p>
+<div class="photo"><img src="b.jpg"><figcaption>The old bridge at dusk (Agency)</figcaption></div>
+<p>{PARA} Two.</p></article></body>"#
+        );
+        assert_eq!(
+            texts(&html),
+            vec![
+                "Bridge".to_string(),
+                format!("{PARA} It reopens on 1 April."),
+                format!("{PARA} Two.")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_wrapping_the_whole_page_is_kept() {
+        // A banner header is left out; one that holds the page's story is not.
+        let banner = format!(
+            r#"<body><header><p>Valley Courier, news from the valley since 1901, read in every house.</p></header>
+<div class="col"><p>{PARA}</p><p>{PARA} Two.</p></div></body>"#
+        );
+        assert_eq!(texts(&banner).len(), 2);
+        let wrapper = format!(
+            r#"<body><header id="branding"><div class="logo"><a href="/">Valley Courier</a></div>
+<div id="content"><div class="text"><p>{PARA}</p><p>{PARA} Two.</p><p>{PARA} Three.</p></div></div></header></body>"#
+        );
+        assert_eq!(
+            texts(&wrapper),
+            vec![
+                PARA.to_string(),
+                format!("{PARA} Two."),
+                format!("{PARA} Three.")
+            ]
+        );
     }
 
     #[test]

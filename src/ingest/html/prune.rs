@@ -30,7 +30,6 @@ fn skip_tag(tag: &str) -> bool {
             | "nav"
             | "aside"
             | "footer"
-            | "header"
             | "head"
             | "title"
             | "object"
@@ -42,6 +41,7 @@ fn skip_tag(tag: &str) -> bool {
             | "dialog"
             | "menu"
             | "figure"
+            | "figcaption"
             | "label"
             // Ruby annotations (readings set above the base text).
             | "rt"
@@ -92,6 +92,10 @@ const FURNITURE_WORDS: &[&str] = &[
     // Captions and credits, ratings, tables of contents, disclosures.
     "credit",
     "credits",
+    // Calls to action, and date lines set apart from the story.
+    "cta",
+    "date",
+    "dates",
     "legend",
     "ratings",
     "likes",
@@ -124,7 +128,6 @@ const FURNITURE_PARTS: &[&str] = &[
     "more-stories",
     "cookie",
     "subscription",
-    "paywall",
     "footer",
     "byline",
     "timestamp",
@@ -147,6 +150,25 @@ const FURNITURE_PARTS: &[&str] = &[
     "entry-meta",
     "recirculation",
     "shariff",
+    // Image descriptions, reading times, donation appeals, "see also".
+    "image-desc",
+    "imagedesc",
+    "image_desc",
+    "img-desc",
+    "img_desc",
+    "image-meta",
+    "img-meta",
+    "reading-time",
+    "reading_time",
+    "readingtime",
+    "read-time",
+    "readtime",
+    "donation",
+    "donate",
+    "view-more",
+    "viewmore",
+    "see-also",
+    "seealso",
 ];
 
 /// Class or id fragments that name the article body.
@@ -213,9 +235,19 @@ fn furniture_name(ci: &str) -> bool {
 /// (`has-ads`, `with-sidebar`, `non-paywall`) that says what the element
 /// holds or lacks, not what it is.
 fn furniture_token(t: &str) -> bool {
+    if script_hook(t) {
+        return hidden_class(t);
+    }
     let named =
         words(bem_base(t)).any(furniture_word) || hidden_class(t) || lexicon().parts.is_match(t);
     named && !responsive(t) && !modifier(t)
+}
+
+/// A class a script finds the element by (`js-readmore`,
+/// `js_clickmore-container`): it names what a script does with the
+/// element (expands it, copies from it), not what the element is.
+fn script_hook(t: &str) -> bool {
+    t.starts_with("js-") || t.starts_with("js_")
 }
 
 /// A class without its BEM modifier (`section--ads` gives `section`): the
@@ -228,7 +260,7 @@ fn bem_base(t: &str) -> &str {
 /// (`related`, `comments`, `share-`), not by a furniture word.
 fn furniture_part(ci: &str) -> bool {
     ci.split_ascii_whitespace()
-        .any(|t| lexicon().parts.is_match(t) && !responsive(t) && !modifier(t))
+        .any(|t| lexicon().parts.is_match(t) && !responsive(t) && !modifier(t) && !script_hook(t))
 }
 
 /// The furniture words sorted and the furniture and body fragments as
@@ -342,12 +374,16 @@ pub(crate) enum PruneKind {
 /// How element `n` is pruned by its own markup. `in_article`: the element
 /// is inside an `article` or `main`, where a `header` is the story's own
 /// (headline, standfirst), not the site's; so is one named for the story
-/// ([`story_named`]).
+/// ([`story_named`]). Any other `header` is the site's banner, pruned like
+/// a furniture name: kept only when it holds half the page's text or
+/// prose (a page that wraps its whole layout in a `header`).
 pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
     let tag = dom.tag(n);
-    let story_header = tag == "header" && (in_article || story_named(dom, n));
-    if chrome_role(dom, n) || skip_tag(tag) && !story_header {
+    if chrome_role(dom, n) || skip_tag(tag) {
         return PruneKind::Always;
+    }
+    if tag == "header" && !in_article && !story_named(dom, n) {
+        return PruneKind::ByName;
     }
     if matches!(tag, "html" | "body" | "main") {
         return PruneKind::Not;
@@ -545,11 +581,27 @@ mod tests {
         // Modifiers say what an element has, not what it is.
         assert!(!furniture_name("o-section o-section--has-ads "));
         assert!(!furniture_name("gallery__with-sidebar "));
-        assert!(!furniture_name("row non-paywall "));
-        assert!(furniture_name("row paywall "));
+        // A paywall wraps the story itself (shown to subscribers).
+        assert!(!furniture_name("row paywall "));
+        assert!(!furniture_name("entry__content steady-paywall-container "));
         // A BEM modifier names a variant, not the element.
         assert!(!furniture_name("report__section report__section--ads "));
         assert!(furniture_name("ads--top "));
+        // Script hooks name what a script does, not what the element is.
+        assert!(!furniture_name("descriptiontext js_readmore "));
+        assert!(!furniture_name("js-comments-toggle "));
+        assert!(furniture_name("box js-hidden "));
+        // Calls to action, date lines, image descriptions, reading times,
+        // donation appeals, "see also" boxes.
+        assert!(furniture_name("article-donation-cta "));
+        assert!(furniture_name("meta-item date "));
+        assert!(!furniture_name("update "));
+        assert!(furniture_name("imagedescription "));
+        assert!(furniture_name("img-metadata__title "));
+        assert!(furniture_name("readingtime "));
+        assert!(furniture_name("c-view-more "));
+        assert!(furniture_name("box-see-also "));
+        assert!(furniture_name("donate-box "));
     }
 
     fn kinds(html: &str) -> Vec<(String, PruneKind)> {
@@ -575,7 +627,7 @@ mod tests {
         );
         let kind = |id: &str| k.iter().find(|(i, _)| i == id).unwrap().1;
         assert_eq!(kind("rt"), PruneKind::Always);
-        assert_eq!(kind("banner"), PruneKind::Always);
+        assert_eq!(kind("banner"), PruneKind::ByName);
         assert_eq!(kind("head"), PruneKind::Not);
         assert_eq!(kind("byauthor"), PruneKind::Not);
         assert_eq!(kind("c"), PruneKind::ByName);
