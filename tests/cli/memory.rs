@@ -67,18 +67,35 @@ fn a_shard_stays_below_a_small_memory_bound_on_a_50_mb_corpus() {
     assert!(peak < 96.0, "peak RSS {peak} MB over --memory 96M");
 }
 
+/// A full run (every report) of a 50 MB corpus of `profile` under
+/// `--memory BOUND_MB`M: its out folder, or `None` where peak RSS cannot be
+/// read. Fails when the peak reaches the bound.
+fn full_run_below(
+    tmp: &std::path::Path,
+    profile: &str,
+    bound_mb: u32,
+) -> Option<std::path::PathBuf> {
+    if !std::path::Path::new("/proc/self/status").exists() {
+        return None; // peak RSS is read from /proc
+    }
+    corpus_50_mb(tmp, profile);
+    let bound = format!("{bound_mb}M");
+    let peak = peak_of_run(tmp, &["--memory", &bound]);
+    assert!(
+        peak < f64::from(bound_mb),
+        "peak RSS {peak} MB over --memory {bound}"
+    );
+    Some(tmp.join("out"))
+}
+
 #[test]
 fn a_full_run_with_every_report_stays_below_a_small_memory_bound_on_a_50_mb_corpus() {
-    if !std::path::Path::new("/proc/self/status").exists() {
-        return; // peak RSS is read from /proc
-    }
     let tmp = tempfile::tempdir().unwrap();
-    corpus_50_mb(tmp.path(), "default");
     // Measured: 67 MB (66 MB before the link's band pass kept its pairs
     // distinct and large blocks were mapped apart).
-    let peak = peak_of_run(tmp.path(), &["--memory", "76M"]);
-    assert!(peak < 76.0, "peak RSS {peak} MB over --memory 76M");
-    let out = tmp.path().join("out");
+    let Some(out) = full_run_below(tmp.path(), "default", 76) else {
+        return;
+    };
     for name in ["articles.csv", "findings.csv", "report.xlsx", "review.html"] {
         assert!(out.join(name).is_file(), "{name} written");
     }
@@ -86,13 +103,8 @@ fn a_full_run_with_every_report_stays_below_a_small_memory_bound_on_a_50_mb_corp
 
 #[test]
 fn a_full_run_of_wire_copy_stays_below_a_small_memory_bound_on_a_50_mb_corpus() {
-    if !std::path::Path::new("/proc/self/status").exists() {
-        return; // peak RSS is read from /proc
-    }
     let tmp = tempfile::tempdir().unwrap();
-    corpus_50_mb(tmp.path(), "wire");
     // Measured: 80 MB (83 MB before the link's band pass kept its pairs
     // distinct and large blocks were mapped apart).
-    let peak = peak_of_run(tmp.path(), &["--memory", "88M"]);
-    assert!(peak < 88.0, "peak RSS {peak} MB over --memory 88M");
+    full_run_below(tmp.path(), "wire", 88);
 }
