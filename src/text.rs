@@ -38,6 +38,18 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// English weekday names, lowercase (furniture lines in `segment`; words
+/// that name no topic in `claims`).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Formats a number for reports and messages: integers without decimals, others with up
 /// to `decimals` places, trailing zeros dropped. Never scientific notation.
 pub fn fmt_num(v: f64, decimals: usize) -> String {

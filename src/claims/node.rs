@@ -7,6 +7,7 @@ use super::table::{norm_words, ClaimRec, ClaimTable};
 use super::vocab::{into_set, Interner, Vocab, Word};
 use crate::model::ClaimsInput;
 use crate::rules::Rules;
+use crate::text::{MONTHS, WEEKDAYS};
 use std::collections::{BTreeMap, HashMap};
 
 /// All mentions of one value, with one unit, in one article. Its three
@@ -89,20 +90,10 @@ pub(super) fn title_names(title: &str) -> Vec<String> {
     }
     caps.into_iter()
         .flat_map(parts)
-        .filter(|w| !crate::text::MONTHS.contains(&w.as_str()) && !WEEKDAYS.contains(&w.as_str()))
+        // Capitalised but naming no topic: months and weekdays.
+        .filter(|w| !MONTHS.contains(&w.as_str()) && !WEEKDAYS.contains(&w.as_str()))
         .collect()
 }
-
-/// Capitalised but naming no topic: weekdays (and months, from ingest).
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 impl Node {
     /// A node of sets `words`, `topic` and `heads` (sorted and made sets

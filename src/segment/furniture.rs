@@ -8,7 +8,7 @@
 mod lists;
 mod words;
 
-use crate::text::MONTHS;
+use crate::text::{MONTHS, WEEKDAYS};
 use lists::*;
 use std::cell::OnceCell;
 use words::{any_word, Words};

@@ -373,16 +373,6 @@ pub(super) const STAMP_FILLER: &[&str] = &[
     "edition",
 ];
 
-pub(super) const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Lowercase words a byline may hold between its names.
 /// Counters of a share bar or comment box: "0 Comments", "12 shares".
 pub(super) const COUNTED: &[&str] = &[
