@@ -4,7 +4,7 @@
 
 use super::key::{has_digit, is_stop, parts};
 use super::table::{norm_words, ClaimRec, ClaimTable};
-use super::vocab::{into_set, Interner, Vocab, Word};
+use super::vocab::{into_set, Strings, Vocab, Word};
 use crate::model::ClaimsInput;
 use crate::rules::Rules;
 use crate::text::{MONTHS, WEEKDAYS};
@@ -199,7 +199,7 @@ impl Node {
 /// order ([`number_by_rank`]).
 #[derive(Default)]
 pub(super) struct NodeBuilder {
-    ids: Interner,
+    ids: Strings,
     nodes: Vec<Node>,
     table: ClaimTable,
 }
@@ -290,8 +290,8 @@ pub(super) fn build_nodes(articles: &[ClaimsInput], canon: &HashMap<String, Stri
 
 /// The nodes with their words renumbered by rank and their word lists
 /// made sets.
-fn number_by_rank(mut nodes: Vec<Node>, ids: Interner) -> Nodes {
-    let (vocab, rank) = ids.finish();
+fn number_by_rank(mut nodes: Vec<Node>, ids: Strings) -> Nodes {
+    let (vocab, rank) = ids.into_vocab();
     for n in &mut nodes {
         n.renumber(&rank);
     }

@@ -11,38 +11,8 @@
 //! Article keys are not held: the caller has them by id.
 
 use super::key::norm_key;
+use super::vocab::Strings;
 use crate::model::{ArticleId, Claim, ClaimsInput, ParaIdx};
-use std::collections::HashMap;
-
-/// Strings numbered as first seen; a number reads the string back.
-#[derive(Debug, Default)]
-pub(super) struct Strings {
-    ids: HashMap<Box<str>, u32>,
-    list: Vec<Box<str>>,
-}
-
-impl Strings {
-    /// The number of `s`, new if not seen before.
-    pub(super) fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = self.list.len() as u32;
-        self.ids.insert(s.into(), id);
-        self.list.push(s.into());
-        id
-    }
-
-    /// The string numbered `id` (empty for a number never given).
-    pub(super) fn get(&self, id: u32) -> &str {
-        self.list.get(id as usize).map_or("", |s| s)
-    }
-
-    /// Distinct strings held.
-    pub(super) fn len(&self) -> usize {
-        self.list.len()
-    }
-}
 
 /// One article as truth discovery holds it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -161,14 +131,6 @@ pub(super) fn norm_words(c: &Claim) -> Vec<String> {
 mod tests {
     use super::super::testutil::summary;
     use super::*;
-
-    #[test]
-    fn strings_are_numbered_once_and_read_back() {
-        let mut s = Strings::default();
-        assert_eq!((s.id("b"), s.id("a"), s.id("b")), (0, 1, 0));
-        assert_eq!((s.get(0), s.get(1), s.get(7)), ("b", "a", ""));
-        assert_eq!(s.len(), 2);
-    }
 
     #[test]
     fn a_claim_keeps_its_numbers_and_texts() {

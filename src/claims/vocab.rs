@@ -41,33 +41,47 @@ impl Vocab {
     }
 }
 
-/// Numbers words in the order first seen while nodes are built;
-/// [`Interner::finish`] then gives each its rank.
-#[derive(Default)]
-pub(super) struct Interner {
-    ids: HashMap<String, Word>,
+/// Strings numbered as first seen; a number reads the string back. Truth
+/// discovery's table numbers its mentions, units and sources so; grouping
+/// numbers its words so while nodes are built, then
+/// [`Strings::into_vocab`] gives each its rank.
+#[derive(Debug, Default)]
+pub(super) struct Strings {
+    ids: HashMap<Box<str>, u32>,
+    list: Vec<Box<str>>,
 }
 
-impl Interner {
-    /// The (first-seen) number of `w`.
-    pub(super) fn id(&mut self, w: &str) -> Word {
-        if let Some(&id) = self.ids.get(w) {
+impl Strings {
+    /// The number of `s`, new if not seen before.
+    pub(super) fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
             return id;
         }
-        let id = self.ids.len() as Word;
-        self.ids.insert(w.to_string(), id);
+        let id = self.list.len() as u32;
+        self.ids.insert(s.into(), id);
+        self.list.push(s.into());
         id
     }
 
+    /// The string numbered `id` (empty for a number never given).
+    pub(super) fn get(&self, id: u32) -> &str {
+        self.list.get(id as usize).map_or("", |s| s)
+    }
+
+    /// Distinct strings held.
+    pub(super) fn len(&self) -> usize {
+        self.list.len()
+    }
+
     /// The sorted vocabulary, and the rank of each first-seen number.
-    pub(super) fn finish(self) -> (Vocab, Vec<Word>) {
-        let mut seen: Vec<(String, Word)> = self.ids.into_iter().collect();
+    pub(super) fn into_vocab(self) -> (Vocab, Vec<Word>) {
+        let mut seen: Vec<(Box<str>, Word)> = self.list.into_iter().zip(0..).collect();
         seen.sort_unstable();
         let mut rank = vec![0; seen.len()];
         for (r, (_, id)) in seen.iter().enumerate() {
             rank[*id as usize] = r as Word;
         }
-        let words = seen.into_iter().map(|(w, _)| w).collect();
+        let words = seen.into_iter().map(|(w, _)| w.into()).collect();
         (Vocab { words }, rank)
     }
 }
@@ -130,14 +144,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn strings_are_numbered_once_and_read_back() {
+        let mut s = Strings::default();
+        assert_eq!((s.id("b"), s.id("a"), s.id("b")), (0, 1, 0));
+        assert_eq!((s.get(0), s.get(1), s.get(7)), ("b", "a", ""));
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
     fn ranks_follow_the_words_sorted_whatever_order_they_came_in() {
-        let mut interner = Interner::default();
+        let mut strings = Strings::default();
         let first: Vec<Word> = ["tool", "fund", "japan", "fund", "USD"]
             .iter()
-            .map(|w| interner.id(w))
+            .map(|w| strings.id(w))
             .collect();
         assert_eq!(first, [0, 1, 2, 1, 3]);
-        let (vocab, rank) = interner.finish();
+        let (vocab, rank) = strings.into_vocab();
         let words: Vec<&str> = (0..4).map(|w| vocab.word(w)).collect();
         assert_eq!(words, ["USD", "fund", "japan", "tool"]);
         assert_eq!(rank, [3, 1, 2, 0]);
