@@ -234,8 +234,13 @@ struct TextArgs {
 
 /// `credence text`: what credence read, article by article, on stdout.
 fn text(args: TextArgs) -> ExitCode {
+    let run_date = match run_date() {
+        Ok(d) => d,
+        Err(e) => return failed(&e),
+    };
     let cfg = credence::ingest::IngestConfig {
         as_of: args.as_of,
+        run_date,
         ..Default::default()
     };
     let stdout = std::io::stdout();
@@ -247,6 +252,31 @@ fn text(args: TextArgs) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => failed(&e.context("text failed")),
     }
+}
+
+/// The run date undated articles are judged at: `SOURCE_DATE_EPOCH` (seconds
+/// since 1970, UTC; the reproducible-builds convention) when it is set, so a
+/// rerun or a set of shards started on different days can take one day;
+/// otherwise today from the system clock.
+fn run_date() -> anyhow::Result<Date> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(std::env::VarError::NotPresent) => Ok(Date::today()),
+        Ok(s) => epoch_date(&s).ok_or_else(|| {
+            anyhow::anyhow!("SOURCE_DATE_EPOCH={s:?} is not a whole number of seconds since 1970")
+        }),
+        Err(std::env::VarError::NotUnicode(s)) => Err(anyhow::anyhow!(
+            "SOURCE_DATE_EPOCH={s:?} is not a whole number of seconds since 1970"
+        )),
+    }
+}
+
+/// The UTC date of `secs` seconds since 1970, for years 1–9999.
+fn epoch_date(secs: &str) -> Option<Date> {
+    let secs: i64 = secs.trim().parse().ok()?;
+    // 0001-01-01T00:00:00Z ..= 9999-12-31T23:59:59Z
+    (-62_135_596_800..=253_402_300_799)
+        .contains(&secs)
+        .then(|| Date::from_days(secs.div_euclid(86_400)))
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -294,7 +324,10 @@ fn main() -> ExitCode {
 /// `credence score`: arguments → config → `pipeline::run` → exit code.
 fn score(args: ScoreArgs) -> ExitCode {
     let quiet = args.run.quiet;
-    let cfg = config(args);
+    let cfg = match run_date() {
+        Ok(run_date) => config(args, run_date),
+        Err(e) => return failed(&e),
+    };
     let started = std::time::Instant::now();
     match pipeline::run(&cfg).context("run failed") {
         Ok(sum) => finished(&cfg, &sum, started.elapsed(), quiet),
@@ -318,13 +351,13 @@ fn merge(args: MergeArgs) -> ExitCode {
 }
 
 /// The run's config from the command line.
-fn config(args: ScoreArgs) -> Config {
+fn config(args: ScoreArgs, run_date: Date) -> Config {
     args.run.apply(Config {
         inputs: args.inputs,
         rules_dir: args.rules,
         out_dir: args.out,
         as_of: args.as_of,
-        run_date: Date::today(),
+        run_date,
         near_dup: args.near_dup,
         max_file_size: args.max_file_size,
         incremental: args.incremental,

@@ -14,6 +14,10 @@ work=${3:?work folder}
 n=${4:-$(nproc 2>/dev/null || echo 2)}
 runner=${5:-xargs}
 credence=${CREDENCE:-credence}
+# Undated articles take the run date: one for every shard, even when the
+# run crosses midnight (the merge checks that they agree).
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(date +%s)}
+export SOURCE_DATE_EPOCH
 mkdir -p "$work/parts"
 rm -rf "$work"/parts/*
 

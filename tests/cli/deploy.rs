@@ -86,6 +86,7 @@ fn local_script(work: &Path, runner: &str) -> std::process::Output {
         .arg(work)
         .args(["3", runner])
         .env("CREDENCE", env!("CARGO_BIN_EXE_credence"))
+        .env("SOURCE_DATE_EPOCH", RUN_DAY)
         .current_dir(root())
         .output()
         .unwrap()

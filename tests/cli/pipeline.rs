@@ -204,3 +204,50 @@ fn bad_rules_stop_the_run_before_touching_reports() {
         "previous"
     );
 }
+
+/// The names_p08 golden held the day it was written as `judged_at` and
+/// failed on the next day's CI run. The run date now comes from
+/// `SOURCE_DATE_EPOCH` when set, which the scenarios pin; a malformed value
+/// is a usage error, never a silent fall back to the clock.
+#[test]
+fn undated_golden_broke_when_the_suite_ran_the_next_day() {
+    let input = root().join("tests/corpora/names_p08_undated/input");
+    let out = tempfile::tempdir().unwrap();
+    let args = [
+        "score",
+        input.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--no-xlsx",
+        "--no-review",
+        "-q",
+    ];
+    // 2025-01-02T23:59:59Z
+    let o = credence()
+        .env("SOURCE_DATE_EPOCH", "1735862399")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{o:?}");
+    let articles = rows(out.path(), "articles.csv");
+    assert!(!articles.is_empty());
+    for a in &articles {
+        assert_eq!((a[10].as_str(), a[11].as_str()), ("2025-01-02", "run_date"));
+    }
+    for bad in ["yesterday", "1.5", "99999999999999999"] {
+        let o = credence()
+            .env("SOURCE_DATE_EPOCH", bad)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("SOURCE_DATE_EPOCH"), "{bad}: {err}");
+    }
+    let text = credence()
+        .env("SOURCE_DATE_EPOCH", "1735862399")
+        .args(["text", input.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("\"date\":\"2025-01-02\""));
+}
