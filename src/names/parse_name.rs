@@ -248,8 +248,14 @@ fn bracketed_native(text: &str, name_end: usize) -> Option<((usize, usize), usiz
     Some(((a, a + cl), end))
 }
 
-/// Parses a person name that ends at byte `end` (before ", title").
-pub(super) fn parse_name_before(text: &str, end: usize) -> Option<NameSpan> {
+/// Parses a person name that ends at byte `end` (before ", title"). A run
+/// ending in a title's head noun (`heads`) is another title, not a name:
+/// "the Prime Minister, Treasurer and ..." is a list of offices.
+pub(super) fn parse_name_before(
+    text: &str,
+    end: usize,
+    heads: &HashSet<String>,
+) -> Option<NameSpan> {
     let head = text.get(..end)?.trim_end();
     let mut name_end = head.len();
     // A bracketed native name before the comma.
@@ -283,7 +289,7 @@ pub(super) fn parse_name_before(text: &str, end: usize) -> Option<NameSpan> {
     if s >= name_end {
         return None;
     }
-    let name = parse_name(text, s, &HashSet::new())?;
+    let name = parse_name(text, s, heads)?;
     (name.tokens.last().map(|t| t.1) == Some(name_end)).then_some(name)
 }
 
@@ -337,9 +343,17 @@ mod tests {
         // Name before a title.
         let s = "Åsa Lindqvist (Аса Линдквист), Norland's premier";
         let end = s.find(", N").unwrap();
-        let n = parse_name_before(s, end).unwrap();
+        let n = parse_name_before(s, end, &none()).unwrap();
         assert_eq!(n.tokens.len(), 2);
         assert!(n.native.is_some());
+        // A title before a title is no name; a title before a name is passed
+        // over.
+        let heads: HashSet<String> = ["minister", "treasurer"].map(String::from).into();
+        let s = "the Prime Minister, Treasurer and Finance Minister met";
+        assert!(parse_name_before(s, s.find(", T").unwrap(), &heads).is_none());
+        let s = "Treasurer Jim Chalmers, the Treasurer";
+        let n = parse_name_before(s, s.find(", t").unwrap(), &heads).unwrap();
+        assert_eq!(&s[n.start..n.end], "Jim Chalmers");
     }
 
     #[test]

@@ -432,9 +432,11 @@ fn name_beside(
             return Some((mention_start, name.end, name));
         }
     }
-    if qualified && rest.starts_with(", ") {
+    if rest.starts_with(", ") {
         if let Some(name) = appositive_name(text, title_end) {
-            return Some((mention_start, name.end, name));
+            if qualified || (after_the(text, mention_start) && closed_by_comma(text, &name)) {
+                return Some((mention_start, name.end, name));
+            }
         }
     }
     // A cabinet list item: "Foreign Minister: Toshimitsu Motegi".
@@ -446,7 +448,7 @@ fn name_beside(
             }
         }
     }
-    let name = name_before_title(text, mention_start)?;
+    let name = name_before_title(text, mention_start, &index.title_heads)?;
     Some((name.start, title_end, name))
 }
 
@@ -462,16 +464,43 @@ fn appositive_name(text: &str, title_end: usize) -> Option<NameSpan> {
         .then_some(name)
 }
 
+/// True when the title at `mention_start` follows the article "the" ("The
+/// Treasurer, Jim Chalmers, said"): the title names one office, so a name
+/// between commas right after it is its holder even with no country word.
+fn after_the(text: &str, mention_start: usize) -> bool {
+    let head = text.get(..mention_start).unwrap_or("");
+    let Some(head) = head.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .rfind([' ', '\u{a0}', '(', '"', '\u{201c}'])
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    matches!(&head[word_start..], "the" | "The")
+}
+
+/// True when a comma closes the name ("..., Jim Chalmers, told"), as an
+/// apposition to an unqualified title must be: "the President, Vice
+/// President Harris and ..." is a list, not an apposition.
+fn closed_by_comma(text: &str, name: &NameSpan) -> bool {
+    text.get(name.end..).is_some_and(|a| a.starts_with(','))
+}
+
 /// The name ending in ", " just before the mention (an article "the " or
 /// "The " between them is allowed).
-fn name_before_title(text: &str, mention_start: usize) -> Option<NameSpan> {
+fn name_before_title(
+    text: &str,
+    mention_start: usize,
+    heads: &std::collections::HashSet<String>,
+) -> Option<NameSpan> {
     let head = text.get(..mention_start).unwrap_or("");
     let head = head
         .strip_suffix("the ")
         .or_else(|| head.strip_suffix("The "))
         .unwrap_or(head);
     let before_comma = head.strip_suffix(", ")?;
-    parse_name_before(text, before_comma.len())
+    parse_name_before(text, before_comma.len(), heads)
 }
 
 #[cfg(test)]
@@ -580,7 +609,22 @@ mod tests {
             names("Norland's PM, Ivan Petrov Group said", "Norland's PM", true),
             None
         );
-        assert_eq!(names("The PM, Ivan Petrov, said", "PM", false), None);
+        // Unqualified, after "the": an apposition closed by a comma.
+        assert_eq!(
+            names("The PM, Ivan Petrov, said", "PM", false),
+            Some(("PM, Ivan Petrov", 2))
+        );
+        assert_eq!(
+            names("said the PM, Mr Petrov, on Monday", "PM", false),
+            Some(("PM, Mr Petrov", 1))
+        );
+        assert_eq!(names("The PM, Ivan Petrov said", "PM", false), None);
+        assert_eq!(names("PM, Ivan Petrov, said", "PM", false), None);
+        assert_eq!(names("Then PM, Ivan Petrov, said", "PM", false), None);
+        assert_eq!(
+            names("the PM, Deputy PM Olga Holm and others", "PM", false),
+            None
+        );
         // A list item "Title: Name" alone on its line.
         assert_eq!(
             names("PM: Ivan Petrov", "PM", false),
@@ -591,6 +635,11 @@ mod tests {
         assert_eq!(
             names("Ivan Petrov, the PM of Norland", "PM of Norland", true),
             Some(("Ivan Petrov, the PM of Norland", 2))
+        );
+        // A list of offices is no name before a title.
+        assert_eq!(
+            names("the President, PM and Speaker met", "PM", false),
+            None
         );
     }
 

@@ -532,9 +532,10 @@ fn is_label(lower: &str, ws: &Words) -> bool {
 }
 
 /// The headline among a text's first lines: the first of its first twelve
-/// non-empty lines that has letters, is not furniture and is not a
-/// navigation item (a line of one or two words next to another such line),
-/// when it reads as a headline (no full stop at its end, at most 30 words);
+/// non-empty lines that has letters, is not furniture, is not a navigation
+/// item (a line of one or two words next to another such line) and is not a
+/// section kicker (one or two words right above a line of 4–30 words with no
+/// closing punctuation), when it reads as a headline (no full stop at its end, at most 30 words);
 /// `None` otherwise (then the first line stands).
 pub fn headline(text: &str) -> Option<&str> {
     let lines: Vec<&str> = text
@@ -566,10 +567,21 @@ pub fn headline(text: &str) -> Option<&str> {
                 k < lines.len() && matches!(kind(k), Some(Furniture::Label | Furniture::Share))
             })
     };
+    // A section kicker above the headline ("Politics", "World news"): a
+    // line of one or two words right before a longer line that reads as a
+    // headline. A short headline over a standfirst (a sentence) stays.
+    let reads_as_headline = |l: &str| {
+        (4..=30).contains(&l.split_whitespace().count())
+            && !l.ends_with(['.', ',', ';', ':', '!', '?'])
+    };
+    let kicker = |i: usize| {
+        nav_word(i) && i + 1 < lines.len() && candidate(i + 1) && reads_as_headline(lines[i + 1])
+    };
     (0..lines.len())
         .find(|&i| {
             candidate(i)
                 && !(nav_word(i) && ((i > 0 && nav_word(i - 1)) || nav_word(i + 1) || menu(i)))
+                && !kicker(i)
         })
         .map(|i| lines[i])
         // The lead's first sentence is not a headline: then there is none.

@@ -79,8 +79,8 @@ fn names_p07_time_words_check_every_term() {
 
 #[test]
 fn names_p08_undated_article_gets_no_date_dependent_error() {
-    // Its articles.csv and findings.csv carry the run date, so only the
-    // date-free reports are golden; the labels and the warning are checked.
+    // Its articles.csv carries the run date, which the tests pin
+    // (`SOURCE_DATE_EPOCH`); the labels and the warning are checked too.
     check_pattern("names_p08_undated");
     let (_, out) = run_scenario("names_p08_undated", &[]);
     let warned = rows(out.path(), "findings.csv")
@@ -95,4 +95,13 @@ fn names_p08_undated_article_gets_no_date_dependent_error() {
 #[test]
 fn names_p10_former_holder_as_current_is_outdated() {
     check_pattern("names_p10_former_as_current");
+}
+
+/// "The Treasurer, Josh Frydenberg, told ..." was no mention at all (an
+/// apposition counted only after a country word), and "the Prime Minister,
+/// Treasurer and Finance Minister" read "Prime Minister" as a person named
+/// before the title "Treasurer".
+#[test]
+fn names_p11_the_title_apposition_was_missed_and_a_list_of_offices_was_a_name() {
+    check_pattern("names_p11_the_title_apposition");
 }

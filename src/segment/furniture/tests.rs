@@ -122,6 +122,29 @@ fn headline_skips_stamps_and_labels() {
     );
 }
 
+/// Scraped pages often put the section above the headline ("Politics",
+/// "opinion", "World news"); the title was that one word.
+#[test]
+fn headline_was_the_section_kicker_above_it() {
+    assert_eq!(
+        headline("Politics\n\nRebates will not add to prices, minister says\n\nBy Ann Lee\nBody."),
+        Some("Rebates will not add to prices, minister says")
+    );
+    assert_eq!(
+        headline("World news\nLeaders agree on a ceasefire plan in Geneva\nBody text."),
+        Some("Leaders agree on a ceasefire plan in Geneva")
+    );
+    // A short headline over a standfirst sentence, or over a byline, stays.
+    assert_eq!(
+        headline("Budget Passes\nThe lower house backed the plan after a late sitting.\nBody."),
+        Some("Budget Passes")
+    );
+    assert_eq!(
+        headline("Obituary\nBy Ann Lee and Bo Roe\nBody."),
+        Some("Obituary")
+    );
+}
+
 #[test]
 fn a_navigation_bar_is_furniture_but_a_caption_with_bars_is_not_a_menu() {
     assert!(is_menu("Home | Politics | Business | Opinion"));
