@@ -399,7 +399,9 @@ pub fn fingerprint(article: &Article, cfg: &DedupConfig) -> ArticlePrints {
 /// `first` (no `duplicate_paragraph`), and the copy that is display (the
 /// title-like or furniture one, else the earlier one) is returned to be
 /// marked boilerplate; the other copy stays content. A later repeat of a
-/// display copy is pointed at the copy that was kept.
+/// display copy is pointed at the copy that was kept. A standfirst the
+/// story words again further down is no layout copy: both stay content
+/// ([`page::reworded_standfirst`]).
 fn layout_repeats(
     article: &Article,
     prints: &[ParaPrint],
@@ -443,6 +445,9 @@ fn layout_repeats(
         };
         if let Some(d) = shown {
             first[j] = None;
+            if page::reworded_standfirst(article, prints, (i, j), d) {
+                continue;
+            }
             display[d] = true;
             let other = if d == i { j } else { i };
             if !display[other] {

@@ -237,12 +237,15 @@ fn is_share(ws: &Words) -> bool {
 }
 
 /// "— Name (@handle) March 3, 2025", "pic.example/abc", "A post shared by".
+/// A handle makes an attribution after a dash or before a date: a quote
+/// that a numbered list item ends with its speaker's handle ("6. "…"
+/// Name (@handle)") is the story's.
 fn is_social(t: &str, lower: &str) -> bool {
-    let handle = t.contains("(@") || t.contains("( @");
-    let attributed = handle && {
+    let handle = t.find("(@").or_else(|| t.find("( @"));
+    let attributed = handle.is_some_and(|at| {
         let dash = t.starts_with(['—', '–', '-']) || lower.contains("— ");
-        dash || any_word(t, |w| is_month(w) || is_number(w))
-    };
+        dash || any_word(&t[at..], |w| is_month(w) || is_number(w))
+    });
     attributed
         || lower.starts_with("pic.")
         || lower.starts_with("a post shared by")

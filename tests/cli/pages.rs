@@ -245,3 +245,23 @@ fn pages_wire_gallery_captions_credits_and_stamps_are_furniture() {
         "the stamp line dates it: {f:?}"
     );
 }
+
+#[test]
+fn pages_html_standfirst_reworded_and_numbered_quotes_are_the_story() {
+    let out = check_golden("pages_html_standfirst");
+    let b = boilerplate(out.path());
+    // standfirst.html: the standfirst the story words again further down
+    // (paragraph 2) and that paragraph (7) both stay, and neither is a
+    // duplicate.
+    assert!(!b.iter().any(|r| r.0 == "standfirst.html"), "{b:?}");
+    let f = findings(out.path());
+    assert!(f.iter().all(|r| r.1 != "duplicate_paragraph"), "{f:?}");
+    // quotes.html: the numbered quotes ending in a handle (4, 6) stay; the
+    // embedded post above its dated attribution (9, 10) goes.
+    let quotes: Vec<usize> = b
+        .iter()
+        .filter(|r| r.0 == "quotes.html")
+        .map(|r| r.1)
+        .collect();
+    assert_eq!(quotes, vec![9, 10], "{b:?}");
+}

@@ -376,6 +376,48 @@ fn layout_repeats_are_not_padding() {
 }
 
 #[test]
+fn a_standfirst_the_story_words_again_was_marked_a_layout_copy() {
+    // A headline, a standfirst without a full stop, the story, and further
+    // down a paragraph that tells the standfirst's news in other words.
+    let stand = "Fines for travellers who refuse to stay at home after a trip are to rise \
+                 to as much as 5,000 pounds for repeat offenders";
+    let told = "She added that the fines for travellers who refuse to stay at home after a \
+                trip are to rise to as much as 5,000 pounds for repeat offenders.";
+    let text = format!(
+        "# Three islands added to the quarantine list\n\n{stand}\n\n{A1}\n\n{B1}\n\n{told}\n\n{C1}"
+    );
+    let a = art(0, &text);
+    let prints = para_prints(&a);
+    let mut first = exact_repeats(&prints);
+    let cand = near_candidates(&prints, &first);
+    confirm_near_repeats(&a, &prints, &cand, DEFAULT_NEAR_DUP, &mut first);
+    assert!(matches!(first[4], Some((1, s)) if s < 1.0), "{first:?}");
+    // Both copies are the story's: no display copy, no duplicate.
+    let p = fingerprint(&a, &DedupConfig::default());
+    assert!(
+        p.marks.iter().all(|m| *m == ParaMark::Content),
+        "{:?}",
+        p.marks
+    );
+    assert!(p.findings.is_empty(), "{:?}", p.findings);
+    // The same standfirst repeated word for word stays a layout copy.
+    let same = format!("{stand}.");
+    let text = format!(
+        "# Three islands added to the quarantine list\n\n{stand}\n\n{same}\n\n{A1}\n\n{B1}"
+    );
+    let p = fingerprint(&art(0, &text), &DedupConfig::default());
+    assert_eq!(p.marks[1], ParaMark::Boilerplate);
+    assert_eq!(p.marks[2], ParaMark::Content);
+    // A heading the story words again is still the display copy.
+    let head = "Fines for travellers who stay out after a trip to rise for repeat offenders";
+    let told = "Fines for travellers who stay out after a trip are to rise for repeat offenders, the minister said.";
+    let text = format!("# {head}\n\n{told}\n\n{A1}\n\n{B1}");
+    let p = fingerprint(&art(0, &text), &DedupConfig::default());
+    assert_eq!(p.marks[0], ParaMark::Boilerplate, "{:?}", p.marks);
+    assert_eq!(p.marks[1], ParaMark::Content);
+}
+
+#[test]
 fn a_caption_shown_twice_is_two_furniture_lines() {
     let cap =
         "Workers repair the old bridge over the river on Monday, March 3, 2025. (Photo: Ann Other)";

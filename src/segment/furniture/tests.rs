@@ -81,6 +81,22 @@ fn social_posts_and_labels() {
         kind("— Jane Example (@janeexample) March 3, 2025"),
         Some(Furniture::Social)
     );
+    assert_eq!(
+        kind("Jane Example (@janeexample) 3 March 2025"),
+        Some(Furniture::Social)
+    );
+}
+
+#[test]
+fn a_numbered_quote_ending_in_a_handle_was_a_social_post() {
+    // A list item's number is no date: the handle ends a quote in the story.
+    let item = "6. \"Cooking with friends calms me down more than any class could.\" \
+                Chef Jane Example (@janeexample)";
+    assert_ne!(kind(item), Some(Furniture::Social));
+    assert_ne!(
+        kind("12. Jane Example (@janeexample)"),
+        Some(Furniture::Social)
+    );
     for s in [
         "Overview",
         "***",
