@@ -83,7 +83,7 @@ pub(super) fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, _, _) = enc.decode(bytes);
     Ok(Decoded {
         empty: text.trim().is_empty(),
-        text: line_feeds(&text),
+        text: line_feeds(text.into_owned()),
         repaired: None,
         transcoded: Some(enc.name()),
     })
@@ -99,8 +99,12 @@ fn stray_nuls(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return false;
     }
+    // One vectorised search first: most pages have no NUL at all.
+    if !bytes.contains(&0) {
+        return false;
+    }
     let nuls = bytes.iter().filter(|&&b| b == 0).count();
-    nuls > 0 && nuls * STRAY_NUL_RATIO < bytes.len()
+    nuls * STRAY_NUL_RATIO < bytes.len()
 }
 
 /// The encoding a page declares in its first 1024 bytes, if it names one
@@ -118,14 +122,25 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     })
 }
 
-/// CRLF and lone CR to LF, a leading BOM stripped.
-fn line_feeds(s: &str) -> String {
-    let s = s.strip_prefix('\u{feff}').unwrap_or(s);
-    if s.contains('\r') {
-        s.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        s.to_string()
+/// CRLF and lone CR to LF, a leading BOM stripped; text with neither is
+/// returned as it is, and text with CRs is copied once.
+fn line_feeds(mut s: String) -> String {
+    if s.starts_with('\u{feff}') {
+        s.drain(..'\u{feff}'.len_utf8());
     }
+    if !s.contains('\r') {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// [`decode`], with NFC when `nfc`.
@@ -154,9 +169,9 @@ fn decode_with(bytes: &[u8], nfc: bool) -> Result<Decoded, DecodeError> {
     Ok(Decoded {
         empty: raw.trim().is_empty(),
         text: if nfc {
-            normalize_text(&raw)
+            normalized(raw)
         } else {
-            line_feeds(&raw)
+            line_feeds(raw)
         },
         repaired,
         transcoded,
@@ -172,12 +187,12 @@ fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> String {
 
 /// CRLF and lone CR to LF, strip a leading BOM, NFC.
 pub(super) fn normalize_text(s: &str) -> String {
-    let s = s.strip_prefix('\u{feff}').unwrap_or(s);
-    let lf = if s.contains('\r') {
-        s.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        s.to_string()
-    };
+    normalized(s.to_string())
+}
+
+/// [`normalize_text`] of text already owned, copied only when it changes.
+fn normalized(s: String) -> String {
+    let lf = line_feeds(s);
     // ASCII is NFC: one vectorised test instead of a table lookup per char.
     if lf.is_ascii()
         || unicode_normalization::is_nfc_quick(lf.chars())
@@ -216,6 +231,20 @@ pub(super) fn encoding_notes(decoded: &Decoded, rel: &str) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_feeds_turn_crlf_and_lone_cr_into_lf_and_drop_a_bom() {
+        for (from, to) in [
+            ("a\r\nb\rc\n\r\r\nd\r", "a\nb\nc\n\n\nd\n"),
+            ("\u{feff}x\r\n", "x\n"),
+            ("\u{feff}", ""),
+            ("no breaks", "no breaks"),
+            ("é\r\u{feff}", "é\n\u{feff}"),
+        ] {
+            assert_eq!(line_feeds(from.to_string()), to, "{from:?}");
+            assert_eq!(normalize_text(from), to, "{from:?}");
+        }
+    }
 
     #[test]
     fn decode_handles_bom_crlf_utf16_and_binary() {
