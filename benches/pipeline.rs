@@ -212,14 +212,14 @@ fn stage_costs(articles: &Path, limit_mb: f64) -> Vec<(&'static str, f64, f64)> 
     let mut bytes = 0u64;
     let mut loaded = Vec::new();
     let t = Instant::now();
-    for e in &d.entries {
+    for e in d.entries.iter() {
         if bytes as f64 / 1e6 >= limit_mb {
             break;
         }
-        if let ingest::Entry::File(f) = e {
-            bytes += std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0);
+        if let ingest::Entry::File(f) = &e {
+            bytes += std::fs::metadata(f.path()).map(|m| m.len()).unwrap_or(0);
         }
-        loaded.extend(ingest::load(e, &icfg).articles);
+        loaded.extend(ingest::load(&e, &icfg).articles);
     }
     let read = t.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;

@@ -5,7 +5,7 @@ use super::group::Nodes;
 use super::table::key_of;
 use super::truth::{consensus_of, value_support};
 use super::{same_family, same_value};
-use crate::model::ClaimRow;
+use crate::model::{ClaimRow, Keys};
 use crate::rules::Fact;
 
 /// One group and what it needs to be checked and reported.
@@ -13,7 +13,7 @@ pub(super) struct GroupCheck<'a> {
     /// Every node, with the claims they hold.
     pub(super) nodes: &'a Nodes,
     /// Article keys by id (for evidence).
-    pub(super) keys: &'a [String],
+    pub(super) keys: &'a Keys,
     /// Node indices of the group.
     pub(super) group: &'a [usize],
     pub(super) label: &'a str,
@@ -116,7 +116,7 @@ pub(super) fn sort_rows(rows: &mut [ClaimRow]) {
 }
 
 /// "001.txt#p1; 004.txt#p1": up to three articles stating the consensus.
-fn supporters_evidence(g: &[usize], nodes: &Nodes, keys: &[String], v: f64) -> String {
+fn supporters_evidence(g: &[usize], nodes: &Nodes, keys: &Keys, v: f64) -> String {
     let table = &nodes.table;
     let mut cites: Vec<String> = Vec::new();
     for &n in g {

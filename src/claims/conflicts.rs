@@ -7,7 +7,7 @@ use super::group::{Node, Nodes};
 use super::same_value;
 use super::table::{key_of, ClaimRec};
 use super::truth::sources_for;
-use crate::model::{Finding, FindingKind, ParaIdx};
+use crate::model::{Finding, FindingKind, Keys, ParaIdx};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl GroupCheck<'_> {
@@ -130,7 +130,7 @@ pub(super) fn human(v: f64, unit: &str) -> String {
 fn internal_conflicts(
     g: &[usize],
     nodes: &Nodes,
-    keys: &[String],
+    keys: &Keys,
     label: &str,
     unit: &str,
 ) -> Vec<Finding> {

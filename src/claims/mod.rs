@@ -48,7 +48,8 @@ mod truth;
 mod vocab;
 
 use crate::model::{
-    Article, ArticleSummary, Claim, ClaimRow, ClaimsInput, ClaimsOutcome, DedupOutcome, ParaMark,
+    Article, ArticleSummary, Claim, ClaimRow, ClaimsInput, ClaimsOutcome, DedupOutcome, Keys,
+    ParaMark,
 };
 use crate::rules::{Fact, Rules};
 use check::{sort_rows, GroupCheck, Reference};
@@ -159,7 +160,7 @@ impl<'r> Resolver<'r> {
     pub fn finish(
         self,
         dedup: &DedupOutcome,
-        keys: &[String],
+        keys: &Keys,
         rows: &mut dyn FnMut(Vec<ClaimRow>),
     ) -> ClaimsOutcome {
         let nodes = self.nodes.finish();

@@ -12,7 +12,7 @@
 
 use super::key::norm_key;
 use super::vocab::Strings;
-use crate::model::{ArticleId, Claim, ClaimsInput, ParaIdx};
+use crate::model::{ArticleId, Claim, ClaimsInput, Keys, ParaIdx};
 
 /// One article as truth discovery holds it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -104,12 +104,12 @@ impl ClaimTable {
 }
 
 /// The key of an article id, from keys indexed by id ("" when unknown).
-pub(super) fn key_of(keys: &[String], id: ArticleId) -> &str {
-    keys.get(id.0 as usize).map_or("", String::as_str)
+pub(super) fn key_of(keys: &Keys, id: ArticleId) -> &str {
+    keys.get(id.0 as usize).unwrap_or_default()
 }
 
 /// Keys indexed by id from inputs (tests and the in-memory `resolve`).
-pub(super) fn keys_by_id(articles: &[ClaimsInput]) -> Vec<String> {
+pub(super) fn keys_by_id(articles: &[ClaimsInput]) -> Keys {
     let n = articles
         .iter()
         .map(|a| a.id.0 as usize + 1)
@@ -119,7 +119,7 @@ pub(super) fn keys_by_id(articles: &[ClaimsInput]) -> Vec<String> {
     for a in articles {
         keys[a.id.0 as usize] = a.key.clone();
     }
-    keys
+    keys.into_iter().collect()
 }
 
 /// [`norm_key`] of a claim's key (what grouping and labels read).
@@ -155,7 +155,7 @@ mod tests {
     fn keys_by_id_leave_gaps_empty() {
         let arts = vec![summary(2, "a", "x", &[]), summary(0, "b", "y", &[])];
         let keys = keys_by_id(&arts);
-        assert_eq!(keys, ["000.txt", "", "002.txt"]);
+        assert_eq!(keys.iter().collect::<Vec<_>>(), ["000.txt", "", "002.txt"]);
         assert_eq!(key_of(&keys, ArticleId(2)), "002.txt");
         assert_eq!(key_of(&keys, ArticleId(9)), "");
     }

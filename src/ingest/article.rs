@@ -56,7 +56,7 @@ pub(super) fn build(
         (&meta.url, origins.url),
     ]);
     let host = url_host(&url).unwrap_or_default();
-    let folder = file.top_folder.clone().unwrap_or_default();
+    let folder = file.top_folder().unwrap_or_default().to_string();
     let (mut source, source_origin) = pick(&[
         (&manifest.source, MetaOrigin::Manifest),
         (&meta.source, origins.source),
@@ -79,13 +79,18 @@ pub(super) fn build(
         author: author_origin,
         url: url_origin,
     };
-    let notes = article_notes(date, date_origin, parsed.meta_problem.as_deref(), &file.rel);
+    let notes = article_notes(
+        date,
+        date_origin,
+        parsed.meta_problem.as_deref(),
+        file.rel(),
+    );
     Article {
         id: ArticleId(0),
         key,
-        path: file.path.clone(),
+        path: file.path().to_path_buf(),
         first_line,
-        format: file.format,
+        format: file.format(),
         title,
         source,
         author,
@@ -106,16 +111,16 @@ pub(super) fn build(
 /// else by its report key, else (a JSONL record) by the file's manifest key
 /// with the record suffix. Empty metadata when nothing matches.
 fn manifest_row(file: &InputFile, manifest_key: &str, key: &str) -> Meta {
-    file.manifest
-        .as_ref()
+    file.manifest()
         .and_then(|m| {
             m.entries
                 .get(manifest_key)
                 .or_else(|| m.entries.get(key))
                 .or_else(|| {
                     // A manifest row may name a JSONL record by its key suffix.
-                    key.split_once('#')
-                        .and_then(|(_, rec)| m.entries.get(&format!("{}#{rec}", file.manifest_key)))
+                    key.split_once('#').and_then(|(_, rec)| {
+                        m.entries.get(&format!("{}#{rec}", file.manifest_key()))
+                    })
                 })
         })
         .cloned()
@@ -170,7 +175,7 @@ fn title_by_precedence(
 ) -> (String, MetaOrigin) {
     let first_line = first_line_title(text);
     let file_name = file
-        .path
+        .path()
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -245,14 +250,12 @@ mod tests {
         for (k, m) in rows {
             manifest.entries.insert(k.to_string(), m.clone());
         }
-        InputFile {
-            path: "in/feed.jsonl".into(),
-            rel: "in/feed.jsonl".into(),
-            manifest_key: "feed.jsonl".into(),
-            format: Format::Jsonl,
-            manifest: Some(Arc::new(manifest)),
-            top_folder: Some("in".into()),
-        }
+        InputFile::new(
+            "in/feed.jsonl".into(),
+            "in/feed.jsonl".into(),
+            Format::Jsonl,
+            Some(Arc::new(manifest)),
+        )
     }
 
     fn titled(t: &str) -> Meta {
@@ -397,8 +400,12 @@ mod tests {
             (a.source.as_str(), a.origins.source),
             ("in", MetaOrigin::Folder)
         );
-        let mut unfiled = file_with(&[]);
-        unfiled.top_folder = None;
+        let unfiled = InputFile::new(
+            "feed.jsonl".into(),
+            "feed.jsonl".into(),
+            Format::Jsonl,
+            None,
+        );
         let a = build(&unfiled, "k", "k".into(), parsed(""), 1, 9, &c);
         assert_eq!(
             (a.source.as_str(), a.origins.source),

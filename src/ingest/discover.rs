@@ -2,7 +2,8 @@
 //! `manifest.csv` that covers each folder.
 
 use super::dates::parse_date;
-use super::{Discovery, Entry, Format, InputFile};
+use super::entries::join;
+use super::{Discovery, Entries, Entry, Format};
 use crate::model::Meta;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,15 +27,11 @@ pub(super) fn discover_file(input: &Path, discovery: &mut Discovery) {
     match Format::of(input) {
         Some(format) => {
             let dir = input.parent().unwrap_or(Path::new("."));
-            let manifest = load_manifest(dir, &rel, &mut discovery.entries);
-            discovery.entries.push(Entry::File(InputFile {
-                path: input.to_path_buf(),
-                manifest_key: rel.clone(),
-                rel,
-                format,
-                manifest,
-                top_folder: None,
-            }))
+            let entries = &mut discovery.entries;
+            let manifest = load_manifest(dir, &rel, entries);
+            let manifest = entries.add_manifest(manifest);
+            let root = entries.add_root(input.to_path_buf(), true);
+            entries.push_file(&rel, root, manifest, format);
         }
         None => discovery.skipped.push(input.to_path_buf()),
     }
@@ -49,9 +46,12 @@ fn rel_of(root: &Path, path: &Path) -> String {
 }
 
 /// Adds every file under `root` (hidden names skipped, links followed), then
-/// sorts all entries by their relative path.
+/// sorts all entries by their relative path. A file is held as its
+/// relative path under `root`, or, when that does not spell its path (a
+/// name that is not UTF-8), with its path as a root of its own.
 pub(super) fn discover_dir(root: &Path, discovery: &mut Discovery) {
-    let mut manifests: HashMap<PathBuf, Option<Arc<Manifest>>> = HashMap::new();
+    let root_at = discovery.entries.add_root(root.to_path_buf(), false);
+    let mut manifests: HashMap<PathBuf, u32> = HashMap::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -63,40 +63,37 @@ pub(super) fn discover_dir(root: &Path, discovery: &mut Discovery) {
                 if !e.file_type().is_file() {
                     continue;
                 }
-                let path = e.path().to_path_buf();
-                let rel = rel_of(root, &path);
+                let path = e.path();
                 if path.file_name().is_some_and(|n| n == "manifest.csv") {
                     continue;
                 }
-                let Some(format) = Format::of(&path) else {
-                    discovery.skipped.push(path);
+                let Some(format) = Format::of(path) else {
+                    discovery.skipped.push(path.to_path_buf());
                     continue;
                 };
+                let rel = rel_of(root, path);
                 let dir = path.parent().unwrap_or(root).to_path_buf();
                 let manifest = match manifests.get(&dir) {
-                    Some(m) => m.clone(),
+                    Some(&m) => m,
                     None => {
                         let dir_rel = rel_of(root, &dir);
                         let m = load_manifest(&dir, &dir_rel, &mut discovery.entries);
-                        manifests.insert(dir.clone(), m.clone());
+                        let m = discovery.entries.add_manifest(m);
+                        manifests.insert(dir, m);
                         m
                     }
                 };
-                let manifest_key = rel_of(&dir, &path);
-                let top_folder = rel.split_once('/').map(|(top, _)| top.to_string());
-                discovery.entries.push(Entry::File(InputFile {
-                    path,
-                    rel,
-                    manifest_key,
-                    format,
-                    manifest,
-                    top_folder,
-                }));
+                let entries = &mut discovery.entries;
+                let at = match join(root, &rel).as_os_str() == path.as_os_str() {
+                    true => root_at,
+                    false => entries.add_root(path.to_path_buf(), true),
+                };
+                entries.push_file(&rel, at, manifest, format);
             }
             Err(err) => discovery.entries.push(walk_failure(root, &err)),
         }
     }
-    discovery.entries.sort_by(|a, b| a.rel().cmp(b.rel()));
+    discovery.entries.sort_by_rel();
 }
 
 /// The failed entry for a path the walk could not enter or read.
@@ -121,7 +118,7 @@ fn walk_failure(root: &Path, err: &walkdir::Error) -> Entry {
 }
 
 /// Loads `dir/manifest.csv` if present; problems become failed entries.
-fn load_manifest(dir: &Path, dir_rel: &str, entries: &mut Vec<Entry>) -> Option<Arc<Manifest>> {
+fn load_manifest(dir: &Path, dir_rel: &str, entries: &mut Entries) -> Option<Arc<Manifest>> {
     let path = dir.join("manifest.csv");
     let rel = if dir_rel.is_empty() || !path.exists() {
         "manifest.csv".to_string()
@@ -240,16 +237,67 @@ mod tests {
         std::fs::write(root.join("b/manifest.csv"), "file,source\nsub/z.txt,Zed\n").unwrap();
         let mut discovery = Discovery::default();
         discover_dir(root, &mut discovery);
-        let rels: Vec<&str> = discovery.entries.iter().map(Entry::rel).collect();
+        let rels: Vec<&str> = discovery.entries.rels().collect();
         assert_eq!(rels, vec!["a.md", "b/sub/z.txt"]);
         assert_eq!(discovery.skipped, vec![root.join("notes.pdf")]);
-        let Entry::File(z) = &discovery.entries[1] else {
+        let Entry::File(z) = discovery.entries.get(1) else {
             panic!("not a file")
         };
-        assert_eq!(z.manifest_key, "z.txt");
-        assert_eq!(z.top_folder.as_deref(), Some("b"));
+        assert_eq!(z.manifest_key(), "z.txt");
+        assert_eq!(z.top_folder(), Some("b"));
+        assert_eq!(z.path(), root.join("b").join("sub").join("z.txt"));
         // The manifest of b/ does not cover b/sub/.
-        assert!(z.manifest.is_none());
+        assert!(z.manifest().is_none());
+    }
+
+    #[test]
+    fn several_inputs_keep_their_own_roots_sorted_together() {
+        let dir = tempfile::tempdir().unwrap();
+        for d in ["one", "two"] {
+            std::fs::create_dir_all(dir.path().join(d).join("sub")).unwrap();
+            std::fs::write(dir.path().join(d).join("sub/a.txt"), d).unwrap();
+        }
+        std::fs::write(dir.path().join("single.md"), "s").unwrap();
+        let inputs = ["one", "single.md", "two"].map(|i| dir.path().join(i));
+        let found = crate::ingest::discover(&inputs).unwrap();
+        let list = &found.entries;
+        let rels: Vec<&str> = list.rels().collect();
+        assert_eq!(rels, ["single.md", "sub/a.txt", "sub/a.txt"]);
+        let paths: Vec<PathBuf> = (0..list.len()).map(|i| list.path(i)).collect();
+        assert_eq!(
+            paths,
+            [
+                inputs[1].clone(),
+                inputs[0].join("sub").join("a.txt"),
+                inputs[2].join("sub").join("a.txt")
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_name_that_is_not_utf8_keeps_its_exact_path() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        std::fs::create_dir(dir.path().join("d")).unwrap();
+        std::fs::write(dir.path().join("d").join(name), "x").unwrap();
+        std::fs::write(dir.path().join("d/b.txt"), "x").unwrap();
+        let mut discovery = Discovery::default();
+        discover_dir(dir.path(), &mut discovery);
+        let Entry::File(f) = discovery.entries.get(1) else {
+            panic!("not a file")
+        };
+        assert_eq!(f.rel(), "d/caf\u{FFFD}.txt");
+        assert_eq!(
+            f.path().as_os_str(),
+            dir.path().join("d").join(name).as_os_str()
+        );
+        assert_eq!(f.top_folder(), Some("d"));
+        assert_eq!(
+            discovery.entries.path(0),
+            dir.path().join("d").join("b.txt")
+        );
     }
 
     #[test]
@@ -262,11 +310,15 @@ mod tests {
         discover_file(&file, &mut discovery);
         discover_file(&dir.path().join("x.doc"), &mut discovery);
         assert_eq!(discovery.entries.len(), 1);
-        let Entry::File(f) = &discovery.entries[0] else {
+        let Entry::File(f) = discovery.entries.get(0) else {
             panic!("not a file")
         };
-        assert_eq!((f.rel.as_str(), f.format), ("one.htm", Format::Html));
-        assert_eq!(f.manifest.as_ref().unwrap().entries["one.htm"].title, "T");
+        assert_eq!((f.rel(), f.format()), ("one.htm", Format::Html));
+        assert_eq!(
+            (f.path(), f.manifest_key(), f.top_folder()),
+            (file.as_path(), "one.htm", None)
+        );
+        assert_eq!(f.manifest().unwrap().entries["one.htm"].title, "T");
         assert_eq!(discovery.skipped.len(), 1);
     }
 }

@@ -35,7 +35,7 @@ pub(super) fn load_jsonl(file: &InputFile, bytes: &[u8], cfg: &IngestConfig, out
             out.failures.push(InputFailure {
                 id: ArticleId(0),
                 key,
-                path: file.path.clone(),
+                path: file.path().to_path_buf(),
                 line: Some(line_no),
                 reason,
             })
@@ -43,11 +43,11 @@ pub(super) fn load_jsonl(file: &InputFile, bytes: &[u8], cfg: &IngestConfig, out
         let record = match parse_record(line, line_no) {
             Ok(record) => record,
             Err(reason) => {
-                fail(out, format!("{}#L{line_no}", file.rel), reason);
+                fail(out, format!("{}#L{line_no}", file.rel()), reason);
                 continue;
             }
         };
-        let key = record_key(&file.rel, &record.id, line_no);
+        let key = record_key(file.rel(), &record.id, line_no);
         if record.text.trim().is_empty() {
             fail(
                 out,
@@ -154,7 +154,7 @@ fn load_record(
     let hash = xxhash_rust::xxh3::xxh3_64(line.text.as_bytes());
     let rec_key = key
         .rsplit_once('#')
-        .map(|(_, r)| format!("{}#{r}", file.manifest_key))
+        .map(|(_, r)| format!("{}#{r}", file.manifest_key()))
         .unwrap_or_default();
     let mut a = build(file, &rec_key, key, parsed, line.number, hash, cfg);
     if let Some(bad) = line.repaired {
@@ -163,7 +163,7 @@ fn load_record(
                 .message(format!(
                     "invalid UTF-8 in the file ({bad} sequence(s)) replaced with U+FFFD"
                 ))
-                .evidence(file.rel.clone()),
+                .evidence(file.rel().to_string()),
         );
     }
     a
@@ -176,14 +176,7 @@ mod tests {
     use crate::model::Date;
 
     fn file() -> InputFile {
-        InputFile {
-            path: "f.jsonl".into(),
-            rel: "dir/f.jsonl".into(),
-            manifest_key: "f.jsonl".into(),
-            format: Format::Jsonl,
-            manifest: None,
-            top_folder: None,
-        }
+        InputFile::new("f.jsonl".into(), "dir/f.jsonl".into(), Format::Jsonl, None)
     }
 
     fn cfg() -> IngestConfig {

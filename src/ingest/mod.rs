@@ -1,7 +1,9 @@
 //! Reading article files and their metadata.
 //!
 //! In: INPUT paths (folders walked recursively in sorted order, or single
-//! files). Out: a sorted list of [`Entry`]s, then for each entry the
+//! files). Out: a sorted list of entries ([`Entries`], held compactly: one
+//! string of relative paths and 16 bytes an entry, each made a whole
+//! [`Entry`] when read), then for each entry the
 //! [`Article`]s it holds (one per file, one per JSONL record) or
 //! [`InputFailure`]s saying why it could not be read.
 //! Guarantees: never panics on any bytes; every file with a known extension
@@ -11,8 +13,8 @@
 //! `--as-of` > run date, recording which one gave the date.
 //!
 //! Method: [`discover`] lists the inputs (`discover`: the walk and each
-//! folder's `manifest.csv`). [`load`] reads one entry: [`read`] takes the
-//! bytes, then [`load_bytes`]
+//! folder's `manifest.csv`; `entries`: the compact list). [`load`] reads
+//! one entry: [`read`] takes the bytes, then [`load_bytes`]
 //! 1. hands JSONL to `jsonl` (one article per line), otherwise
 //! 2. decodes the bytes to text (`decode`: BOM, UTF-16, invalid UTF-8, NFC;
 //!    for HTML also the charset the page declares),
@@ -31,6 +33,7 @@ mod byline;
 mod dates;
 mod decode;
 mod discover;
+mod entries;
 mod html;
 mod jsonl;
 mod plain;
@@ -38,12 +41,13 @@ mod plain;
 pub use crate::model::Format;
 pub use decode::{file_hash, read_cache};
 pub use discover::Manifest;
+pub use entries::Entries;
 pub use html::{explain_html, Explained};
 
 use crate::model::{Article, ArticleId, Date, InputFailure};
 use article::{build, Parsed};
 use decode::{decode, decode_html, encoding_notes};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Settings that affect how files are read.
@@ -82,18 +86,64 @@ pub enum ReadError {
     TooLarge { len: u64, max: u64 },
 }
 
-/// One article file to read.
+/// One article file to read, made whole from the compact list
+/// ([`Entries::get`]) when it is read. Its manifest key and top folder are
+/// parts of its relative path.
 #[derive(Clone, Debug)]
 pub struct InputFile {
-    pub path: PathBuf,
+    path: PathBuf,
     /// Path relative to the INPUT it was found under, `/`-separated.
-    pub rel: String,
-    /// Path relative to the folder of the manifest that covers it.
-    pub manifest_key: String,
-    pub format: Format,
-    pub manifest: Option<Arc<Manifest>>,
+    rel: String,
+    format: Format,
+    manifest: Option<Arc<Manifest>>,
+}
+
+impl InputFile {
+    /// The file at `path`, `rel` its path relative to its INPUT
+    /// (`/`-separated), with the manifest of its folder if there is one.
+    pub fn new(
+        path: PathBuf,
+        rel: String,
+        format: Format,
+        manifest: Option<Arc<Manifest>>,
+    ) -> InputFile {
+        InputFile {
+            path,
+            rel,
+            format,
+            manifest,
+        }
+    }
+
+    /// Where the file is read from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Path relative to the INPUT it was found under, `/`-separated.
+    pub fn rel(&self) -> &str {
+        &self.rel
+    }
+
+    /// Path relative to the folder of the manifest that covers it (a
+    /// manifest covers the files of its own folder: the file's name).
+    pub fn manifest_key(&self) -> &str {
+        self.rel.rsplit('/').next().unwrap_or(&self.rel)
+    }
+
     /// First folder under the INPUT root, if any (a source fallback).
-    pub top_folder: Option<String>,
+    pub fn top_folder(&self) -> Option<&str> {
+        self.rel.split_once('/').map(|(top, _)| top)
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The manifest of the file's folder.
+    pub fn manifest(&self) -> Option<&Manifest> {
+        self.manifest.as_deref()
+    }
 }
 
 /// One thing found while listing the inputs, in sorted order.
@@ -121,7 +171,8 @@ impl Entry {
 /// Result of listing the inputs.
 #[derive(Debug, Default)]
 pub struct Discovery {
-    pub entries: Vec<Entry>,
+    /// Every entry, sorted, held compactly.
+    pub entries: Entries,
     /// Files with extensions credence does not read.
     pub skipped: Vec<PathBuf>,
 }
@@ -146,6 +197,7 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Discovery, IngestError> {
             discover::discover_dir(input, &mut discovery);
         }
     }
+    discovery.entries.shrink_to_fit();
     Ok(discovery)
 }
 
@@ -182,7 +234,7 @@ pub fn failure(file: &InputFile, reason: impl ToString) -> InputFailure {
     InputFailure {
         id: ArticleId(0),
         key: file.rel.clone(),
-        path: file.path.clone(),
+        path: file.path().to_path_buf(),
         line: None,
         reason: reason.to_string(),
     }
@@ -203,7 +255,7 @@ pub fn read(file: &InputFile, cfg: &IngestConfig) -> Result<Vec<u8>, ReadError> 
 /// A key that changes whenever the file's bytes or the manifest covering it
 /// change: the incremental cache's key for one file.
 pub fn cache_key(file: &InputFile, bytes: &[u8]) -> u64 {
-    let manifest = file.manifest.as_ref().map(|m| m.digest).unwrap_or(0);
+    let manifest = file.manifest().map(|m| m.digest).unwrap_or(0);
     xxhash_rust::xxh3::xxh3_64(bytes) ^ manifest.rotate_left(17)
 }
 
@@ -242,7 +294,7 @@ pub fn load_bytes(file: &InputFile, bytes: &[u8], cfg: &IngestConfig) -> Loaded 
     }
     let mut article = build(
         file,
-        &file.manifest_key,
+        file.manifest_key(),
         file.rel.clone(),
         parsed,
         1,

@@ -2,14 +2,7 @@ use super::*;
 use std::path::Path;
 
 fn file(format: Format, path: &Path) -> InputFile {
-    InputFile {
-        path: path.to_path_buf(),
-        rel: "x".into(),
-        manifest_key: "x".into(),
-        format,
-        manifest: None,
-        top_folder: None,
-    }
+    InputFile::new(path.to_path_buf(), "x".into(), format, None)
 }
 
 fn cfg() -> IngestConfig {

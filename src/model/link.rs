@@ -7,8 +7,8 @@
 //! scratch space too, but for its within-article repeats.
 
 use super::{
-    ArticleId, ArticleSummary, Date, DupKind, DuplicateRow, Finding, MetaOrigin, ParaIdx, ParaMark,
-    Scratch, BANDS,
+    ArticleId, ArticleSummary, Date, DupKind, DuplicateRow, Finding, Keys, MetaOrigin, ParaIdx,
+    ParaMark, Scratch, BANDS,
 };
 use std::collections::HashMap;
 use std::ops::Range;
@@ -25,7 +25,7 @@ pub struct LinkArticle {
     pub author: u32,
     /// Whether the source came from somewhere (not `MetaOrigin::None`).
     pub source_known: bool,
-    /// Where its key starts in the keys' text.
+    /// Its key's number in the keys' table.
     key_at: u64,
     pub first_para: u32,
     /// Where its per-article findings and rows lie in the scratch space
@@ -70,8 +70,9 @@ pub struct LinkInput {
     /// Findings and duplicates.csv rows the per-article pass made, one
     /// record per article that has any ([`LinkInput::local`]).
     local: BandStream,
-    /// Every article's key, one after another.
-    keys: String,
+    /// Every article's key, and those [`LinkInput::push_key`] adds, by
+    /// number.
+    keys: Keys,
     names: Vec<String>,
     name_ids: HashMap<String, u32>,
     /// Band `b`'s key of every paragraph (0 for unsigned ones).
@@ -97,7 +98,7 @@ impl LinkInput {
             marks: Vec::new(),
             repeats: Vec::new(),
             local: open(),
-            keys: String::new(),
+            keys: Keys::default(),
             names: Vec::new(),
             name_ids: HashMap::new(),
             bands: (0..BANDS).map(|_| open()).collect(),
@@ -135,7 +136,7 @@ impl LinkInput {
             local_at: 0,
             local_repeats: false,
         });
-        self.keys.push_str(&s.key);
+        self.keys.push(&s.key);
         let n = prints.prints.len();
         let mut marks = prints.marks;
         marks.resize(n, ParaMark::Content);
@@ -239,11 +240,24 @@ impl LinkInput {
 
     /// Article `a`'s key.
     pub fn key(&self, a: usize) -> &str {
-        let end = self
-            .articles
-            .get(a + 1)
-            .map_or(self.keys.len(), |n| n.key_at as usize);
-        &self.keys[self.articles[a].key_at as usize..end]
+        let at = self.articles[a].key_at as usize;
+        self.keys.get(at).unwrap_or_default()
+    }
+
+    /// Adds the key of an id that is not an article (an input that could
+    /// not be read), so the keys are numbered as a run numbers its ids.
+    pub fn push_key(&mut self, key: &str) {
+        self.keys.push(key);
+    }
+
+    /// Every key added, by number (in a run: by article id).
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
+    /// Hands the keys over, leaving none.
+    pub fn take_keys(&mut self) -> Keys {
+        std::mem::take(&mut self.keys)
     }
 
     /// Article `a`'s global paragraph numbers.
@@ -424,6 +438,19 @@ mod tests {
         assert_eq!(input.articles[0].source, input.articles[2].source);
         assert_eq!(input.name(input.articles[1].source), "y");
         assert!(input.paras_of(1).is_empty());
+    }
+
+    #[test]
+    fn keys_of_other_ids_keep_the_numbering_and_are_handed_over() {
+        let mut input = LinkInput::default();
+        input.push(&mut summary(0, "x", &[]));
+        input.push_key("bad.txt");
+        input.push(&mut summary(2, "x", &[]));
+        input.finish();
+        assert_eq!((input.key(0), input.key(1)), ("k0", "k2"));
+        let keys = input.take_keys();
+        assert_eq!(keys.iter().collect::<Vec<_>>(), ["k0", "bad.txt", "k2"]);
+        assert!(input.keys().is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! | file | types |
 //! |---|---|
 //! | `ids.rs` | [`ArticleId`], [`ParaIdx`] |
+//! | `keys.rs` | [`Keys`]: the run's article keys by id, in one string |
 //! | `date.rs` | [`Date`], [`DateOrigin`] |
 //! | `article.rs` | [`Format`], [`Meta`], [`MetaOrigin`], [`Origins`], [`Paragraph`], [`Article`], [`InputFailure`] (ingest, segment) |
 //! | `finding.rs` | [`Severity`], [`FindingKind`], [`Finding`] (every check) |
@@ -27,6 +28,7 @@ mod date;
 mod dedup;
 mod finding;
 mod ids;
+mod keys;
 mod link;
 mod link_records;
 mod names;
@@ -43,6 +45,7 @@ pub use dedup::{
 };
 pub use finding::{Finding, FindingKind, Severity};
 pub use ids::{ArticleId, ParaIdx};
+pub use keys::Keys;
 pub use link::{LinkArticle, LinkInput, LinkPara, LocalRepeat};
 pub use link_records::LinkRecords;
 pub use names::{MentionRow, MentionVerdict, NameCheck};

@@ -9,11 +9,11 @@ use super::per_article::Collected;
 use super::spill::{RecordStore, Spill};
 use super::{cache, summary_of, RunCtx, RunError, RunSummary};
 use crate::dedup;
-use crate::ingest::{self, Entry, IngestConfig};
+use crate::ingest::{self, Entries, IngestConfig};
 use crate::model::{
     Article, ArticleId, ArticleScore, ArticleSummary, ClaimsInput, ClaimsOutcome, DedupOutcome,
-    Finding, FindingKind, InputFailure, LinkRecords, MentionVerdict, PairMemo, ParaIdx, ParaMark,
-    Severity, SourceRow,
+    Finding, FindingKind, InputFailure, Keys, LinkRecords, MentionVerdict, PairMemo, ParaIdx,
+    ParaMark, Severity, SourceRow,
 };
 use crate::report::{self, ClaimRows, DuplicateRows, Reports};
 use crate::rules::Rules;
@@ -25,10 +25,10 @@ use std::collections::BTreeMap;
 /// duplicates.csv: each file once per call, however many of its records are
 /// asked for.
 pub(super) struct Reloader<'a> {
-    entries: &'a [Entry],
+    entries: &'a Entries,
     ingest: &'a IngestConfig,
     /// Key of each id, to find an article among its file's records.
-    keys: &'a [String],
+    keys: &'a Keys,
     /// Entry index of each id.
     entry_of: &'a [u32],
 }
@@ -38,7 +38,7 @@ impl<'a> Reloader<'a> {
         Reloader {
             entries: run.entries,
             ingest: &run.ingest,
-            keys: &collected.keys,
+            keys: collected.keys(),
             entry_of: &collected.entry_of,
         }
     }
@@ -49,13 +49,13 @@ impl<'a> Reloader<'a> {
         let found: Vec<(usize, Article)> = by_entry(ids, self.entry_of)
             .into_par_iter()
             .flat_map_iter(|(e, wanted)| {
-                let mut loaded = ingest::load(&self.entries[e as usize], self.ingest).articles;
+                let mut loaded = ingest::load(&self.entries.get(e as usize), self.ingest).articles;
                 wanted
                     .into_iter()
                     .filter_map(|pos| {
                         let id = ids[pos];
                         let key = self.keys.get(id.0 as usize)?;
-                        let i = loaded.iter().position(|a| &a.key == key)?;
+                        let i = loaded.iter().position(|a| a.key == key)?;
                         let mut a = loaded.swap_remove(i);
                         a.id = id;
                         segment::outline(&mut a);
@@ -242,7 +242,7 @@ pub(super) fn resolve_claims(
     })?;
     let store = Box::new(report::Scratch::new(run.lock));
     let mut rows = ClaimRowsOnDisk::new(store, run.cfg.out_dir.clone());
-    let outcome = resolver.finish(linked, &collected.keys, &mut |part| rows.push(part));
+    let outcome = resolver.finish(linked, collected.keys(), &mut |part| rows.push(part));
     rows.finish();
     Ok((outcome, rows))
 }
@@ -274,7 +274,7 @@ pub(super) fn score_articles(
     texts: &DupTexts,
 ) -> Result<Scored, RunError> {
     let others: Vec<Finding> = collected.failures.iter().map(input_error).collect();
-    let mut counts = vec![[0usize; 3]; collected.keys.len()];
+    let mut counts = vec![[0usize; 3]; collected.keys().len()];
     report::count_severities(&mut counts, &others);
     let mut dedup_next = 0;
     let mut unread = false;
@@ -401,7 +401,7 @@ pub(super) fn write_outputs(
         duplicates: rows,
         claims,
         sources: &scored.sources,
-        keys: &collected.keys,
+        keys: collected.keys(),
         texts: &[],
     };
     let texts = if run.cfg.review {
@@ -445,7 +445,10 @@ fn outputs_of(
     let scores: Vec<(String, f64)> = scored
         .scores
         .iter()
-        .map(|s| (collected.keys[s.article.0 as usize].clone(), s.score))
+        .map(|s| {
+            let key = collected.keys().get(s.article.0 as usize);
+            (key.unwrap_or_default().to_string(), s.score)
+        })
         .collect();
     cache::Outputs {
         inputs: collected.inputs_digest(),

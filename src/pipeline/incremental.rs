@@ -5,7 +5,7 @@
 use super::cache::{self, Cache, Outputs, Validity, Writer};
 use super::per_article::Collected;
 use super::Config;
-use crate::ingest::{self, Entry};
+use crate::ingest::{self, Entries};
 use std::path::PathBuf;
 
 /// The previous run's cache (empty without `--incremental`) and the writer
@@ -51,14 +51,11 @@ pub(super) fn open_cache(cfg: &Config, rules_digest: u64) -> OpenCache {
 pub(super) fn reports_up_to_date<'c>(
     cfg: &Config,
     old: &'c Cache,
-    entries: &[Entry],
+    entries: &Entries,
     collected: &Collected,
 ) -> Option<&'c Outputs> {
     let out = old.outputs()?;
-    let file_entries = entries
-        .iter()
-        .filter(|e| matches!(e, Entry::File(_)))
-        .count();
+    let file_entries = entries.files();
     let unchanged = cfg.incremental
         && collected.cached_files == file_entries
         && out.inputs == collected.inputs_digest()
@@ -143,30 +140,42 @@ mod tests {
         };
         let old = cache_with(outputs.clone(), &cfg);
         assert_eq!(
-            reports_up_to_date(&cfg, &old, &[], &collected),
+            reports_up_to_date(&cfg, &old, &Entries::default(), &collected),
             Some(&outputs)
         );
         let mut not_incremental = cfg.clone();
         not_incremental.incremental = false;
         assert_eq!(
-            reports_up_to_date(&not_incremental, &old, &[], &collected),
+            reports_up_to_date(&not_incremental, &old, &Entries::default(), &collected),
             None
         );
         let other_bom = Collected::new(false);
-        assert_eq!(reports_up_to_date(&cfg, &old, &[], &other_bom), None);
+        assert_eq!(
+            reports_up_to_date(&cfg, &old, &Entries::default(), &other_bom),
+            None
+        );
         let mut one_cached = Collected::new(true);
         one_cached.cached_files = 1;
-        assert_eq!(reports_up_to_date(&cfg, &old, &[], &one_cached), None);
+        assert_eq!(
+            reports_up_to_date(&cfg, &old, &Entries::default(), &one_cached),
+            None
+        );
         // A report edited since, or one the last run did not write (an
         // older version wrote fewer reports), means writing them again.
         std::fs::write(dir.path().join(REPORTS[1]), "edited").unwrap();
-        assert_eq!(reports_up_to_date(&cfg, &old, &[], &collected), None);
+        assert_eq!(
+            reports_up_to_date(&cfg, &old, &Entries::default(), &collected),
+            None
+        );
         std::fs::write(dir.path().join(REPORTS[1]), REPORTS[1]).unwrap();
         let fewer = Outputs {
             reports: reports[..reports.len() - 1].to_vec(),
             ..outputs
         };
         let old = cache_with(fewer, &cfg);
-        assert_eq!(reports_up_to_date(&cfg, &old, &[], &collected), None);
+        assert_eq!(
+            reports_up_to_date(&cfg, &old, &Entries::default(), &collected),
+            None
+        );
     }
 }

@@ -14,7 +14,7 @@ use super::per_article::{Batch, Collected, Work};
 use super::progress::Timings;
 use super::{cross_article, incremental, load_rules, thread_pool, Config, RunCtx, RunError};
 use super::{shard, RunSummary};
-use crate::ingest::{self, Discovery, Entry};
+use crate::ingest::{self, Discovery, Entries};
 use crate::model::{PartialRow, Shard};
 use crate::report;
 use crate::rules::Rules;
@@ -140,16 +140,16 @@ impl ShardRows {
 
     fn take_range(
         &mut self,
-        entries: &[Entry],
+        entries: &Entries,
         range: std::ops::Range<usize>,
     ) -> Result<Vec<Work>, RunError> {
-        range.map(|e| self.take(e as u32, &entries[e])).collect()
+        range.map(|e| self.take(e as u32, entries.rel(e))).collect()
     }
 
-    /// The items of entry `e` from its shard's partial (none when the shard
+    /// The items of entry `e` (relative path `rel`) from its shard's partial (none when the shard
     /// wrote no row for it), as a cached work.
-    fn take(&mut self, e: u32, entry: &Entry) -> Result<Work, RunError> {
-        let (part, next) = &mut self.parts[Shard::of(entry.rel(), self.count) as usize];
+    fn take(&mut self, e: u32, rel: &str) -> Result<Work, RunError> {
+        let (part, next) = &mut self.parts[Shard::of(rel, self.count) as usize];
         let mut items = Vec::new();
         let mut key = 0;
         loop {
@@ -158,7 +158,7 @@ impl ShardRows {
             }
             match next.take() {
                 Some(row) if row.entry == e => {
-                    if row.file != entry.rel() {
+                    if row.file != rel {
                         return Err(out_of_place(&part.path, &row).into());
                     }
                     key = row.content_key;

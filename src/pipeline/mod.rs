@@ -40,8 +40,8 @@ pub use merge::{merge, MergeError};
 pub use per_article::analyze;
 
 use crate::dedup::DedupConfig;
-use crate::ingest::{self, Entry, IngestConfig};
-use crate::model::{Date, LinkInput, Shard};
+use crate::ingest::{self, Entries, IngestConfig};
+use crate::model::{Date, Shard};
 use crate::names::NameIndex;
 use crate::report;
 use crate::rules::{Rules, RulesError};
@@ -288,7 +288,7 @@ fn cross_article(
     collected.link.finish();
     heap::release_freed();
     let (linked, on_disk) = cross::link_duplicates(run, &collected, &mut store);
-    collected.link = LinkInput::default();
+    collected.drop_link();
     heap::release_freed();
     run.progress.finish(Stage::Dedup);
     timings.lap("dedup link");
@@ -326,7 +326,7 @@ fn cross_article(
 struct RunCtx<'a> {
     cfg: &'a Config,
     rules: &'a Rules,
-    entries: &'a [Entry],
+    entries: &'a Entries,
     /// Files skipped for their extension (for the summary).
     skipped: &'a [PathBuf],
     lock: &'a report::OutLock,

@@ -7,8 +7,8 @@ use super::progress::{Progress, Stage};
 use super::spill::Spill;
 use super::RunCtx;
 use crate::dedup::{self, DedupConfig};
-use crate::ingest::{self, Entry, IngestConfig};
-use crate::model::{Article, ArticleId, ArticleSummary, InputFailure, LinkInput};
+use crate::ingest::{self, Entries, Entry, IngestConfig};
+use crate::model::{Article, ArticleId, ArticleSummary, InputFailure, Keys, LinkInput};
 use crate::names::{self, NameIndex};
 use crate::{claims, score, segment};
 use rayon::prelude::*;
@@ -102,10 +102,10 @@ pub(super) struct Batch {
 
 /// The batches of `entries`, in order; each file's size is looked up just
 /// before its batch is read.
-pub(super) fn batches(entries: &[Entry], limit: u64) -> impl Iterator<Item = Batch> + '_ {
-    let size = |i: usize| match &entries[i] {
-        Entry::File(f) => std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0),
-        Entry::Failed { .. } => 0,
+pub(super) fn batches(entries: &Entries, limit: u64) -> impl Iterator<Item = Batch> + '_ {
+    let size = |i: usize| match entries.is_file(i) {
+        true => std::fs::metadata(entries.path(i)).map_or(0, |m| m.len()),
+        false => 0,
     };
     let mut start = 0;
     std::iter::from_fn(move || {
@@ -155,7 +155,7 @@ fn read_entry(entry: &Entry, icfg: &IngestConfig, cache: &cache::Cache) -> Work 
     match ingest::read(f, icfg) {
         Ok(bytes) => {
             let key = ingest::cache_key(f, &bytes);
-            if let Some(items) = cache.get(&f.rel, key) {
+            if let Some(items) = cache.get(f.rel(), key) {
                 return Work::Cached { items, key };
             }
             Work::Fresh {
@@ -176,10 +176,12 @@ fn read_entry(entry: &Entry, icfg: &IngestConfig, cache: &cache::Cache) -> Work 
 /// Reads every file of the batch once, in parallel; a cache hit skips
 /// parsing and analysis.
 pub(super) fn read_batch(run: &RunCtx<'_>, batch: &Batch, old_cache: &cache::Cache) -> Vec<Work> {
-    run.entries[batch.range.clone()]
-        .par_iter()
+    batch
+        .range
+        .clone()
+        .into_par_iter()
         .map(|e| {
-            let work = read_entry(e, &run.ingest, old_cache);
+            let work = read_entry(&run.entries.get(e), &run.ingest, old_cache);
             run.progress.inc(Stage::Read, 1);
             work
         })
@@ -227,8 +229,9 @@ pub(super) struct Collected {
     /// The rest of each article's summary, by position in `link`.
     pub(super) spill: Spill<ArticleSummary>,
     pub(super) failures: Vec<InputFailure>,
-    /// Key of each `ArticleId` (articles and failures share the numbering).
-    pub(super) keys: Vec<String>,
+    /// Key of each `ArticleId` (articles and failures share the numbering),
+    /// once the link is done with them ([`Collected::keys`]).
+    keys: Keys,
     /// Entry index of each `ArticleId`.
     pub(super) entry_of: Vec<u32>,
     /// Files whose results came from the cache.
@@ -247,7 +250,7 @@ impl Collected {
             link: LinkInput::default(),
             spill: Spill::in_memory(),
             failures: Vec::new(),
-            keys: Vec::new(),
+            keys: Keys::default(),
             entry_of: Vec::new(),
             cached_files: 0,
             input_bytes: 0,
@@ -270,6 +273,24 @@ impl Collected {
         self
     }
 
+    /// Key of each `ArticleId`: in the link's input until the link is
+    /// done ([`Collected::drop_link`]), then here; held once either way.
+    pub(super) fn keys(&self) -> &Keys {
+        match self.keys.is_empty() {
+            true => self.link.keys(),
+            false => &self.keys,
+        }
+    }
+
+    /// Drops the link's input once the link is done, keeping its keys.
+    pub(super) fn drop_link(&mut self) {
+        let keys = self.link.take_keys();
+        self.link = LinkInput::default();
+        if self.keys.is_empty() {
+            self.keys = keys;
+        }
+    }
+
     /// Digest of the inputs seen so far (see `cache::Outputs::inputs`).
     pub(super) fn inputs_digest(&self) -> u64 {
         self.inputs.digest()
@@ -288,11 +309,11 @@ impl Collected {
     ) {
         self.input_bytes += batch.bytes;
         for_each_entry(run, batch, works, analysed, |done| {
-            let entry = &run.entries[done.entry as usize];
+            let entry = run.entries.get(done.entry as usize);
             self.cached_files += usize::from(done.cached);
-            self.hash_entry(entry, done.key);
+            self.hash_entry(&entry, done.key);
             if let Some(writer) = writer.as_deref_mut() {
-                cache_add(writer, entry, &done);
+                cache_add(writer, &entry, &done);
             }
             self.number(done.entry, done.items);
         });
@@ -302,7 +323,7 @@ impl Collected {
     fn hash_entry(&mut self, entry: &Entry, cache_key: Option<u64>) {
         match entry {
             Entry::File(f) => {
-                self.inputs.update(f.rel.as_bytes());
+                self.inputs.update(f.rel().as_bytes());
                 self.inputs.update(&cache_key.unwrap_or(0).to_le_bytes());
             }
             Entry::Failed { rel, reason, .. } => {
@@ -316,18 +337,17 @@ impl Collected {
     /// Gives each item of entry `entry_idx` the next `ArticleId`.
     fn number(&mut self, entry_idx: u32, items: Vec<cache::Item>) {
         for item in items {
-            let id = ArticleId(self.keys.len() as u32);
+            let id = ArticleId(self.entry_of.len() as u32);
             self.entry_of.push(entry_idx);
             match item {
                 cache::Item::Article(mut a) => {
                     a.set_id(id);
-                    self.keys.push(a.key.clone());
                     self.link.push(&mut a);
                     self.spill.put(&a);
                 }
                 cache::Item::Failure(mut f) => {
                     f.id = id;
-                    self.keys.push(f.key.clone());
+                    self.link.push_key(&f.key);
                     self.failures.push(f);
                 }
             }
@@ -385,7 +405,7 @@ pub(super) fn for_each_entry(
 /// Records a readable file's items in the next `--incremental` cache.
 pub(super) fn cache_add(writer: &mut cache::Writer, entry: &Entry, done: &EntryDone) {
     if let (Some(key), Entry::File(f)) = (done.key, entry) {
-        writer.add(&f.rel, key, &done.items);
+        writer.add(f.rel(), key, &done.items);
     }
 }
 

@@ -9,7 +9,7 @@
 
 use super::progress::Timings;
 use super::{incremental, per_article, Config, RunCtx, RunError, RunSummary};
-use crate::ingest::{Discovery, Entry};
+use crate::ingest::{Discovery, Entries};
 use crate::model::{Item, PartialMeta, PartialRow, PartialSettings, Shard};
 use crate::report;
 use crate::rules::Rules;
@@ -18,13 +18,7 @@ use crate::store::{self, PartialWriter};
 /// The entries of `discovery` in `shard`, and the position of each in
 /// discovery order.
 pub(super) fn select(discovery: &Discovery, shard: Shard) -> (Discovery, Vec<u32>) {
-    let (positions, entries): (Vec<u32>, Vec<Entry>) = discovery
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| shard.owns(e.rel()))
-        .map(|(i, e)| (i as u32, e.clone()))
-        .unzip();
+    let (entries, positions) = discovery.entries.select(|rel| shard.owns(rel));
     let own = Discovery {
         entries,
         skipped: discovery.skipped.clone(),
@@ -34,10 +28,10 @@ pub(super) fn select(discovery: &Discovery, shard: Shard) -> (Discovery, Vec<u32
 
 /// Digest of the discovery order: every entry's relative path. Shards and
 /// the merge must see the same.
-pub(super) fn entries_digest(entries: &[Entry]) -> u64 {
+pub(super) fn entries_digest(entries: &Entries) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for e in entries {
-        h.update(e.rel().as_bytes());
+    for rel in entries.rels() {
+        h.update(rel.as_bytes());
         h.update(b"\0");
     }
     h.digest()
@@ -105,9 +99,9 @@ pub(super) fn run_shard(
         counts.input_bytes += batch.bytes;
         let mut written = Ok(());
         per_article::for_each_entry(&run, &batch, works, analysed, |done| {
-            let entry = &run.entries[done.entry as usize];
+            let entry = run.entries.get(done.entry as usize);
             if let Some(w) = store.writer.as_mut() {
-                per_article::cache_add(w, entry, &done);
+                per_article::cache_add(w, &entry, &done);
             }
             counts.cached_files += usize::from(done.cached);
             for item in done.items {
@@ -151,6 +145,7 @@ pub(super) fn run_shard(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::Entry;
     use std::path::PathBuf;
 
     fn failed(rel: &str) -> Entry {
@@ -173,8 +168,8 @@ mod tests {
             let (own, pos) = select(&discovery, Shard { index: k, count: 4 });
             assert_eq!(own.entries.len(), pos.len());
             assert!(pos.is_sorted(), "discovery order kept");
-            for (e, &p) in own.entries.iter().zip(&pos) {
-                assert_eq!(e.rel(), discovery.entries[p as usize].rel());
+            for (e, &p) in own.entries.rels().zip(&pos) {
+                assert_eq!(e, discovery.entries.rel(p as usize));
             }
             assert_eq!(own.skipped, discovery.skipped);
             seen.extend(pos);
@@ -185,10 +180,11 @@ mod tests {
 
     #[test]
     fn entries_digest_follows_order_and_names() {
-        let a = [failed("a"), failed("b")];
-        let b = [failed("b"), failed("a")];
+        let list = |rels: &[&str]| -> Entries { rels.iter().map(|r| failed(r)).collect() };
+        let a = list(&["a", "b"]);
+        let b = list(&["b", "a"]);
         assert_ne!(entries_digest(&a), entries_digest(&b));
-        assert_ne!(entries_digest(&[failed("ab")]), entries_digest(&a));
+        assert_ne!(entries_digest(&list(&["ab"])), entries_digest(&a));
         assert_eq!(entries_digest(&a), entries_digest(&a.clone()));
     }
 }

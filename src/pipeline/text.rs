@@ -145,10 +145,12 @@ pub fn text(
     let discovery = ingest::discover(inputs)?;
     let near_dup = DedupConfig::default().near_dup;
     let mut counts = TextCounts::default();
-    for batch in discovery.entries.chunks(BATCH) {
-        let loaded: Vec<(Vec<ReadArticle>, Vec<InputFailure>)> = batch
-            .par_iter()
-            .map(|e| read_entry(e, cfg, near_dup))
+    let entries = &discovery.entries;
+    for start in (0..entries.len()).step_by(BATCH) {
+        let loaded: Vec<(Vec<ReadArticle>, Vec<InputFailure>)> = (start
+            ..(start + BATCH).min(entries.len()))
+            .into_par_iter()
+            .map(|e| read_entry(&entries.get(e), cfg, near_dup))
             .collect();
         for (articles, failures) in loaded {
             for a in &articles {

@@ -34,7 +34,8 @@ pub use scratch::Scratch;
 pub use workbook::WORKBOOK;
 
 use crate::model::{
-    ArticleId, ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, ParaMark, SourceRow,
+    ArticleId, ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, Keys, ParaMark,
+    SourceRow,
 };
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -137,7 +138,7 @@ pub struct Reports<'a> {
     pub claims: &'a dyn ClaimRows,
     pub sources: &'a [SourceRow],
     /// Report key of every entry (articles and failed inputs), by id.
-    pub keys: &'a [String],
+    pub keys: &'a Keys,
     /// Texts of the articles the review page shows in full
     /// ([`review_selection`]); empty without the page.
     pub texts: &'a [ReviewText],

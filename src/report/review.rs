@@ -436,10 +436,7 @@ fn origin_note(h: &mut String, c: &ArticleCtx<'_>, id: ArticleId, k: u32, mark: 
         let _ = write!(h, "<div class=\"note\">{what} (first occurrence)</div>");
         return;
     }
-    let key =
-        c.r.keys
-            .get(d.first_article.0 as usize)
-            .map_or("", String::as_str);
+    let key = c.r.keys.get(d.first_article.0 as usize).unwrap_or_default();
     let label = if d.first_article == id {
         format!("¶{}", d.first_paragraph.number())
     } else {

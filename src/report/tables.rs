@@ -55,7 +55,7 @@ pub(super) fn render_rows<S: Sink>(
 }
 
 fn key_of<'a>(r: &Reports<'a>, id: ArticleId) -> &'a str {
-    r.keys.get(id.0 as usize).map_or("", String::as_str)
+    r.keys.get(id.0 as usize).unwrap_or_default()
 }
 
 /// The order of articles.csv's rows: indexes into `r.articles`.
@@ -443,6 +443,7 @@ fn mention_row<S: Sink>(r: &Reports<'_>, w: &mut S, m: &MentionRow) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Keys;
 
     static NO_ARTICLES: Vec<crate::model::ArticleSummary> = Vec::new();
     pub(super) static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
@@ -451,7 +452,7 @@ mod tests {
     fn reports<'a>(
         findings: &'a [Finding],
         scores: &'a [ArticleScore],
-        keys: &'a [String],
+        keys: &'a Keys,
     ) -> Reports<'a> {
         Reports {
             articles: &NO_ARTICLES,
@@ -470,7 +471,7 @@ mod tests {
     #[test]
     fn findings_are_counted_per_article_and_severity() {
         use crate::model::FindingKind;
-        let keys = ["a".to_string(), "b".to_string()];
+        let keys = ["a", "b"];
         let mut info = Finding::new(ArticleId(1), FindingKind::WrongOfficeholder);
         info.severity = Severity::Info;
         let findings = [
@@ -491,7 +492,7 @@ mod tests {
 
     #[test]
     fn scores_are_indexed_by_article_id() {
-        let keys = vec!["a".to_string(), "b".to_string(), "c".to_string()];
+        let keys: Keys = ["a", "b", "c"].iter().collect();
         let score = |id: u32, v: f64| ArticleScore {
             article: ArticleId(id),
             score: v,
@@ -506,7 +507,8 @@ mod tests {
 
     #[test]
     fn empty_reports_have_headers() {
-        let r = reports(&[], &[], &[]);
+        let keys = Keys::default();
+        let r = reports(&[], &[], &keys);
         let t = render(&r).unwrap();
         assert_eq!(t.len(), 6);
         assert!(String::from_utf8_lossy(&t[1]).starts_with("article,source,severity,kind,message"));
@@ -516,7 +518,7 @@ mod tests {
 #[cfg(test)]
 mod mention_tests {
     use super::*;
-    use crate::model::{ArticleSummary, FindingKind, MentionVerdict, ParaIdx};
+    use crate::model::{ArticleSummary, FindingKind, Keys, MentionVerdict, ParaIdx};
 
     fn mention(article: u32, paragraph: u32, name: &str, verdict: MentionVerdict) -> MentionRow {
         MentionRow {
@@ -534,7 +536,7 @@ mod mention_tests {
 
     #[test]
     fn mentions_are_sorted_by_article_then_paragraph_keeping_text_order() {
-        let keys = vec!["b.txt".to_string(), "a.txt".to_string()];
+        let keys: Keys = ["b.txt", "a.txt"].iter().collect();
         let wrong = MentionVerdict::Found(FindingKind::WrongOfficeholder);
         let mut last = mention(0, 2, "=Chancellor X", MentionVerdict::Unchecked);
         last.reason = "in boilerplate".into();
@@ -579,7 +581,7 @@ mod mention_tests {
 #[cfg(test)]
 mod props {
     use super::*;
-    use crate::model::{Finding, FindingKind};
+    use crate::model::{Finding, FindingKind, Keys};
     use proptest::prelude::*;
 
     proptest! {
@@ -592,7 +594,7 @@ mod props {
             let f = Finding::new(ArticleId(0), FindingKind::WrongOfficeholder)
                 .mention(mention.clone())
                 .message(message.clone());
-            let keys = vec!["a.txt".to_string()];
+            let keys: Keys = ["a.txt"].iter().collect();
             let findings = [f];
             let r = Reports {
                 articles: &Vec::new(), marks: &[], scores: &[], findings: &findings, counts: &[],

@@ -3,6 +3,7 @@ use super::*;
 static NO_ARTICLES: Vec<ArticleSummary> = Vec::new();
 static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
 pub(super) static NO_CLAIMS: Vec<ClaimRow> = Vec::new();
+static NO_KEYS: Keys = Keys::new();
 
 fn empty() -> Reports<'static> {
     Reports {
@@ -14,7 +15,7 @@ fn empty() -> Reports<'static> {
         duplicates: &NO_ROWS,
         claims: &NO_CLAIMS,
         sources: &[],
-        keys: &[],
+        keys: &NO_KEYS,
         texts: &[],
     }
 }

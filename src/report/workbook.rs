@@ -367,7 +367,7 @@ pub(super) fn render(r: &Reports<'_>, tmp: &Path, path: &Path) -> Result<(), Rep
         .enumerate()
         .filter_map(|(row, i)| {
             let key = r.keys.get(r.articles.id(i).0 as usize)?;
-            Some((key.as_str(), row as u32 + 1))
+            Some((key, row as u32 + 1))
         })
         .collect();
     let mut sheets = SHEETS

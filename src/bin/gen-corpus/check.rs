@@ -13,8 +13,8 @@ pub(crate) fn check(dir: &Path, expected: &Expected) -> Result<(), String> {
     let cfg = ingest::IngestConfig::default();
     let mut got: BTreeMap<String, (Date, Vec<u64>)> = BTreeMap::new();
     let mut failures = Vec::new();
-    for e in &d.entries {
-        let l = ingest::load(e, &cfg);
+    for e in d.entries.iter() {
+        let l = ingest::load(&e, &cfg);
         for f in l.failures {
             failures.push(format!("{}: {}", f.key, f.reason));
         }

@@ -110,18 +110,8 @@ fn count(item: &Item, text: &str) -> (Counts, Vec<String>, Vec<String>) {
 
 /// The page read as an HTML input file.
 fn load_page(file: &Path, bytes: &[u8], cfg: &IngestConfig) -> Vec<Article> {
-    let input = InputFile {
-        path: file.to_path_buf(),
-        rel: file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into(),
-        manifest_key: String::new(),
-        format: Format::Html,
-        manifest: None,
-        top_folder: None,
-    };
+    let rel = file.file_name().unwrap_or_default().to_string_lossy();
+    let input = InputFile::new(file.to_path_buf(), rel.into(), Format::Html, None);
     load_bytes(&input, bytes, cfg).articles
 }
 

@@ -58,10 +58,11 @@ fn ids_are_grouped_by_entry_and_unknown_ids_left_out() {
 #[test]
 fn a_reloader_answers_none_for_ids_it_cannot_read() {
     let ingest = IngestConfig::default();
+    let (entries, keys) = (Entries::default(), Keys::default());
     let reloader = Reloader {
-        entries: &[],
+        entries: &entries,
         ingest: &ingest,
-        keys: &[],
+        keys: &keys,
         entry_of: &[],
     };
     assert_eq!(reloader.load(&[ArticleId(0), ArticleId(3)]).len(), 2);

@@ -11,14 +11,7 @@ fn bundled() -> (NameIndex, Rules) {
 }
 
 fn file(format: Format) -> InputFile {
-    InputFile {
-        path: "x".into(),
-        rel: "x".into(),
-        manifest_key: "x".into(),
-        format,
-        manifest: None,
-        top_folder: None,
-    }
+    InputFile::new("x".into(), "x".into(), format, None)
 }
 
 fn failed(rel: &str) -> Entry {
@@ -97,12 +90,12 @@ fn a_batch_stops_at_the_file_budget() {
 
 #[test]
 fn batches_cover_every_entry_once_in_order() {
-    let entries: Vec<Entry> = (0..BATCH_FILES + 3)
+    let entries: Entries = (0..BATCH_FILES + 3)
         .map(|i| failed(&format!("f{i}")))
         .collect();
     let ranges: Vec<_> = batches(&entries, BATCH_BYTES).map(|b| b.range).collect();
     assert_eq!(ranges, vec![0..BATCH_FILES, BATCH_FILES..BATCH_FILES + 3]);
-    assert_eq!(batches(&[], BATCH_BYTES).count(), 0);
+    assert_eq!(batches(&Entries::default(), BATCH_BYTES).count(), 0);
 }
 
 #[test]
@@ -171,7 +164,7 @@ fn items_are_numbered_in_order_across_articles_and_failures() {
         ],
     );
     collected.number(5, vec![cache::Item::Article(Box::new(summary(7, "c", 1)))]);
-    assert_eq!(collected.keys, ["a", "b", "c"]);
+    assert_eq!(collected.keys().iter().collect::<Vec<_>>(), ["a", "b", "c"]);
     assert_eq!(collected.entry_of, [4, 4, 5]);
     assert_eq!(collected.failures[0].id, ArticleId(1));
     let ids: Vec<ArticleId> = collected.link.articles.iter().map(|s| s.id).collect();
