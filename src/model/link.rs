@@ -57,6 +57,45 @@ pub struct LinkPara {
 /// A stream of band keys (4 bytes per paragraph, little-endian).
 type BandStream = Box<dyn Scratch + Send>;
 
+/// Where the link's sorted tables (band pairs, candidates) may grow: up to
+/// `memory` bytes in memory, past it in sorted runs on scratch streams
+/// that `open` makes (e.g. temporary files in `--out`). The link's result
+/// is the same whatever the bound.
+pub struct LinkSpace<'a> {
+    pub memory: u64,
+    pub open: &'a (dyn Fn() -> Box<dyn Scratch> + Sync),
+}
+
+/// The link's share of `--memory`: a thirty-second (32 MiB of the
+/// default 1 GiB), split between the tables held at one time.
+pub const LINK_SHARE: u64 = 32;
+
+impl<'a> LinkSpace<'a> {
+    /// The link's share ([`LINK_SHARE`]) of a run's memory bound, runs on
+    /// streams `open` makes.
+    pub fn share_of(memory: u64, open: &'a (dyn Fn() -> Box<dyn Scratch> + Sync)) -> LinkSpace<'a> {
+        LinkSpace {
+            memory: memory / LINK_SHARE,
+            open,
+        }
+    }
+}
+
+impl LinkSpace<'static> {
+    /// No bound: every table in memory (tests, tools).
+    pub fn unbounded() -> LinkSpace<'static> {
+        LinkSpace {
+            memory: u64::MAX,
+            open: &in_memory,
+        }
+    }
+}
+
+/// A scratch stream in memory.
+fn in_memory() -> Box<dyn Scratch> {
+    Box::new(Vec::<u8>::new())
+}
+
 /// Every article's link part, in article order. Paragraphs are numbered
 /// globally (article by article); `marks`, `paras` and each band stream are
 /// indexed by that number.

@@ -46,7 +46,7 @@ pub use dedup::{
 pub use finding::{Finding, FindingKind, Severity};
 pub use ids::{ArticleId, ParaIdx};
 pub use keys::Keys;
-pub use link::{LinkArticle, LinkInput, LinkPara, LocalRepeat};
+pub use link::{LinkArticle, LinkInput, LinkPara, LinkSpace, LocalRepeat};
 pub use link_records::LinkRecords;
 pub use names::{MentionRow, MentionVerdict, NameCheck};
 pub use partial::{Item, PartialMeta, PartialRow, PartialSettings, Shard};

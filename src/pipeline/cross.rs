@@ -12,7 +12,8 @@ use crate::dedup;
 use crate::ingest::{self, Entries, IngestConfig};
 use crate::model::{
     Article, ArticleId, ArticleScore, ArticleSummary, ClaimsInput, ClaimsOutcome, DedupOutcome,
-    Finding, FindingKind, InputFailure, Keys, LinkRecords, MentionVerdict, PairMemo, ParaIdx,
+    Finding, FindingKind, InputFailure, Keys, LinkRecords, LinkSpace, MentionVerdict, PairMemo,
+    ParaIdx,
     ParaMark, Severity, SourceRow,
 };
 use crate::report::{self, ClaimRows, DuplicateRows, Reports};
@@ -108,6 +109,8 @@ pub(super) fn link_duplicates(
     };
     let load = |ids: &[ArticleId]| reloader.load(ids);
     let records = LinkRecords::new(Box::new(report::Scratch::new(run.lock)));
+    let open = || -> Box<dyn crate::model::Scratch> { Box::new(report::Scratch::new(run.lock)) };
+    let space = LinkSpace::share_of(run.cfg.memory, &open);
     let linked = dedup::link_to(
         &collected.link,
         &run.dedup,
@@ -115,6 +118,7 @@ pub(super) fn link_duplicates(
         &mut scratch,
         &mut memo,
         records,
+        &space,
     );
     if let Some(writer) = store.writer.as_mut() {
         writer.set_pairs(std::mem::take(&mut memo.fresh));

@@ -111,3 +111,64 @@ fn a_full_run_of_wire_copy_stays_below_a_small_memory_bound_on_a_50_mb_corpus() 
     // mapped apart).
     full_run_below(tmp.path(), "wire", 72);
 }
+
+/// Every report file in `dir` (credence's own files left out), by name.
+fn report_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
+        .filter(|(name, _)| !name.starts_with(".credence"))
+        .map(|(name, p)| (name, std::fs::read(p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_small_memory_bound_spills_the_links_tables_and_writes_the_same_reports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_gen-corpus"))
+        .args(["--size", "5", "--seed", "18", "--profile", "wire", "--out"])
+        .arg(tmp.path())
+        .arg("--rules")
+        .arg(root().join("rules"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // The link's sorted tables get a thirty-second of --memory: 32 KB of
+    // 1M (runs of 2,048 pairs on disk), 32 MB of the default (none).
+    let mut outs = Vec::new();
+    for (name, memory) in [("small", Some("1M")), ("default", None)] {
+        let out = tmp.path().join(name);
+        let mut cmd = credence();
+        cmd.arg("score")
+            .arg(tmp.path().join("articles"))
+            .args(["--as-of", "2026-02-12", "--no-progress", "--out"])
+            .arg(&out)
+            .env("CREDENCE_LINK_STATS", "1");
+        if let Some(m) = memory {
+            cmd.args(["--memory", m]);
+        }
+        let o = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.code().is_some_and(|c| c <= 1), "{err}");
+        let spilled = err
+            .lines()
+            .find_map(|l| l.strip_prefix("link: spilled runs"))
+            .map(str::trim);
+        assert_eq!(
+            spilled,
+            Some(if memory.is_some() { "1" } else { "0" }),
+            "{err}"
+        );
+        outs.push(report_files(&out));
+    }
+    assert!(outs[0].len() >= 8, "every report written");
+    for (small, default) in outs[0].iter().zip(&outs[1]) {
+        assert_eq!(small.0, default.0);
+        assert!(small.1 == default.1, "{} differs", small.0);
+    }
+    assert_eq!(outs[0].len(), outs[1].len());
+}

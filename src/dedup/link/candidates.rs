@@ -1,8 +1,10 @@
 //! Steps 2 to 4 of the link: within-article and exact repeats joined, and
 //! the near-repeat candidates found from band keys alone.
 
+use super::sorted::{difference, union, Runs, Sorted};
 use super::{local_repeats, Linker};
 use crate::dedup::{BANDS, MIN_EXACT_WORDS};
+use crate::model::LinkSpace;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
@@ -23,6 +25,27 @@ pub(super) const MIN_BANDS: usize = 2;
 /// Kept at 2 so that a lightly copied paragraph in real text, whose
 /// Jaccard is too low to share two bands, still gets compared.
 pub(super) const RARE_BUCKET: usize = 2;
+
+/// Unsure pairs checked on full keys at a time (each chunk reads every
+/// band's keys once).
+const CHECK_PAIRS: usize = 1 << 20;
+
+/// Step 4's candidates: the sure pairs and the unsure ones that passed
+/// the full keys' check, each sorted and distinct (in memory or in sorted
+/// runs on scratch).
+pub(super) struct Candidates {
+    sure: Sorted,
+    passed: Sorted,
+    /// Whether any of the band pass's tables went to scratch.
+    pub(super) spilled: bool,
+}
+
+impl Candidates {
+    /// The candidates, sorted and distinct.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        union(self.sure.iter(), self.passed.iter())
+    }
+}
 
 /// One byte of each band key per global paragraph (see
 /// [`Linker::low_share`]).
@@ -80,27 +103,42 @@ impl Linker<'_> {
     ///
     /// Band keys wait in scratch space; they are read one band at a time,
     /// and the pairs found so far are kept distinct as each band's are
-    /// added ([`add_distinct`]), so memory holds the distinct pairs, not
-    /// every band's. A pair found in a band is kept on a rare key;
+    /// added ([`Runs::add_sorted`]), so memory holds the distinct pairs, not
+    /// every band's; past half of `space` they go to scratch as sorted runs
+    /// (an external sort). A pair found in a band is kept on a rare key;
     /// otherwise it must share [`MIN_BANDS`] bands, checked first on one
     /// byte of each key ([`Linker::low_share`]) as it is found, then on the
-    /// full keys for the distinct pairs that pass
-    /// ([`Linker::keep_sharing`]), band by band. Whether a pair shares
+    /// full keys for the distinct pairs that pass and are not sure already
+    /// ([`Linker::keep_sharing`]), a chunk at a time. Whether a pair shares
     /// bands depends on the pair alone, so the result is the same as
-    /// checking each pair on full keys when found.
-    pub(super) fn band_candidates(&self) -> Vec<(u32, u32)> {
+    /// checking each pair on full keys when found, whatever the bound.
+    pub(super) fn band_candidates(&self, space: &LinkSpace<'_>) -> Candidates {
         let low_bytes = self.low_bytes();
-        let (mut sure, mut unsure) = (Vec::new(), Vec::new());
+        let half = space.memory / 2;
+        let (mut sure, mut unsure) = (Runs::new(space, half, true), Runs::new(space, half, true));
         for b in 0..BANDS {
             let found = self.band_pairs(b, &low_bytes);
-            add_distinct(&mut sure, found.sure);
-            add_distinct(&mut unsure, found.unsure);
+            sure.add_sorted(found.sure);
+            unsure.add_sorted(found.unsure);
         }
         drop(low_bytes);
-        unsure.retain(|p| sure.binary_search(p).is_err());
-        sure.extend(self.keep_sharing(unsure));
-        sure.par_sort_unstable();
-        sure
+        let spilled = sure.spilled() || unsure.spilled();
+        let (sure, unsure) = (sure.finish(), unsure.finish());
+        let mut passed = Runs::new(space, half, true);
+        let check = usize::try_from(half / 8).map_or(CHECK_PAIRS, |n| n.clamp(1, CHECK_PAIRS));
+        let mut chunk: Vec<(u32, u32)> = Vec::new();
+        for p in difference(unsure.iter(), sure.iter()) {
+            chunk.push(p);
+            if chunk.len() == check {
+                passed.add_sorted(self.keep_sharing(std::mem::take(&mut chunk)));
+            }
+        }
+        passed.add_sorted(self.keep_sharing(chunk));
+        Candidates {
+            spilled: spilled || passed.spilled(),
+            sure,
+            passed: passed.finish(),
+        }
     }
 
     /// Near candidates of band `band`: sort-based buckets of the paragraphs
@@ -207,7 +245,7 @@ fn low_share(low_bytes: &LowBytes, x: u32, y: u32) -> bool {
 /// into the room added at the end of `pairs` (no third list: the band pass
 /// holds the distinct pairs so far and one band's); `pairs` stays sorted and
 /// distinct.
-fn add_distinct(pairs: &mut Vec<(u32, u32)>, more: Vec<(u32, u32)>) {
+pub(super) fn add_distinct(pairs: &mut Vec<(u32, u32)>, more: Vec<(u32, u32)>) {
     let (mut i, mut j) = (pairs.len(), more.len());
     pairs.reserve_exact(j);
     pairs.resize(i + j, (0, 0));
@@ -342,7 +380,18 @@ mod tests {
         let linker = Linker::new(&sums);
         // (1, 4) share one band whose key only they have; (0, 3) and (3, 5)
         // share one crowded band; (0, 5) are the same text.
-        assert_eq!(linker.band_candidates(), vec![(0, 2), (1, 4), (2, 5)]);
+        let want = vec![(0, 2), (1, 4), (2, 5)];
+        let found = linker.band_candidates(&LinkSpace::unbounded());
+        assert_eq!(found.iter().collect::<Vec<_>>(), want);
+        assert!(!found.spilled);
+        // The same with one pair held at a time: every table in runs.
+        let tiny = LinkSpace {
+            memory: 16,
+            ..LinkSpace::unbounded()
+        };
+        let found = linker.band_candidates(&tiny);
+        assert_eq!(found.iter().collect::<Vec<_>>(), want);
+        assert!(found.spilled);
     }
 
     #[test]

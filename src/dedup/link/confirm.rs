@@ -47,35 +47,44 @@ impl Linker<'_> {
         )
     }
 
-    /// The paragraphs in `pairs`, grouped by article: (article, paragraphs),
-    /// both sorted.
-    fn wanted_by_article(&self, pairs: &[(u32, u32)]) -> Vec<(usize, Vec<usize>)> {
-        let mut wanted: Vec<u32> = pairs.iter().flat_map(|&(x, y)| [x, y]).collect();
-        wanted.par_sort_unstable();
-        wanted.dedup();
-        let mut by_article: Vec<(usize, Vec<usize>)> = Vec::new();
-        for &g in &wanted {
-            let (a, p) = self.index.split(g);
-            match by_article.last_mut() {
-                Some((last, ps)) if *last == a => ps.push(p),
-                _ => by_article.push((a, vec![p])),
+    /// The next batch of up to [`BATCH_ARTICLES`] articles from article
+    /// `*next` on that have `wanted` paragraphs: (article, paragraphs),
+    /// both in order; `*next` moves past them. Empty at the end.
+    fn wanted_batch(&self, wanted: &Wanted, next: &mut usize) -> Vec<(usize, Vec<usize>)> {
+        let mut batch: Vec<(usize, Vec<usize>)> = Vec::new();
+        while batch.len() < BATCH_ARTICLES && *next < self.input().len() {
+            let a = *next;
+            *next += 1;
+            let range = self.input().para_range(a);
+            let first = range.start;
+            let paras: Vec<usize> = range
+                .filter(|&g| wanted.has(g as u32))
+                .map(|g| g - first)
+                .collect();
+            if !paras.is_empty() {
+                batch.push((a, paras));
             }
         }
-        by_article
+        batch
     }
 
-    /// Re-reads the articles of `pairs` in batches and appends their wanted
-    /// paragraphs' normalised forms to `scratch`; returns where each went,
-    /// sorted by paragraph (paragraphs that could not be re-read are absent).
+    /// Re-reads the articles of the `wanted` paragraphs in batches and
+    /// appends those paragraphs' normalised forms to `scratch`; returns
+    /// where each went, sorted by paragraph (paragraphs that could not be
+    /// re-read are absent).
     pub(super) fn spill(
         &self,
-        pairs: &[(u32, u32)],
+        wanted: &Wanted,
         load: &LoadArticles<'_>,
         scratch: &mut dyn Scratch,
     ) -> Vec<Spilled> {
-        let by_article = self.wanted_by_article(pairs);
         let mut spilled: Vec<Spilled> = Vec::new();
-        for batch in by_article.chunks(BATCH_ARTICLES) {
+        let mut next = 0;
+        loop {
+            let batch = self.wanted_batch(wanted, &mut next);
+            if batch.is_empty() {
+                break;
+            }
             let ids: Vec<ArticleId> = batch.iter().map(|(a, _)| self.article(*a).id).collect();
             let norms: Vec<Option<Encoded>> = batch
                 .par_iter()
@@ -95,7 +104,26 @@ impl Linker<'_> {
             }
         }
         scratch.finish();
+        spilled.shrink_to_fit();
         spilled
+    }
+}
+
+/// A set of global paragraphs, one bit each.
+pub(super) struct Wanted(Vec<u64>);
+
+impl Wanted {
+    /// None of `total` paragraphs.
+    pub(super) fn new(total: u32) -> Wanted {
+        Wanted(vec![0; (total as usize).div_ceil(64)])
+    }
+
+    pub(super) fn mark(&mut self, g: u32) {
+        self.0[g as usize / 64] |= 1 << (g % 64);
+    }
+
+    pub(super) fn has(&self, g: u32) -> bool {
+        self.0[g as usize / 64] & (1 << (g % 64)) != 0
     }
 }
 
@@ -146,12 +174,19 @@ mod tests {
         let arts = articles();
         let sums: Vec<ArticleSummary> = arts.iter().map(summary).collect();
         let linker = Linker::new(&sums);
+        let wanted = |paras: &[u32]| {
+            let mut w = Wanted::new(linker.total());
+            paras.iter().for_each(|&g| w.mark(g));
+            w
+        };
+        let mut next = 0;
         assert_eq!(
-            linker.wanted_by_article(&[(1, 3), (1, 4), (0, 4)]),
+            linker.wanted_batch(&wanted(&[0, 1, 3, 4]), &mut next),
             vec![(0, vec![0, 1]), (1, vec![1, 2])]
         );
+        assert!(linker.wanted_batch(&wanted(&[0]), &mut next).is_empty());
         let mut scratch = Vec::new();
-        let spilled = linker.spill(&[(1, 3), (1, 4)], &loader(&arts), &mut scratch);
+        let spilled = linker.spill(&wanted(&[1, 3, 4]), &loader(&arts), &mut scratch);
         let paras: Vec<u32> = spilled.iter().map(|s| s.para).collect();
         assert_eq!(paras, vec![1, 3, 4]);
         // Paragraphs 1 and 4 are the same text: the same form.

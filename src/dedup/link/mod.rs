@@ -13,12 +13,13 @@ mod classify;
 mod confirm;
 mod output;
 mod settle;
+mod sorted;
 mod stats;
 
 use super::DedupConfig;
 use crate::model::{
-    ArticleId, Date, DedupOutcome, LinkArticle, LinkInput, LinkPara, LinkRecords, LoadArticles,
-    PairMemo, ParaIdx, Scratch,
+    ArticleId, Date, DedupOutcome, LinkArticle, LinkInput, LinkPara, LinkRecords, LinkSpace,
+    LoadArticles, PairMemo, ParaIdx, Scratch,
 };
 use classify::{ArticleZones, DirectMatches, Verdict};
 use output::{LinkOutput, Repeat};
@@ -55,7 +56,8 @@ use stats::Stats;
 /// 15. `LinkOutput::finish`: deterministic group numbers and finding order.
 ///
 /// The findings and duplicates.csv rows are in the outcome, in memory; see
-/// [`link_to`] for a link that writes them out as it makes them.
+/// [`link_to`] for a link that writes them out as it makes them, and
+/// bounds its sorted tables.
 pub fn link(
     input: &LinkInput,
     cfg: &DedupConfig,
@@ -64,7 +66,8 @@ pub fn link(
     memo: &mut PairMemo,
 ) -> DedupOutcome {
     let records = LinkRecords::default();
-    let (mut outcome, records) = link_to(input, cfg, load, scratch, memo, records);
+    let space = LinkSpace::unbounded();
+    let (mut outcome, records) = link_to(input, cfg, load, scratch, memo, records, &space);
     outcome.findings = records.all_findings();
     outcome.rows = records.all_rows();
     outcome
@@ -72,7 +75,10 @@ pub fn link(
 
 /// [`link`], its findings and duplicates.csv groups written to `records`
 /// as each is made (the outcome holds marks and copy links only); the
-/// records come back finished, in report order.
+/// records come back finished, in report order. Its sorted tables (band
+/// pairs, candidates) hold at most about `space.memory` bytes, the rest
+/// in sorted runs on streams `space` opens; the result is the same
+/// whatever the bound.
 pub fn link_to(
     input: &LinkInput,
     cfg: &DedupConfig,
@@ -80,6 +86,7 @@ pub fn link_to(
     scratch: &mut dyn Scratch,
     memo: &mut PairMemo,
     records: LinkRecords,
+    space: &LinkSpace<'_>,
 ) -> (DedupOutcome, LinkRecords) {
     let mut stats = Stats::from_env();
     stats.phase("input");
@@ -87,7 +94,7 @@ pub fn link_to(
     linker.union_local_repeats();
     let short_repeats = linker.exact_repeats();
     stats.phase("exact");
-    let confirmed = linker.near_repeats(cfg.near_dup, load, scratch, memo, &mut stats);
+    let confirmed = linker.near_repeats(cfg.near_dup, load, scratch, memo, space, &mut stats);
     let cross = linker.cross_groups();
     let zones = ArticleZones::measure(&linker, &cross.member);
     let direct = DirectMatches::new(&linker, &confirmed);
@@ -237,12 +244,20 @@ impl<'a> Linker<'a> {
         load: &LoadArticles<'_>,
         scratch: &mut dyn Scratch,
         memo: &mut PairMemo,
+        space: &LinkSpace<'_>,
         stats: &mut Stats,
     ) -> Vec<((u32, u32), f64)> {
-        let candidates = self.band_candidates();
+        let candidates = self.band_candidates(space);
         stats.phase("candidates");
-        stats.count("candidates", candidates.len());
-        self.settle_candidates(candidates, near_dup, load, scratch, memo, stats)
+        let queue = self.queue(candidates.iter(), memo, space);
+        stats.phase("queue");
+        stats.count("candidates", queue.len);
+        stats.count(
+            "spilled runs",
+            usize::from(candidates.spilled || queue.spilled),
+        );
+        drop(candidates);
+        self.settle_candidates(queue, near_dup, load, scratch, memo, stats)
     }
 
     fn total(&self) -> u32 {

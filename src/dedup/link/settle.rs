@@ -16,14 +16,16 @@
 //! round sees the sets as the previous rounds left them, its paragraphs are
 //! compared in parallel, and their joins are applied after, in order.
 
-use super::confirm::Spilled;
+use super::confirm::{Spilled, Wanted};
+use super::sorted::{Pair, Runs, Sorted};
 use super::stats::Stats;
 use super::Linker;
 use crate::dedup::normalise::Normalised;
 use crate::dedup::similarity::Ready;
-use crate::model::{LoadArticles, PairMemo, Scratch};
+use crate::model::{LinkSpace, LoadArticles, PairMemo, Scratch};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::iter::Peekable;
 use std::sync::OnceLock;
 
 /// Comparisons a paragraph may make after its anchor, with candidates in
@@ -63,6 +65,33 @@ impl FormMemo {
 /// One comparison made: (lower, higher global paragraph), similarity.
 type Tried = ((u32, u32), f64);
 
+/// The candidates in the order they are settled, and what confirming
+/// needs of them: 8 bytes per pair (in memory up to half the link's
+/// space, past it in sorted runs on scratch), 4 bytes per paragraph
+/// (which one has each publication rank) and a bit per paragraph (whose
+/// text must be re-read).
+pub(super) struct Queue {
+    /// (later, earlier) publication ranks of every candidate pair, sorted.
+    oriented: Sorted,
+    /// The global paragraph of each publication rank.
+    by_rank: Vec<u32>,
+    /// The paragraphs of pairs the memo does not know.
+    wanted: Wanted,
+    /// Candidate pairs.
+    pub(super) len: usize,
+    /// Whether the pairs went to scratch.
+    pub(super) spilled: bool,
+}
+
+impl Queue {
+    /// The pairs as (later, earlier) global paragraphs in publication
+    /// order, sorted by the later paragraph's place, then the earlier one's.
+    fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
+        let g = |r: u32| self.by_rank[r as usize];
+        self.oriented.iter().map(move |(l, e)| (g(l), g(e)))
+    }
+}
+
 /// A paragraph of a round and its form, read from the scratch space when
 /// first needed (by whichever thread needs it first; the value is the same).
 type Slot = (u32, OnceLock<Option<Ready>>);
@@ -82,13 +111,65 @@ struct Compare<'c> {
 }
 
 impl Linker<'_> {
-    /// Steps 5 and 6: candidates settled round by round ([`Linker::settle`]);
-    /// returns the confirmed pairs (lower, higher) with their similarity,
-    /// sorted. With `memo.remember`, every compared pair's key and
-    /// similarity go to `memo.fresh`.
+    /// The candidates `cand` (sorted, distinct) queued for steps 5 and 6:
+    /// each pair turned into (later, earlier) publication ranks and sorted
+    /// ([`Runs`]: past half of `space`, in sorted runs on scratch), and the
+    /// paragraphs to re-read marked.
+    pub(super) fn queue(
+        &self,
+        cand: impl Iterator<Item = Pair>,
+        memo: &PairMemo,
+        space: &LinkSpace<'_>,
+    ) -> Queue {
+        let by_rank = self.publication_order();
+        let mut rank = vec![0u32; by_rank.len()];
+        for (r, &g) in by_rank.iter().enumerate() {
+            rank[g as usize] = r as u32;
+        }
+        let mut wanted = Wanted::new(self.total());
+        let mut oriented = Runs::new(space, space.memory / 2, false);
+        let mut len = 0;
+        for (x, y) in cand {
+            len += 1;
+            // Pairs the memo knows need no text.
+            if memo.known.is_empty() || memo.get(self.pair_key((x, y))).is_none() {
+                wanted.mark(x);
+                wanted.mark(y);
+            }
+            let (rx, ry) = (rank[x as usize], rank[y as usize]);
+            oriented.push((rx.max(ry), rx.min(ry)));
+        }
+        Queue {
+            spilled: oriented.spilled(),
+            oriented: oriented.finish(),
+            by_rank,
+            wanted,
+            len,
+        }
+    }
+
+    /// Every global paragraph in publication order ([`Linker::order`]:
+    /// articles by date and id, then their paragraphs in order).
+    fn publication_order(&self) -> Vec<u32> {
+        let mut arts: Vec<u32> = (0..self.input().len() as u32).collect();
+        arts.par_sort_by_key(|&a| {
+            let art = self.article(a as usize);
+            (art.date, art.id)
+        });
+        let mut order = Vec::with_capacity(self.total() as usize);
+        for a in arts {
+            order.extend(self.input().para_range(a as usize).map(|g| g as u32));
+        }
+        order
+    }
+
+    /// Steps 5 and 6: the queued candidates settled round by round
+    /// ([`Linker::settle`]); returns the confirmed pairs (lower, higher)
+    /// with their similarity, sorted. With `memo.remember`, every compared
+    /// pair's key and similarity go to `memo.fresh`.
     pub(super) fn settle_candidates(
         &mut self,
-        cand: Vec<(u32, u32)>,
+        queue: Queue,
         near_dup: f64,
         load: &LoadArticles<'_>,
         scratch: &mut dyn Scratch,
@@ -96,27 +177,21 @@ impl Linker<'_> {
         stats: &mut Stats,
     ) -> Vec<Tried> {
         let use_memo = memo.remember || !memo.known.is_empty();
-        // Pairs the memo knows need no text.
-        let spilled = if memo.known.is_empty() {
-            self.spill(&cand, load, scratch)
-        } else {
-            let unknown: Vec<(u32, u32)> = cand
-                .iter()
-                .copied()
-                .filter(|&p| memo.get(self.pair_key(p)).is_none())
-                .collect();
-            self.spill(&unknown, load, scratch)
-        };
+        let spilled = self.spill(&queue.wanted, load, scratch);
         stats.phase("spill");
         stats.count("spilled", spilled.len());
-        let oriented = self.oriented(cand);
         let mut by_forms = FormMemo::default();
         let mut confirmed: Vec<Tried> = Vec::new();
         let mut fresh: Vec<Tried> = Vec::new();
         let mut compared = 0;
         let mut forms: Vec<Slot> = Vec::new();
-        for round in rounds(&oriented) {
-            let members = round_members(round);
+        let mut pairs = queue.pairs().peekable();
+        loop {
+            let round = next_round(&mut pairs);
+            if round.is_empty() {
+                break;
+            }
+            let members = round_members(&round);
             forms = carry_forms(forms, &members);
             let tried = {
                 let cmp = Compare {
@@ -126,7 +201,7 @@ impl Linker<'_> {
                     by_forms: &by_forms,
                     floor: near_dup,
                 };
-                self.settle(round, &members, &cmp, memo, near_dup)
+                self.settle(&round, &members, &cmp, memo, near_dup)
             };
             for t in tried.into_iter().flatten() {
                 compared += 1;
@@ -156,35 +231,6 @@ impl Linker<'_> {
         }
         confirmed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         confirmed
-    }
-
-    /// The candidate pairs as (later, earlier) in publication order, sorted
-    /// by the later paragraph's place, then the earlier one's (turned in
-    /// place: no second list of pairs).
-    fn oriented(&self, mut cand: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
-        let rank = self.publication_rank(&cand);
-        let r = |g: u32| rank[g as usize];
-        cand.par_iter_mut().for_each(|p| {
-            if r(p.0) < r(p.1) {
-                *p = (p.1, p.0);
-            }
-        });
-        cand.par_sort_unstable_by_key(|&(l, e)| (r(l), r(e)));
-        cand
-    }
-
-    /// Each candidate paragraph's place in publication order ([`Linker::order`]);
-    /// `u32::MAX` for the others.
-    fn publication_rank(&self, cand: &[(u32, u32)]) -> Vec<u32> {
-        let mut paras: Vec<u32> = cand.iter().flat_map(|&(x, y)| [x, y]).collect();
-        paras.par_sort_unstable();
-        paras.dedup();
-        paras.par_sort_by_key(|&g| self.order(g));
-        let mut rank = vec![u32::MAX; self.total() as usize];
-        for (i, &g) in paras.iter().enumerate() {
-            rank[g as usize] = i as u32;
-        }
-        rank
     }
 
     /// One round: the sets of every paragraph in it as the earlier rounds
@@ -299,20 +345,17 @@ impl Compare<'_> {
     }
 }
 
-/// Consecutive runs of `oriented` pairs (whole later paragraphs) of about
-/// [`ROUND_PAIRS`] pairs each.
-fn rounds(oriented: &[(u32, u32)]) -> Vec<&[(u32, u32)]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < oriented.len() {
-        let mut end = (start + ROUND_PAIRS).min(oriented.len());
-        while end < oriented.len() && oriented[end].0 == oriented[end - 1].0 {
-            end += 1;
+/// The next round of `pairs` (oriented, in settling order): about
+/// [`ROUND_PAIRS`] pairs, whole later paragraphs (the pairs of the last
+/// paragraph taken are all taken); empty at the end.
+fn next_round(pairs: &mut Peekable<impl Iterator<Item = Pair>>) -> Vec<Pair> {
+    let mut round: Vec<Pair> = pairs.by_ref().take(ROUND_PAIRS).collect();
+    if let Some(&(later, _)) = round.last() {
+        while let Some(p) = pairs.next_if(|p| p.0 == later) {
+            round.push(p);
         }
-        out.push(&oriented[start..end]);
-        start = end;
     }
-    out
+    round
 }
 
 /// The paragraphs of a round's pairs, sorted and distinct.
@@ -400,6 +443,12 @@ mod tests {
         assert_eq!(tried.len(), 20);
     }
 
+    /// All rounds of `pairs`.
+    fn rounds(pairs: &[Pair]) -> Vec<Vec<Pair>> {
+        let mut it = pairs.iter().copied().peekable();
+        std::iter::from_fn(|| Some(next_round(&mut it)).filter(|r| !r.is_empty())).collect()
+    }
+
     #[test]
     fn rounds_keep_each_later_paragraph_whole() {
         let mut oriented: Vec<(u32, u32)> = Vec::new();
@@ -410,12 +459,15 @@ mod tests {
         }
         let r = rounds(&oriented);
         assert_eq!(r.len(), 2);
-        assert_eq!(r.iter().map(|x| x.len()).sum::<usize>(), oriented.len());
-        for x in &r {
-            assert!(x.first().unwrap().0 != x.last().unwrap().0 || x.len() <= ROUND_PAIRS);
-        }
+        assert_eq!(r.concat(), oriented);
+        assert_eq!(
+            r[0].len(),
+            2 * (ROUND_PAIRS / 2 + 1),
+            "the second paragraph whole"
+        );
         assert_ne!(r[0].last().unwrap().0, r[1][0].0);
         assert!(rounds(&[]).is_empty());
+        assert_eq!(rounds(&[(1, 0)]), vec![vec![(1, 0)]]);
     }
 
     #[test]
@@ -462,8 +514,19 @@ mod tests {
     fn pairs_are_oriented_later_first_in_publication_order() {
         let sums = dated();
         let linker = Linker::new(&sums);
-        let oriented = linker.oriented(vec![(0, 1), (0, 2), (1, 2)]);
-        assert_eq!(oriented, vec![(1, 2), (0, 2), (0, 1)]);
+        let cand = [(0, 1), (0, 2), (1, 2)];
+        let tiny = LinkSpace {
+            memory: 16,
+            ..LinkSpace::unbounded()
+        };
+        for space in [LinkSpace::unbounded(), tiny] {
+            let queue = linker.queue(cand.iter().copied(), &PairMemo::default(), &space);
+            let oriented: Vec<Pair> = queue.pairs().collect();
+            assert_eq!(oriented, vec![(1, 2), (0, 2), (0, 1)]);
+            assert_eq!(queue.len, 3);
+            assert_eq!(queue.spilled, space.memory == 16);
+            assert!((0..3).all(|g| queue.wanted.has(g)));
+        }
     }
 
     #[test]
@@ -481,8 +544,10 @@ mod tests {
             remember: true,
             ..PairMemo::default()
         };
+        let space = LinkSpace::unbounded();
+        let queue = linker.queue(cand.iter().copied(), &memo, &space);
         let confirmed = linker.settle_candidates(
-            cand.to_vec(),
+            queue,
             DEFAULT_NEAR_DUP,
             &loader(&arts),
             &mut Vec::new(),
@@ -502,8 +567,10 @@ mod tests {
             ..PairMemo::default()
         };
         let mut linker = Linker::new(&sums);
+        let queue = linker.queue(cand.iter().copied(), &memo, &space);
+        assert!((0..6).all(|g| !queue.wanted.has(g)), "no text to read");
         let again = linker.settle_candidates(
-            cand.to_vec(),
+            queue,
             DEFAULT_NEAR_DUP,
             &|ids: &[crate::model::ArticleId]| vec![None; ids.len()],
             &mut Vec::new(),

@@ -247,3 +247,41 @@ fn changed_file_is_not_confirmed() {
     );
     assert!(out.copies.is_empty());
 }
+
+#[test]
+fn a_link_space_of_one_pair_gives_the_outcome_of_an_unbounded_one() {
+    // Copies of two stories, reworded and exact, in several articles: sure
+    // and unsure band pairs, candidates across many runs.
+    let arts: Vec<Article> = (0..8)
+        .map(|i| {
+            let story = if i % 2 == 0 { A1 } else { A1_REWORDED };
+            let mut a = art(
+                i,
+                &format!("{story}\n\nStory {i} has its own words about the town.\n\n{B1}\n\n{C1}"),
+            );
+            a.source = format!("s{}", i % 3);
+            a
+        })
+        .collect();
+    let sums: Vec<crate::model::ArticleSummary> = arts.iter().map(summary).collect();
+    let input = LinkInput::of(&sums);
+    let unbounded = run_link(&arts);
+    let tiny = LinkSpace {
+        memory: 16,
+        ..LinkSpace::unbounded()
+    };
+    let (outcome, records) = link_to(
+        &input,
+        &DedupConfig::default(),
+        &crate::dedup::fixtures::loader(&arts),
+        &mut Vec::new(),
+        &mut PairMemo::default(),
+        LinkRecords::default(),
+        &tiny,
+    );
+    assert!(!unbounded.rows.is_empty());
+    assert_eq!(outcome.marks, unbounded.marks);
+    assert_eq!(outcome.copies, unbounded.copies);
+    assert_eq!(records.all_rows(), unbounded.rows);
+    assert_eq!(records.all_findings(), unbounded.findings);
+}
