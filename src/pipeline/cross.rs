@@ -13,8 +13,7 @@ use crate::ingest::{self, Entries, IngestConfig};
 use crate::model::{
     Article, ArticleId, ArticleScore, ArticleSummary, ClaimsInput, ClaimsOutcome, DedupOutcome,
     Finding, FindingKind, InputFailure, Keys, LinkRecords, LinkSpace, MentionVerdict, PairMemo,
-    ParaIdx,
-    ParaMark, Severity, SourceRow,
+    ParaIdx, ParaMark, Severity, SourceRow,
 };
 use crate::report::{self, ClaimRows, DuplicateRows, Reports};
 use crate::rules::Rules;
