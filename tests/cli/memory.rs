@@ -79,6 +79,15 @@ fn full_run_below(
         return None; // peak RSS is read from /proc
     }
     corpus_50_mb(tmp, profile);
+    // A debug build (what `cargo test` runs) holds more than a release one:
+    // on the merged tree, 72 MB against 60 (default profile) and 79 against
+    // 67 (wire). The release bound pins the gains; the debug one keeps a
+    // margin over what CI measured.
+    let bound_mb = if cfg!(debug_assertions) {
+        bound_mb + bound_mb / 6 + 1
+    } else {
+        bound_mb
+    };
     let bound = format!("{bound_mb}M");
     let peak = peak_of_run(tmp, &["--memory", &bound]);
     assert!(
@@ -91,7 +100,7 @@ fn full_run_below(
 #[test]
 fn a_full_run_with_every_report_stays_below_a_small_memory_bound_on_a_50_mb_corpus() {
     let tmp = tempfile::tempdir().unwrap();
-    // Measured: 60 MB (64 MB before discovery's file list was held
+    // Measured (release): 60 MB (64 MB before discovery's file list was held
     // compactly and the keys once; 67 MB before the link's band pass kept
     // its pairs distinct and large blocks were mapped apart).
     let Some(out) = full_run_below(tmp.path(), "default", 66) else {
@@ -105,7 +114,7 @@ fn a_full_run_with_every_report_stays_below_a_small_memory_bound_on_a_50_mb_corp
 #[test]
 fn a_full_run_of_wire_copy_stays_below_a_small_memory_bound_on_a_50_mb_corpus() {
     let tmp = tempfile::tempdir().unwrap();
-    // Measured: 67 MB; 73 MB before discovery's file list was held
+    // Measured (release): 67 MB; 73 MB before discovery's file list was held
     // compactly and the keys once, so this bound pins that (80 MB before
     // the link's band pass kept its pairs distinct and large blocks were
     // mapped apart).
