@@ -181,25 +181,15 @@ const STAMP_WORDS: &[&str] = &[
     "publication",
     "written",
 ];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
+/// Weekday abbreviations, beside the full names of [`crate::text::WEEKDAYS`].
+const WEEKDAY_ABBREVIATIONS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
+
+/// A lowercase weekday name, full or abbreviated.
+fn is_weekday(lower: &str) -> bool {
+    crate::text::WEEKDAYS.contains(&lower) || WEEKDAY_ABBREVIATIONS.contains(&lower)
+}
 
 /// Classifies the text before a date in its line. A separator (`|`, `-`,
 /// `—`, `/`, `·`) splits off a byline or place: only what follows the last
@@ -249,8 +239,7 @@ fn lead_of(prefix: &str) -> Lead {
             stamp = true;
         } else if (lower == "on" || lower == "at") && stamp {
             // `Posted on`, `Updated at`.
-        } else if !(WEEKDAYS.contains(&lower.as_str()) || capitals(&w) || (place && title_case(&w)))
-        {
+        } else if !(is_weekday(&lower) || capitals(&w) || (place && title_case(&w))) {
             return Lead::Prose;
         }
     }
