@@ -4,7 +4,7 @@
 //! them back a part at a time. In memory: 12 bytes per part.
 
 use crate::model::{ClaimRow, Scratch};
-use crate::report::{ClaimRows, ReportError};
+use crate::report::{ReportError, RowParts};
 
 /// Rows per part on disk: what the reports hold of claims.csv at once.
 const PART_ROWS: usize = 4096;
@@ -60,7 +60,7 @@ impl ClaimRowsOnDisk {
     }
 }
 
-impl ClaimRows for ClaimRowsOnDisk {
+impl RowParts<ClaimRow> for ClaimRowsOnDisk {
     fn parts(&self) -> usize {
         self.parts.len()
     }

@@ -11,11 +11,11 @@ use super::{cache, summary_of, RunCtx, RunError, RunSummary};
 use crate::dedup;
 use crate::ingest::{self, Entries, IngestConfig};
 use crate::model::{
-    Article, ArticleId, ArticleScore, ArticleSummary, ClaimsInput, ClaimsOutcome, DedupOutcome,
-    Finding, FindingKind, InputFailure, Keys, LinkRecords, LinkSpace, MentionVerdict, PairMemo,
-    ParaIdx, ParaMark, Severity, SourceRow,
+    Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsInput, ClaimsOutcome,
+    DedupOutcome, DuplicateRow, Finding, FindingKind, InputFailure, Keys, LinkRecords, LinkSpace,
+    MentionVerdict, PairMemo, ParaIdx, ParaMark, Severity, SourceRow,
 };
-use crate::report::{self, ClaimRows, DuplicateRows, Reports};
+use crate::report::{self, Reports, RowParts};
 use crate::rules::Rules;
 use crate::{claims, score, segment};
 use rayon::prelude::*;
@@ -391,8 +391,8 @@ pub(super) fn write_outputs(
     store: OpenCache,
     collected: &Collected,
     marks: &[Vec<ParaMark>],
-    rows: &dyn DuplicateRows,
-    claims: &dyn ClaimRows,
+    rows: &dyn RowParts<DuplicateRow>,
+    claims: &dyn RowParts<ClaimRow>,
     scored: &Scored,
 ) -> Result<RunSummary, RunError> {
     let mut reports = Reports {

@@ -5,7 +5,7 @@
 
 use super::cross::Reloader;
 use crate::model::{ArticleId, DuplicateRow, LinkRecords, Scratch};
-use crate::report::{self, DuplicateRows, ReportError};
+use crate::report::{self, ReportError, RowParts};
 
 /// Where the records go: a temporary file in the run, or memory.
 type Store = Box<dyn Scratch + Send>;
@@ -140,7 +140,7 @@ pub(super) struct DupRowsOnDisk<'a> {
     pub(super) dir: std::path::PathBuf,
 }
 
-impl DuplicateRows for DupRowsOnDisk<'_> {
+impl RowParts<DuplicateRow> for DupRowsOnDisk<'_> {
     fn parts(&self) -> usize {
         self.records.groups_len()
     }

@@ -132,10 +132,10 @@ pub struct Reports<'a> {
     /// Every id's findings (articles' and the others) by severity, indexed
     /// by `Severity as usize` ([`count_severities`]).
     pub counts: &'a [[usize; 3]],
-    /// duplicates.csv's rows with their texts ([`DuplicateRows`]).
-    pub duplicates: &'a dyn DuplicateRows,
-    /// claims.csv's rows ([`ClaimRows`]).
-    pub claims: &'a dyn ClaimRows,
+    /// duplicates.csv's rows with their texts ([`RowParts`]).
+    pub duplicates: &'a dyn RowParts<DuplicateRow>,
+    /// claims.csv's rows ([`RowParts`]).
+    pub claims: &'a dyn RowParts<ClaimRow>,
     pub sources: &'a [SourceRow],
     /// Report key of every entry (articles and failed inputs), by id.
     pub keys: &'a Keys,
@@ -159,19 +159,20 @@ pub trait ArticleRecords: Sync {
     fn get(&self, i: usize) -> Result<Cow<'_, ArticleSummary>, ReportError>;
 }
 
-/// duplicates.csv's rows the reports read, in parts, in the table's order
-/// (by group, article, paragraph): each part may be decoded from disk on
-/// each call, so a renderer reads the parts once, one at a time.
-pub trait DuplicateRows: Sync {
+/// A report's rows the reports read, in parts, in the table's order
+/// (duplicates.csv: by group, article, paragraph; claims.csv: by claim,
+/// article, paragraph, mention, value): each part may be decoded from disk
+/// on each call, so a renderer reads the parts once, one at a time.
+pub trait RowParts<R>: Sync {
     /// Parts of the rows.
     fn parts(&self) -> usize;
     /// Part `i`'s rows, or [`ReportError::ScratchRead`] when they were
     /// spilled and cannot be read back.
-    fn part(&self, i: usize) -> Result<Vec<DuplicateRow>, ReportError>;
+    fn part(&self, i: usize) -> Result<Vec<R>, ReportError>;
 }
 
 /// Rows in memory, any order: one part, sorted here.
-impl DuplicateRows for Vec<DuplicateRow> {
+impl RowParts<DuplicateRow> for Vec<DuplicateRow> {
     fn parts(&self) -> usize {
         1
     }
@@ -182,20 +183,8 @@ impl DuplicateRows for Vec<DuplicateRow> {
     }
 }
 
-/// claims.csv's rows the reports read, in parts, in the table's order (by
-/// claim, article, paragraph, mention, value): each part may be decoded
-/// from disk on each call, so a renderer reads the parts once, one at a
-/// time.
-pub trait ClaimRows: Sync {
-    /// Parts of the rows.
-    fn parts(&self) -> usize;
-    /// Part `i`'s rows, or [`ReportError::ScratchRead`] when they were
-    /// spilled and cannot be read back.
-    fn part(&self, i: usize) -> Result<Vec<ClaimRow>, ReportError>;
-}
-
 /// Rows in memory, any order: one part, sorted here.
-impl ClaimRows for Vec<ClaimRow> {
+impl RowParts<ClaimRow> for Vec<ClaimRow> {
     fn parts(&self) -> usize {
         1
     }

@@ -11,7 +11,7 @@
 //! hashes. Deterministic: the same tables and texts give the same bytes.
 
 use super::tables::{review_order, scores_by_id};
-use super::{DuplicateRows, ReportError, Reports};
+use super::{ReportError, Reports, RowParts};
 use crate::model::{ArticleId, ArticleSummary, DupKind, DuplicateRow, Finding, ParaMark, Severity};
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
@@ -337,7 +337,7 @@ fn sorted_findings(fs: &[Finding]) -> Vec<&Finding> {
 
 /// The first duplicates.csv row of each paragraph of the articles `shown`.
 fn dups_by_paragraph(
-    ds: &dyn DuplicateRows,
+    ds: &dyn RowParts<DuplicateRow>,
     shown: &HashSet<ArticleId>,
 ) -> Result<HashMap<(ArticleId, u32), DuplicateRow>, ReportError> {
     let mut m = HashMap::new();
