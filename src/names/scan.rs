@@ -465,7 +465,7 @@ fn appositive_name(text: &str, title_end: usize) -> Option<NameSpan> {
 }
 
 /// True when the title at `mention_start` follows the article "the" ("The
-/// Treasurer, Jim Chalmers, said"): the title names one office, so a name
+/// Treasurer, Olav Brekke, said"): the title names one office, so a name
 /// between commas right after it is its holder even with no country word.
 fn after_the(text: &str, mention_start: usize) -> bool {
     let head = text.get(..mention_start).unwrap_or("");
@@ -480,9 +480,9 @@ fn after_the(text: &str, mention_start: usize) -> bool {
     matches!(&head[word_start..], "the" | "The")
 }
 
-/// True when a comma closes the name ("..., Jim Chalmers, told"), as an
+/// True when a comma closes the name ("..., Olav Brekke, told"), as an
 /// apposition to an unqualified title must be: "the President, Vice
-/// President Harris and ..." is a list, not an apposition.
+/// President Holm and ..." is a list, not an apposition.
 fn closed_by_comma(text: &str, name: &NameSpan) -> bool {
     text.get(name.end..).is_some_and(|a| a.starts_with(','))
 }
