@@ -207,9 +207,12 @@ fn lead_of(prefix: &str) -> Lead {
         None => (&tokens[..0], &tokens[..]),
     };
     let bare = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let byline = before
-        .first()
-        .is_some_and(|t| bare(t).eq_ignore_ascii_case("by"));
+    // "By Ann Lee |", also after one capitalised word ("Written by",
+    // "Reported by", "Story by").
+    let is_by = |t: &&str| bare(t).eq_ignore_ascii_case("by");
+    let byline = before.first().is_some_and(is_by)
+        || (before.get(1).is_some_and(is_by)
+            && before[0].chars().next().is_some_and(char::is_uppercase));
     let capitals =
         |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
     if !byline {
@@ -406,6 +409,8 @@ mod tests {
             "By Jane Example | June 15, 2025",
             "By Jane Example and Sam Other, Senior Correspondents | Updated June 15th, 2025",
             "Sunday, June 15, 2025 08:10 Written by Staff",
+            "Written by Jane Example | Nordby | Updated: June 15, 2025 10:42 IST",
+            "Reported by Jane Example | June 15, 2025",
             "Last updated: 2025-06-15T10:32:00+01:00",
             "First published on Sun 15 Jun 2025 06.00 BST",
             "LONDON (Reuters) - June 15, 2025",

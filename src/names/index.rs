@@ -27,6 +27,9 @@ pub(super) struct Pattern {
     pub(super) own_jurs: Vec<usize>,
     /// A title many countries use ([`is_generic_title`]).
     pub(super) generic: bool,
+    /// Written in the rules with a closing period, an abbreviation
+    /// ("Finance Sec."): the text's period after it belongs to the title.
+    pub(super) abbreviation: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +77,10 @@ pub(super) struct Person {
     pub(super) terms: Vec<usize>,
 }
 
+/// Most words a style or honorific before a name may have ("Tan Sri",
+/// "Datuk Seri"; see [`NameIndex::after_style_words`]).
+pub(super) const MAX_STYLE_WORDS: usize = 2;
+
 /// How a written name relates to a known person's standard spelling.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Variant {
@@ -83,6 +90,9 @@ pub(super) enum Variant {
     Alias,
     Shortened,
     Initials,
+    /// Words before a known name: a style or honorific ("Datuk Seri",
+    /// "Chief", "Tan Sri") the press puts before it.
+    Styled,
     Surname,
 }
 
@@ -95,6 +105,7 @@ impl Variant {
             Variant::Alias => "listed alias",
             Variant::Shortened => "shortened or initialled given name",
             Variant::Initials => "added initials",
+            Variant::Styled => "a style or honorific before the name",
             Variant::Surname => "surname only",
         }
     }
@@ -490,6 +501,7 @@ impl PatternTable {
         p.acronym = if fresh { acronym } else { p.acronym && acronym };
         p.open_start = n.chars().next().is_some_and(is_unspaced_script);
         p.open_end = n.chars().last().is_some_and(is_unspaced_script);
+        p.abbreviation |= role.is_some() && raw.trim_end().ends_with('.');
         if let Some(r) = role {
             if !p.roles.contains(&r) {
                 p.roles.push(r);

@@ -6,6 +6,14 @@ use super::scan::Tense;
 use super::MISSPELL_JW;
 use crate::model::{Date, FindingKind};
 
+/// Why an unknown name under a past-tense title ("former Finance Minister
+/// X") is not judged: the tables list the holders of the years they cover,
+/// rarely an office's whole history, so someone missing from them may well
+/// have held it before. Only a name that resembles a listed holder of the
+/// role is still a wrong one.
+const PAST_UNLISTED: &str =
+    "a past holder the tables do not list (their history may not reach back)";
+
 /// What a mention comes to.
 pub(super) struct Verdict {
     pub(super) kind: FindingKind,
@@ -455,6 +463,9 @@ impl<'a> Case<'a> {
         if soft {
             return (None, Some("an incoming or acting holder"));
         }
+        if ask.tense == Tense::Past && !self.resembles_a_holder() {
+            return (None, Some(PAST_UNLISTED));
+        }
         let Some(like) = self.resemblance(ask.qualified) else {
             return (
                 None,
@@ -521,6 +532,15 @@ impl<'a> Case<'a> {
             ),
             lines,
         }))
+    }
+
+    /// Whether the unknown name resembles someone who held this very role
+    /// ([`NameIndex::resembles`]): a garbled name of a past holder, not
+    /// just a shared surname with a holder of another office.
+    fn resembles_a_holder(&self) -> bool {
+        self.index
+            .resembles(&self.folded, self.role)
+            .is_some_and(|p| !self.index.held(p, self.role).is_empty())
     }
 
     /// Whether an unknown name is surely a wrong one: `None` when not (it

@@ -4,7 +4,7 @@
 use super::fold::{
     compact_native, fold_token, lower_words, name_similarity, shortened_match, similarity_bound,
 };
-use super::index::{KeyKind, NameIndex, Variant};
+use super::index::{KeyKind, NameIndex, Variant, MAX_STYLE_WORDS};
 use super::RESEMBLE_JW;
 use crate::model::Date;
 use std::collections::BTreeSet;
@@ -51,6 +51,9 @@ impl NameIndex {
                 return out;
             }
         }
+        if let Some(styled) = self.after_style_words(&folded) {
+            return styled;
+        }
         // Shortened or initialled given name ("Akazawa Ryo", "S. Takaichi").
         let mut cands: BTreeSet<usize> = BTreeSet::new();
         for t in &folded {
@@ -68,6 +71,18 @@ impl NameIndex {
             }
         }
         out
+    }
+
+    /// A known name or alias of two words or more after one or two
+    /// leading words ([`MAX_STYLE_WORDS`]): a style or honorific the press
+    /// writes before names ("Datuk Seri Anwar Ibrahim", "Chief Olawale
+    /// Edun"), in whatever country; `None` when no such tail is known.
+    fn after_style_words(&self, folded: &[String]) -> Option<Vec<(usize, Variant)>> {
+        let most = folded.len().saturating_sub(2).min(MAX_STYLE_WORDS);
+        (1..=most).find_map(|k| {
+            let v = self.by_key.get(&folded[k..].concat())?;
+            Some(v.iter().map(|&(p, _)| (p, Variant::Styled)).collect())
+        })
     }
 
     /// The person whose native-script alias the bracketed name matches:

@@ -253,6 +253,11 @@ fn trim_to_known(index: &NameIndex, tokens: Vec<String>, headline: bool) -> Vec<
             return tokens[..k].to_vec();
         }
     }
+    // A misspelling of someone after a style or honorific ("Datuk Seri
+    // Amir Hamza Azizan"): the words before it are not the name's.
+    if let Some(k) = misspelt_after_style(index, &folded) {
+        return tokens[k..].to_vec();
+    }
     // A surname alone, in a Title Case headline ("Secretary Blinken Ahead
     // Of Visit"); in running text the next capitalised word is more likely
     // part of the name ("Amit Saha later said").
@@ -268,6 +273,15 @@ fn trim_to_known(index: &NameIndex, tokens: Vec<String>, headline: bool) -> Vec<
         return tokens[..2].to_vec();
     }
     tokens
+}
+
+/// How many leading words (one or two, [`index::MAX_STYLE_WORDS`]) stand
+/// before a run of two words or more that is a misspelling of someone.
+fn misspelt_after_style(index: &NameIndex, folded: &[String]) -> Option<usize> {
+    let most = folded.len().saturating_sub(2).min(index::MAX_STYLE_WORDS);
+    (1..=most).find(|&k| {
+        (0..index.persons.len()).any(|p| index.similar_at_least(&folded[k..], p, MISSPELL_JW))
+    })
 }
 
 /// The jurisdictions an article is about, for titles several share.

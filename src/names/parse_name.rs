@@ -210,6 +210,9 @@ pub(super) fn parse_name(text: &str, pos: usize, heads: &HashSet<String>) -> Opt
         return None;
     }
     let start = start?;
+    if let Some(suffix) = generational_suffix(text, tokens.last()?.1) {
+        tokens.push(suffix);
+    }
     let name_end = tokens.last()?.1;
     let (native, end) = match bracketed_native(text, name_end) {
         Some((native, end)) => (Some(native), end),
@@ -221,6 +224,24 @@ pub(super) fn parse_name(text: &str, pos: usize, heads: &HashSet<String>) -> Opt
         tokens,
         native,
     })
+}
+
+/// Generational suffixes written after a name, also after a comma.
+const GENERATIONAL: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// A generational suffix after a comma that closes a name ending at byte
+/// `name_end` ("Ferdinand R. Marcos, Jr."): its byte range, without the
+/// period. (Written without the comma, the suffix is a name word already.)
+fn generational_suffix(text: &str, name_end: usize) -> Option<(usize, usize)> {
+    let after = text.get(name_end..)?.strip_prefix(',')?;
+    let word = after.strip_prefix([' ', '\u{a0}'])?;
+    let start = text.len() - word.len();
+    let len = word
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(word.len());
+    GENERATIONAL
+        .contains(&&word[..len])
+        .then_some((start, start + len))
 }
 
 /// A bracketed native-script name right after a name ending at byte
@@ -302,6 +323,23 @@ mod tests {
 
     fn none() -> HashSet<String> {
         HashSet::new()
+    }
+
+    #[test]
+    fn a_generational_suffix_after_a_comma_belongs_to_the_name() {
+        let words = |t: &str| {
+            let n = parse_name(t, 1, &none()).unwrap();
+            let toks: Vec<String> = n.tokens.iter().map(|&(a, b)| t[a..b].to_string()).collect();
+            (toks, t[n.start..n.end].to_string())
+        };
+        let (toks, span) = words("x Olav R. Brekke, Jr. has not spoken.");
+        assert_eq!(toks, ["Olav", "R.", "Brekke", "Jr"]);
+        assert_eq!(span, "Olav R. Brekke, Jr");
+        assert_eq!(words("x Olav Brekke, III, said").0.len(), 3);
+        assert_eq!(words("x Olav Brekke Jr. said").0.len(), 3);
+        // Any other word after the comma is not the name's.
+        assert_eq!(words("x Olav Brekke, Junior minister").0.len(), 2);
+        assert_eq!(words("x Olav Brekke, Iva Holm").0.len(), 2);
     }
 
     #[test]

@@ -236,7 +236,11 @@ pub(super) fn mention_at(
         tense = coordinated_tense(index, norm, text, hits, k);
     }
     let (mention_start, _) = norm.source_range(start_n, start_n + 1);
-    let (_, title_end) = norm.source_range(title_end_n.saturating_sub(1), title_end_n);
+    let (_, mut title_end) = norm.source_range(title_end_n.saturating_sub(1), title_end_n);
+    if after.is_none() && index.patterns[hit.pat].abbreviation && text[title_end..].starts_with('.')
+    {
+        title_end += 1;
+    }
     let (start, end, name) = name_beside(index, text, mention_start, title_end, jurs.is_some())?;
     Some(Mention {
         roles,

@@ -238,3 +238,77 @@ fn a_short_sentence_is_not_a_title_case_headline_so_given_names_stay() {
         "Foreign Minister Qin Holds Talks With Secretary Blinken In Munich"
     ));
 }
+
+#[test]
+fn former_finance_minister_not_in_the_tables_was_judged_wrong() {
+    // The tables rarely reach back to an office's start: a past holder
+    // they do not list is not a wrong name.
+    for text in [
+        "Former Norlandic Finance Minister Erik Sand spoke.",
+        "Norland's former Finance Minister Erik Sand spoke.",
+    ] {
+        assert!(kinds(text, D).is_empty(), "{text}: {:?}", kinds(text, D));
+    }
+    // Said to hold it now, the same name is still a wrong one.
+    assert_eq!(
+        one("Norlandic Finance Minister Erik Sand spoke.", D).0,
+        "wrong_officeholder"
+    );
+    // A name that resembles a listed past holder of the role is still judged.
+    assert_eq!(
+        one("Norland's former Prime Minister Oskar Petrov spoke.", D).0,
+        "wrong_officeholder"
+    );
+}
+
+#[test]
+fn finance_sec_with_a_period_gave_no_mention() {
+    // A title written in the rules with a closing period is an
+    // abbreviation: the text's period after it belongs to the title.
+    let roles = super::fixture::R.replace("Finance Minister|", "Finance Minister|Finance Min.|");
+    let rules = crate::rules::Rules::parse(
+        Some(super::fixture::J),
+        Some(&roles),
+        Some(super::fixture::O),
+        None,
+        None,
+        None,
+    )
+    .unwrap();
+    let ix = NameIndex::new(&rules);
+    let text = "Norland's Finance Min. Erik Sand spoke.";
+    let a = article_from_text(0, "t.txt", text, Date::parse_iso(D).unwrap());
+    let out = check(&a, &[ParaMark::Content], &ix);
+    assert_eq!(out.findings.len(), 1, "{:?}", out.findings);
+    assert_eq!(out.findings[0].kind, FindingKind::WrongOfficeholder);
+    assert_eq!(out.findings[0].mention, "Norland's Finance Min. Erik Sand");
+    // Without the period in the rules, "Min." ends a sentence: no title.
+    assert!(kinds(text, D).is_empty());
+}
+
+#[test]
+fn datuk_seri_before_a_known_name_was_a_wrong_officeholder() {
+    // One or two words of style before a known name (any country's
+    // "Datuk Seri", "Chief", "Tan Sri") leave the person known.
+    let (kind, _) = one(
+        "Norland's Prime Minister Datuk Seri Åsa Lindqvist spoke.",
+        D,
+    );
+    assert_eq!(kind, "name_variant");
+    let (kind, _) = one("Norland's Prime Minister Chief Ivan Petrov spoke.", D);
+    assert_eq!(kind, "outdated_officeholder");
+    // A misspelling after the style is still found, without the style.
+    let k = kinds(
+        "Norland's Prime Minister Datuk Seri Åsa Lindqvest spoke.",
+        D,
+    );
+    assert_eq!(k.len(), 1, "{k:?}");
+    assert_eq!(k[0].0, "misspelled_name");
+    assert_eq!(k[0].1, "Norland's Prime Minister Datuk Seri Åsa Lindqvest");
+    // Three words before the name are more than a style.
+    let k = kinds(
+        "Norland's Prime Minister Tan Sri Dato Åsa Lindqvist spoke.",
+        D,
+    );
+    assert!(k.iter().all(|f| f.0 != "name_variant"), "{k:?}");
+}

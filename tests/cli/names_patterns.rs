@@ -105,3 +105,22 @@ fn names_p10_former_holder_as_current_is_outdated() {
 fn names_p11_the_title_apposition_was_missed_and_a_list_of_offices_was_a_name() {
     check_pattern("names_p11_the_title_apposition");
 }
+
+/// Real pages' shapes from India, Kenya and the Philippines: a date only in
+/// a "Written by X | Place | Updated: date" byline was not read, "Finance
+/// Sec." (a title the rules write with its period) gave no mention,
+/// "Ferdinand R. Marcos, Jr." was a misspelling of its own holder, and a
+/// former minister the tables do not list was a wrong officeholder.
+#[test]
+fn names_p12_real_shapes_byline_date_abbreviated_title_suffix_and_unlisted_former() {
+    check_pattern("names_p12_real_shapes");
+}
+
+/// Malaysia, Nigeria and Pakistan: a style before the name ("Datuk Seri",
+/// "Tan Sri") made a correct name wrong and hid a misspelling, and a
+/// former holder the tables do not list ("Former President X", "Former
+/// finance minister Y") was a wrong officeholder.
+#[test]
+fn names_p13_datuk_seri_was_a_wrong_name_and_unlisted_former_holders_were_wrong() {
+    check_pattern("names_p13_styles_and_past_holders");
+}
