@@ -69,8 +69,11 @@ pub(super) fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let bom = bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
         || bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
-    if bom || std::str::from_utf8(bytes).is_ok() {
+    if bom {
         return decode_with(bytes, false);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return utf8_html(text);
     }
     let Some(enc) = declared_charset(bytes).filter(|e| {
         *e != encoding_rs::UTF_8 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE
@@ -89,6 +92,20 @@ pub(super) fn decode_html(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// A page that is valid UTF-8 without a BOM: [`decode_with`]'s result,
+/// validated once (most pages take this way).
+fn utf8_html(text: &str) -> Result<Decoded, DecodeError> {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        return Err(DecodeError::NulBytes);
+    }
+    Ok(Decoded {
+        empty: text.trim().is_empty(),
+        text: line_feeds(text.to_string()),
+        repaired: None,
+        transcoded: None,
+    })
+}
+
 /// Bytes per NUL byte an HTML page needs for its NULs to be stray bytes
 /// (dropped) rather than a sign of binary data or BOM-less UTF-16.
 const STRAY_NUL_RATIO: usize = 1000;
@@ -100,10 +117,10 @@ fn stray_nuls(bytes: &[u8]) -> bool {
         return false;
     }
     // One vectorised search first: most pages have no NUL at all.
-    if !bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_none() {
         return false;
     }
-    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let nuls = memchr::memchr_iter(0, bytes).count();
     nuls * STRAY_NUL_RATIO < bytes.len()
 }
 
@@ -128,12 +145,12 @@ fn line_feeds(mut s: String) -> String {
     if s.starts_with('\u{feff}') {
         s.drain(..'\u{feff}'.len_utf8());
     }
-    if !s.contains('\r') {
+    if memchr::memchr(b'\r', s.as_bytes()).is_none() {
         return s;
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s.as_str();
-    while let Some(i) = rest.find('\r') {
+    while let Some(i) = memchr::memchr(b'\r', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         out.push('\n');
         rest = &rest[i + 1..];
@@ -150,7 +167,7 @@ fn decode_with(bytes: &[u8], nfc: bool) -> Result<Decoded, DecodeError> {
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         (utf16(rest, u16::from_be_bytes), None, Some("UTF-16BE"))
     } else {
-        if bytes.contains(&0) {
+        if memchr::memchr(0, bytes).is_some() {
             return Err(DecodeError::NulBytes);
         }
         let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);

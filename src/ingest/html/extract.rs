@@ -23,7 +23,7 @@
 
 use super::lead::lead_in;
 use super::parse::{Data, Dom, NodeId, NONE};
-use super::prune::{body_name, class_id};
+use super::prune::{body_name, ClassId};
 pub(super) use super::prune::{inherit, order, prune, prune_kind, sum_chars, Facts, PruneKind};
 
 /// One block of text with the source line it starts on.
@@ -146,7 +146,7 @@ fn named_body(dom: &Dom, f: &Facts) -> Option<NodeId> {
         {
             return true;
         }
-        body_name(&class_id(dom, n))
+        ClassId::of(dom, n).any(body_name)
     })
 }
 
@@ -215,12 +215,7 @@ struct Render<'a> {
 
 impl Render<'_> {
     fn flush(&mut self) {
-        let text = self
-            .cur
-            .split(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = squeeze(&self.cur);
         if !text.is_empty() {
             self.blocks.push(Block {
                 text,
@@ -236,6 +231,24 @@ impl Render<'_> {
         self.links = 0;
         self.times = 0;
     }
+}
+
+/// The words of `s` (split at whitespace and at invisible zero-width
+/// spaces and BOMs) joined by single spaces, built in one pass.
+fn squeeze(s: &str) -> String {
+    let mut out = String::new();
+    for w in s
+        .split(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
+        .filter(|w| !w.is_empty())
+    {
+        if out.is_empty() {
+            out.reserve(s.len());
+        } else {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Step 3: the text of `root` as blocks, pruned nodes left out.

@@ -7,6 +7,7 @@ use crate::ingest::byline::byline_element_name;
 use crate::ingest::dates::parse_date;
 use crate::ingest::decode::normalize_text;
 use crate::model::{Meta, MetaOrigin, Origins};
+use html5ever::{local_name, LocalName};
 
 /// `<meta>` names and properties that give the publication date.
 const DATE_META: &[&str] = &[
@@ -374,13 +375,20 @@ fn byline_element(dom: &Dom) -> Option<String> {
         ) {
             continue;
         }
-        let has = |attr: &str, word: &str| {
-            dom.attr(n, attr)
+        let has = |attr: LocalName, word: &str| {
+            dom.attr_named(n, &attr)
                 .is_some_and(|v| contains_ignore_case(v, word))
         };
-        let rel_author = dom.tag(n) == "a" && has("rel", "author");
-        let itemprop = has("itemprop", "author");
-        let marked = BYLINE_MARKS.iter().any(|w| has("class", w) || has("id", w));
+        let rel_author = dom.tag(n) == "a" && has(local_name!("rel"), "author");
+        let itemprop = has(local_name!("itemprop"), "author");
+        let class = dom.attr_named(n, &local_name!("class"));
+        let id = dom.attr_named(n, &local_name!("id"));
+        let marked = BYLINE_MARKS.iter().any(|w| {
+            [class, id]
+                .into_iter()
+                .flatten()
+                .any(|v| contains_ignore_case(v, w))
+        });
         if !(rel_author || itemprop || marked) || in_aside(dom, n) || in_comments(dom, n) {
             continue;
         }
@@ -413,11 +421,14 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
 /// name, a comment form's "Name" label), itself included.
 fn in_comments(dom: &Dom, mut n: NodeId) -> bool {
     while n != NONE {
-        let comment = |a: &str| {
-            dom.attr(n, a)
+        let comment = |a: LocalName| {
+            dom.attr_named(n, &a)
                 .is_some_and(|v| contains_ignore_case(v, "comment"))
         };
-        if matches!(dom.tag(n), "form" | "label") || comment("class") || comment("id") {
+        if matches!(dom.tag(n), "form" | "label")
+            || comment(local_name!("class"))
+            || comment(local_name!("id"))
+        {
             return true;
         }
         n = dom.nodes[n].parent;

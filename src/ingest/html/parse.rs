@@ -12,6 +12,7 @@ use html5ever::{Attribute, LocalName, ParseOpts, QualName, TokenizerResult};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Index of a node in [`Dom::nodes`].
 pub(crate) type NodeId = usize;
@@ -23,18 +24,25 @@ pub(crate) const NONE: NodeId = usize::MAX;
 #[derive(Debug)]
 pub(crate) enum Data {
     Document,
-    /// Tag name (lowercase local name) and attributes (lowercase names),
-    /// kept as html5ever made them (interned names, shared text buffers).
+    /// Tag name (lowercase local name) and the attributes credence reads
+    /// ([`KEPT_ATTRS`], lowercase names), kept as html5ever made them
+    /// (interned names, shared text buffers).
     Element {
         name: LocalName,
         attrs: Vec<(LocalName, StrTendril)>,
     },
-    /// Text as html5ever gave it (a shared buffer, copied only when
-    /// appended to).
+    /// Text as html5ever gave it: a slice of the page's buffer when the
+    /// text runs on in the source (most text), copied only when its pieces
+    /// do not (an entity, text moved by the tree builder).
     Text(StrTendril),
     /// Comments, doctypes, processing instructions, template contents'
     /// fragments: nothing that renders.
     Other,
+    /// A text node's text while the page is parsed: bytes `start..end` of
+    /// the page, widened in place as the tokenizer hands over the pieces
+    /// that follow it in the source. [`parse`] turns each into
+    /// [`Data::Text`] before it returns: no reader ever sees one.
+    Span(u32, u32),
 }
 
 /// One node with its tree links.
@@ -67,8 +75,10 @@ impl Dom {
         }
     }
 
-    /// The value of attribute `name` (lowercase) on element `id`.
+    /// The value of attribute `name` (lowercase, one of [`KEPT_ATTRS`]) on
+    /// element `id`.
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        debug_assert!(KEPT_ATTRS.contains(&name), "{name} is not kept");
         match &self.nodes[id].data {
             Data::Element { attrs, .. } => {
                 attrs.iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
@@ -175,9 +185,13 @@ impl Iterator for Descendants<'_> {
 /// ancestor at that depth (as browsers cap the tree's depth), so that the
 /// tree builder's scope checks stay linear on hostile nesting.
 pub(crate) fn parse(html: &str) -> Dom {
+    let page = StrTendril::from_slice(html);
+    let mut nodes = Vec::with_capacity(html.len() / BYTES_PER_NODE + 1);
+    nodes.push(node(Data::Document, None, 1));
     let sink = Sink {
-        nodes: RefCell::new(vec![node(Data::Document, None, 1)]),
+        nodes: RefCell::new(nodes),
         line: Cell::new(1),
+        page: page.clone(),
     };
     let opts = ParseOpts::default();
     let builder = TreeBuilder::new(sink, opts.tree_builder);
@@ -188,10 +202,57 @@ pub(crate) fn parse(html: &str) -> Dom {
     };
     let tokenizer = Tokenizer::new(capped, opts.tokenizer);
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
+    input.push_back(page);
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
     tokenizer.sink.inner.sink.finish()
+}
+
+/// The longest text [`Sink::run_up`] compares with the page bytes before
+/// a slice (a tendril's inline text): a bound, so that appending to a long
+/// copied text never compares it again and again.
+const SHORT_TEXT: usize = 8;
+
+/// Bytes of markup per node on typical pages (about 70 on trafilatura's
+/// benchmark): the arena is sized once from the page's length instead of
+/// growing by copies.
+const BYTES_PER_NODE: usize = 64;
+
+/// The attributes credence reads (pruning, the container, metadata); the
+/// others (`data-*`, `src`, event handlers...) are dropped as each element
+/// is made, so the arena holds and searches only these. A new reader of
+/// an attribute adds its name here ([`Dom::attr`] asserts it in debug
+/// builds).
+const KEPT_ATTRS: [&str; 15] = [
+    "class",
+    "id",
+    "style",
+    "role",
+    "hidden",
+    "aria-hidden",
+    "itemprop",
+    "content",
+    "property",
+    "name",
+    "type",
+    "rel",
+    "href",
+    "datetime",
+    "pubdate",
+];
+
+/// [`KEPT_ATTRS`] as interned names (one integer comparison each).
+fn kept_names() -> &'static [LocalName] {
+    static KEPT: OnceLock<Vec<LocalName>> = OnceLock::new();
+    KEPT.get_or_init(|| KEPT_ATTRS.iter().map(|&a| LocalName::from(a)).collect())
+}
+
+/// True when the attribute is one credence reads. The tokenizer lowercases
+/// attribute names; only foreign (SVG, MathML) ones come back camel-cased
+/// (`viewBox`), and none of those is kept, so no lowercasing is needed to
+/// decide.
+fn kept_attr(name: &LocalName) -> bool {
+    kept_names().contains(name)
 }
 
 /// Depth of elements (with a required end tag) beyond which start tags are
@@ -266,6 +327,12 @@ impl<S: TokenSink> Capped<S> {
                 open.push(name.clone());
                 true
             }
+            TagKind::EndTag if dropped.is_empty() => {
+                if let Some(at) = open.iter().rposition(|o| o == name) {
+                    open.truncate(at);
+                }
+                true
+            }
             TagKind::EndTag => match dropped.get_mut(name).filter(|n| **n > 0) {
                 Some(n) if open.last() != Some(name) => {
                     *n -= 1;
@@ -331,6 +398,8 @@ fn node(data: Data, qual: Option<QualName>, line: u32) -> Node {
 struct Sink {
     nodes: RefCell<Vec<Node>>,
     line: Cell<u32>,
+    /// The page as fed to the tokenizer: its text tokens are slices of it.
+    page: StrTendril,
 }
 
 impl Sink {
@@ -398,17 +467,79 @@ impl Sink {
     }
 
     /// Appends text to `node` when it is a text node; false otherwise.
-    fn extend_text(&self, node: NodeId, text: &str) -> bool {
+    /// Text that runs on in the page widens the node's span of the page
+    /// ([`Sink::runs_on`], [`Sink::run_up`]); other text is copied.
+    fn extend_text(&self, node: NodeId, more: &StrTendril) -> bool {
         if node == NONE {
             return false;
         }
-        match &mut self.nodes.borrow_mut()[node].data {
+        let data = &mut self.nodes.borrow_mut()[node].data;
+        match data {
+            Data::Span(start, end) => {
+                match self.runs_on(*end, more) {
+                    Some(wider) => *end = wider,
+                    None => {
+                        let mut t = self.page.subtendril(*start, *end - *start);
+                        t.push_tendril(more);
+                        *data = Data::Text(t);
+                    }
+                }
+                true
+            }
             Data::Text(t) => {
-                t.push_slice(text);
+                match self.run_up(t, more) {
+                    Some((start, end)) => *data = Data::Span(start, end),
+                    None => t.push_tendril(more),
+                }
                 true
             }
             _ => false,
         }
+    }
+
+    /// The new end of a span ending at `end` when the page goes on with
+    /// `more`'s text there (a line's text, then its line end, which the
+    /// tokenizer hands over as a character of its own).
+    fn runs_on(&self, end: u32, more: &str) -> Option<u32> {
+        let at = end as usize;
+        let continues = self.page_offset(more) == Some(at)
+            || self.page.as_bytes().get(at..at + more.len()) == Some(more.as_bytes());
+        continues.then(|| u32::try_from(at + more.len()).ok())?
+    }
+
+    /// The span of `t` and then `more` when `more` is a slice of the page
+    /// and the page has `t`'s few bytes right before it (a line end, then
+    /// the next line's indentation).
+    fn run_up(&self, t: &str, more: &str) -> Option<(u32, u32)> {
+        if t.len() > SHORT_TEXT {
+            return None;
+        }
+        let at = self.page_offset(more)?;
+        let from = at.checked_sub(t.len())?;
+        (&self.page.as_bytes()[from..at] == t.as_bytes()).then_some(())?;
+        Some((
+            u32::try_from(from).ok()?,
+            u32::try_from(at + more.len()).ok()?,
+        ))
+    }
+
+    /// A new text node's data: a span when the text is a slice of the page.
+    fn text_data(&self, t: StrTendril) -> Data {
+        let span = self
+            .page_offset(&t)
+            .and_then(|at| Some((u32::try_from(at).ok()?, u32::try_from(at + t.len()).ok()?)));
+        match span {
+            Some((start, end)) => Data::Span(start, end),
+            None => Data::Text(t),
+        }
+    }
+
+    /// Where `t` starts in the page, when it is a slice of the page's
+    /// buffer (a token the tokenizer cut from it, not a character it made:
+    /// those live in other memory).
+    fn page_offset(&self, t: &str) -> Option<usize> {
+        let offset = (t.as_ptr() as usize).checked_sub(self.page.as_ptr() as usize)?;
+        (!t.is_empty() && offset + t.len() <= self.page.len()).then_some(offset)
     }
 
     fn make(&self, child: NodeOrText<NodeId>) -> NodeId {
@@ -417,7 +548,10 @@ impl Sink {
                 self.detach(n);
                 n
             }
-            NodeOrText::AppendText(t) => self.push(Data::Text(t), None),
+            NodeOrText::AppendText(t) => {
+                let data = self.text_data(t);
+                self.push(data, None)
+            }
         }
     }
 }
@@ -428,17 +562,24 @@ impl TreeSink for Sink {
     type ElemName<'a> = Ref<'a, QualName>;
 
     fn finish(self) -> Dom {
-        Dom {
-            nodes: self.nodes.into_inner(),
+        let mut nodes = self.nodes.into_inner();
+        for n in &mut nodes {
+            if let Data::Span(start, end) = n.data {
+                n.data = Data::Text(self.page.subtendril(start, end - start));
+            }
         }
+        Dom { nodes }
     }
 
+    #[inline]
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
+    #[inline]
     fn get_document(&self) -> NodeId {
         0
     }
 
+    #[inline]
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
         Ref::map(self.nodes.borrow(), |n| {
             n[*target]
@@ -449,10 +590,15 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let attrs = attrs
-            .into_iter()
-            .map(|a| (lowercase(a.name.local), a.value))
-            .collect();
+        // A new list (most elements keep none: no allocation), not the
+        // old one reused and shrunk.
+        let mut kept = Vec::new();
+        for a in attrs {
+            if kept_attr(&a.name.local) {
+                kept.push((a.name.local, a.value));
+            }
+        }
+        let attrs = kept;
         let tag = lowercase(name.local.clone());
         let fragment = flags.template.then(|| name.clone());
         let id = self.push(Data::Element { name: tag, attrs }, Some(name));
@@ -497,11 +643,13 @@ impl TreeSink for Sink {
 
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
 
+    #[inline]
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
         // The fragment was pushed right after its template.
         *target + 1
     }
 
+    #[inline]
     fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
         x == y
     }
@@ -521,8 +669,8 @@ impl TreeSink for Sink {
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
         if let Data::Element { attrs: have, .. } = &mut self.nodes.borrow_mut()[*target].data {
-            for a in attrs {
-                let k = lowercase(a.name.local);
+            for a in attrs.into_iter().filter(|a| kept_attr(&a.name.local)) {
+                let k = a.name.local;
                 if !have.iter().any(|(h, _)| *h == k) {
                     have.push((k, a.value));
                 }
@@ -545,6 +693,7 @@ impl TreeSink for Sink {
         }
     }
 
+    #[inline]
     fn set_current_line(&self, line_number: u64) {
         self.line
             .set(u32::try_from(line_number).unwrap_or(u32::MAX));

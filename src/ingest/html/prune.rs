@@ -9,6 +9,7 @@ use super::parse::{Data, Dom, NodeId, NONE};
 use super::prose::prose_chars;
 use aho_corasick::AhoCorasick;
 use html5ever::local_name;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Elements that never hold the story.
@@ -212,16 +213,35 @@ pub(crate) struct Facts {
     pub(crate) commas: Vec<u32>,
 }
 
-/// The words of an element's class and id, lowercase.
-pub(super) fn class_id(dom: &Dom, n: NodeId) -> String {
-    let mut s = String::new();
-    for a in [local_name!("class"), local_name!("id")] {
-        if let Some(v) = dom.attr_named(n, &a) {
-            s.push_str(&v.to_ascii_lowercase());
-            s.push(' ');
+/// An element's class and id values, lowercase (copied only when they
+/// hold an uppercase letter). Every test on them is a test on their
+/// whitespace-separated tokens or fragments without whitespace, so the two
+/// values are tested one after the other, never joined.
+pub(super) struct ClassId<'a> {
+    pub(super) class: Cow<'a, str>,
+    pub(super) id: Cow<'a, str>,
+}
+
+impl<'a> ClassId<'a> {
+    pub(super) fn of(dom: &'a Dom, n: NodeId) -> Self {
+        let lower = |name| {
+            let v = dom.attr_named(n, &name).unwrap_or_default();
+            if v.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(v.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(v)
+            }
+        };
+        ClassId {
+            class: lower(local_name!("class")),
+            id: lower(local_name!("id")),
         }
     }
-    s
+
+    /// True when `test` holds for the class or the id.
+    pub(super) fn any(&self, test: impl Fn(&str) -> bool) -> bool {
+        test(&self.class) || test(&self.id)
+    }
 }
 
 /// True when the class or id names page furniture.
@@ -238,8 +258,7 @@ fn furniture_token(t: &str) -> bool {
     if script_hook(t) {
         return hidden_class(t);
     }
-    let named =
-        words(bem_base(t)).any(furniture_word) || hidden_class(t) || lexicon().parts.is_match(t);
+    let named = words(bem_base(t)).any(furniture_word) || hidden_class(t) || lexicon().part_in(t);
     named && !responsive(t) && !modifier(t)
 }
 
@@ -253,14 +272,17 @@ fn script_hook(t: &str) -> bool {
 /// A class without its BEM modifier (`section--ads` gives `section`): the
 /// modifier says what a variant of the element holds, not what it is.
 fn bem_base(t: &str) -> &str {
-    t.split("--").next().unwrap_or(t)
+    match t.as_bytes().windows(2).position(|w| w == b"--") {
+        Some(at) => &t[..at],
+        None => t,
+    }
 }
 
 /// True when the class or id names page furniture by a fragment alone
 /// (`related`, `comments`, `share-`), not by a furniture word.
 fn furniture_part(ci: &str) -> bool {
     ci.split_ascii_whitespace()
-        .any(|t| lexicon().parts.is_match(t) && !responsive(t) && !modifier(t) && !script_hook(t))
+        .any(|t| lexicon().part_in(t) && !responsive(t) && !modifier(t) && !script_hook(t))
 }
 
 /// The furniture words sorted and the furniture and body fragments as
@@ -269,8 +291,54 @@ fn furniture_part(ci: &str) -> bool {
 struct Lexicon {
     /// [`FURNITURE_WORDS`] sorted, for a binary search.
     words: Vec<&'static str>,
+    /// Their first bytes and lengths.
+    word_shapes: Shapes,
     parts: AhoCorasick,
     body: AhoCorasick,
+    /// The first four bytes of every fragment, hashed.
+    starts: Starts,
+}
+
+impl Lexicon {
+    /// True when a furniture fragment occurs in `t`.
+    fn part_in(&self, t: &str) -> bool {
+        self.starts.maybe(t) && self.parts.is_match(t)
+    }
+
+    /// True when a body fragment occurs in `t`.
+    fn body_in(&self, t: &str) -> bool {
+        self.starts.maybe(t) && self.body.is_match(t)
+    }
+}
+
+/// A set of 4-byte strings as a 65,536-bit table of their hashes: a value
+/// holding none of them at any position (most class names) holds none of
+/// the fragments that start with them, which is answered in a few
+/// instructions per byte instead of an automaton's search per value.
+struct Starts(Vec<u64>);
+
+impl Starts {
+    fn new(fragments: &[&[&str]]) -> Self {
+        let mut bits = vec![0u64; 1024];
+        for f in fragments.iter().flat_map(|f| f.iter()) {
+            let h = Self::hash(f.as_bytes());
+            bits[h / 64] |= 1 << (h % 64);
+        }
+        Starts(bits)
+    }
+
+    fn hash(four: &[u8]) -> usize {
+        let w = u32::from_le_bytes([four[0], four[1], four[2], four[3]]);
+        (w.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// False when no fragment can occur in `t` (exact); true when one may.
+    fn maybe(&self, t: &str) -> bool {
+        t.as_bytes().windows(4).any(|w| {
+            let h = Self::hash(w);
+            self.0[h / 64] & (1 << (h % 64)) != 0
+        })
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -281,14 +349,41 @@ fn lexicon() -> &'static Lexicon {
             w.sort_unstable();
             w
         },
+        word_shapes: Shapes::new(FURNITURE_WORDS),
         parts: AhoCorasick::new(FURNITURE_PARTS).expect("fixed furniture fragments"),
         body: AhoCorasick::new(BODY_PARTS).expect("fixed body fragments"),
+        starts: Starts::new(&[FURNITURE_PARTS, BODY_PARTS]),
     })
 }
 
 /// True when `w` is one of [`FURNITURE_WORDS`].
 fn furniture_word(w: &str) -> bool {
-    lexicon().words.binary_search(&w).is_ok()
+    let l = lexicon();
+    l.word_shapes.maybe(w) && l.words.binary_search(&w).is_ok()
+}
+
+/// The (first byte, length) pairs of a list of words, as a bit per length
+/// under each first byte: a word whose pair is not there is not in the
+/// list (most class words), answered without a search.
+struct Shapes([u32; 256]);
+
+impl Shapes {
+    fn new(words: &[&str]) -> Self {
+        let mut bits = [0u32; 256];
+        for w in words {
+            assert!((1..32).contains(&w.len()), "{w}");
+            bits[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+        }
+        Shapes(bits)
+    }
+
+    /// False when `w` is not in the list (exact); true when it may be.
+    fn maybe(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) if w.len() < 32 => self.0[usize::from(b)] & (1 << w.len()) != 0,
+            _ => false,
+        }
+    }
 }
 
 /// A class that hides the element itself (`hidden`, `is-hidden`), not one
@@ -391,43 +486,37 @@ pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
     if hidden(dom, n) {
         return PruneKind::ByName;
     }
-    let ci = class_id(dom, n);
-    if furniture_named(dom, n, &ci) && !body_name(&ci) {
+    let ci = ClassId::of(dom, n);
+    if furniture_named(dom, n, &ci) && !ci.any(body_name) {
         return PruneKind::ByName;
     }
-    if words(&ci).any(|w| w == "teaser") {
+    if ci.any(|v| words(v).any(|w| w == "teaser")) {
         return PruneKind::Teaser;
     }
     PruneKind::Not
 }
 
-/// True when element `n`'s class or id (`ci`, from [`class_id`]) names
-/// page furniture. An `article` is a story by its tag: only a furniture
+/// True when element `n`'s class or id (`ci`) names page furniture. An `article` is a story by its tag: only a furniture
 /// fragment (`comment-`, `related`) outweighs that, not a word (`author`,
 /// `meta`). An id ending in a number is a generated anchor (`section-30`,
 /// `toc_title_2`): its words do not count, only fragments do.
-fn furniture_named(dom: &Dom, n: NodeId, ci: &str) -> bool {
+fn furniture_named(dom: &Dom, n: NodeId, ci: &ClassId) -> bool {
     if dom.tag(n) == "article" {
-        return furniture_part(ci);
+        return ci.any(furniture_part);
     }
-    let numbered = dom
-        .attr_named(n, &local_name!("id"))
-        .is_some_and(|i| i.ends_with(|c: char| c.is_ascii_digit()));
+    let numbered = ci.id.ends_with(|c: char| c.is_ascii_digit());
     if !numbered {
-        return furniture_name(ci);
+        return ci.any(furniture_name);
     }
-    let class = dom
-        .attr_named(n, &local_name!("class"))
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    furniture_name(&class) || furniture_part(ci)
+    furniture_name(&ci.class) || ci.any(furniture_part)
 }
 
 /// True when the element's class or id names it the story's own part
 /// (`article-header`, `entry-header`, `post__head`): a `header` so named
 /// holds the headline and standfirst, not the site's banner.
 fn story_named(dom: &Dom, n: NodeId) -> bool {
-    words(&class_id(dom, n)).any(|w| matches!(w, "article" | "entry" | "post" | "story"))
+    ClassId::of(dom, n)
+        .any(|v| words(v).any(|w| matches!(w, "article" | "entry" | "post" | "story")))
 }
 
 /// The ASCII-alphanumeric words of a class or id (`post-share_bar` gives
@@ -447,6 +536,25 @@ pub(super) fn order(dom: &Dom) -> Vec<NodeId> {
 /// Sums text and link characters bottom-up over `order`, counting only
 /// nodes not in `skip`.
 pub(super) fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>; 3] {
+    sum_counts(dom, order, skip, &own_counts(dom, order, skip))
+}
+
+/// [`text_counts`] of each text node not in `skip` (zero for other
+/// nodes), counted once for the sums over `skip` and over any `skip` that
+/// holds it.
+fn own_counts(dom: &Dom, order: &[NodeId], skip: &[bool]) -> Vec<[u32; 2]> {
+    let mut own = vec![[0, 0]; dom.nodes.len()];
+    for &id in order {
+        if let (Data::Text(t), false) = (&dom.nodes[id].data, skip[id]) {
+            own[id] = text_counts(t);
+        }
+    }
+    own
+}
+
+/// [`sum_chars`] from each text node's counts (`own`, from [`own_counts`]
+/// over a `skip` that `skip` holds).
+fn sum_counts(dom: &Dom, order: &[NodeId], skip: &[bool], own: &[[u32; 2]]) -> [Vec<u32>; 3] {
     let n = dom.nodes.len();
     let mut chars = vec![0u32; n];
     let mut links = vec![0u32; n];
@@ -456,7 +564,7 @@ pub(super) fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>
             continue;
         }
         match &dom.nodes[id].data {
-            Data::Text(t) => [chars[id], commas[id]] = text_counts(t),
+            Data::Text(_) => [chars[id], commas[id]] = own[id],
             Data::Element { name, .. } if name == "a" => links[id] = chars[id],
             _ => {}
         }
@@ -472,17 +580,29 @@ pub(super) fn sum_chars(dom: &Dom, order: &[NodeId], skip: &[bool]) -> [Vec<u32>
 
 /// A text's characters as its words joined by single spaces, plus one (the
 /// sum over its words of their length plus one), and its commas; in one
-/// pass over the text.
+/// pass over the text, a byte at a time where it is ASCII.
 fn text_counts(t: &str) -> [u32; 2] {
     let (mut chars, mut commas, mut in_word) = (0u32, 0u32, false);
-    for c in t.chars() {
-        if c.is_whitespace() {
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, comma) = if bytes[i].is_ascii() {
+            let b = bytes[i];
+            i += 1;
+            // The ASCII characters `char::is_whitespace` accepts.
+            (matches!(b, b' ' | b'\t'..=b'\r'), b == b',')
+        } else {
+            let c = t[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            (c.is_whitespace(), matches!(c, '，' | '、'))
+        };
+        if space {
             in_word = false;
             continue;
         }
         chars += 1 + u32::from(!in_word);
         in_word = true;
-        commas += u32::from(matches!(c, ',' | '，' | '、'));
+        commas += u32::from(comma);
     }
     [chars, commas]
 }
@@ -507,7 +627,9 @@ pub(crate) fn prune(dom: &Dom) -> Facts {
     }
     // Text counted with the always-pruned parts out, to weigh the named ones.
     let hard = inherit(dom, &order, |id| own[id] == PruneKind::Always);
-    let [all_chars, all_links, _] = sum_chars(dom, &order, &hard);
+    // Text counted once: `skip` below holds `hard`.
+    let counts = own_counts(dom, &order, &hard);
+    let [all_chars, all_links, _] = sum_counts(dom, &order, &hard, &counts);
     let total = all_chars[0].max(1);
     let prose = prose_chars(dom, &order, &hard, &all_chars, &all_links);
     let prose_total = prose[0];
@@ -520,7 +642,7 @@ pub(crate) fn prune(dom: &Dom) -> Facts {
         };
         by_name && all_chars[id] * 2 < total && (prose_total == 0 || prose[id] * 2 < prose_total)
     });
-    let [chars, link_chars, commas] = sum_chars(dom, &order, &skip);
+    let [chars, link_chars, commas] = sum_counts(dom, &order, &skip, &counts);
     Facts {
         skip,
         chars,
@@ -541,7 +663,7 @@ pub(super) fn inherit(dom: &Dom, order: &[NodeId], own: impl Fn(NodeId) -> bool)
 
 /// True when the class or id names the article body.
 pub(super) fn body_name(ci: &str) -> bool {
-    !ci.is_empty() && lexicon().body.is_match(ci)
+    !ci.is_empty() && lexicon().body_in(ci)
 }
 
 #[cfg(test)]
@@ -557,6 +679,49 @@ mod tests {
             .sum();
         assert_eq!(text_counts(t), [words, 3]);
         assert_eq!(text_counts(" \n "), [0, 0]);
+        // Every ASCII and a few other characters as `char::is_whitespace`
+        // and the per-character count see them.
+        let all: String = (0u8..128)
+            .map(char::from)
+            .chain("\u{85}\u{a0}\u{3000}，、é".chars())
+            .collect();
+        let slow = |t: &str| {
+            let (mut chars, mut commas, mut in_word) = (0u32, 0u32, false);
+            for c in t.chars() {
+                if c.is_whitespace() {
+                    in_word = false;
+                    continue;
+                }
+                chars += 1 + u32::from(!in_word);
+                in_word = true;
+                commas += u32::from(matches!(c, ',' | '，' | '、'));
+            }
+            [chars, commas]
+        };
+        for (i, _) in all.char_indices() {
+            assert_eq!(text_counts(&all[i..]), slow(&all[i..]), "{i}");
+        }
+    }
+
+    #[test]
+    fn fragments_are_found_through_their_first_four_bytes() {
+        let all = FURNITURE_PARTS.iter().chain(BODY_PARTS);
+        assert!(all.clone().all(|f| f.len() >= 4));
+        let l = lexicon();
+        for f in all {
+            let t = format!("x-{f}-y");
+            assert!(l.starts.maybe(&t), "{f}");
+            assert_eq!(l.part_in(&t), l.parts.is_match(&t), "{f}");
+            assert_eq!(l.body_in(&t), l.body.is_match(&t), "{f}");
+        }
+        for t in ["row", "col-md-8", "clearfix", "container", ""] {
+            assert!(!l.part_in(t) && !l.body_in(t), "{t}");
+        }
+        for w in FURNITURE_WORDS {
+            assert!(l.word_shapes.maybe(w) && furniture_word(w), "{w}");
+            assert!(!furniture_word(&format!("{w}x")), "{w}");
+        }
+        assert!(!furniture_word("") && !furniture_word("row"));
     }
 
     #[test]
