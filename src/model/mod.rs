@@ -18,7 +18,7 @@
 //! | `link_records.rs` | [`LinkRecords`]: the link's findings and duplicates.csv groups in scratch, read back in report order |
 //! | `names.rs` | [`NameCheck`], [`MentionRow`], [`MentionVerdict`] (mentions.csv) |
 //! | `claims.rs` | [`Claim`], [`ClaimRow`], [`ClaimsOutcome`] |
-//! | `score.rs` | [`ArticleScore`], [`SourceRow`] |
+//! | `score.rs` | [`ArticleScore`], [`Scores`] (every score by id, compact), [`SourceRow`] |
 //! | `summary.rs` | [`ArticleSummary`]: what the per-article pass keeps of each article; [`ClaimsInput`]: what truth discovery reads of it |
 //! | `partial.rs` | [`Item`], [`Shard`], [`PartialMeta`], [`PartialSettings`], [`PartialRow`]: what a shard hands to the merge |
 
@@ -50,5 +50,5 @@ pub use link::{LinkArticle, LinkInput, LinkPara, LinkSpace, LocalRepeat};
 pub use link_records::LinkRecords;
 pub use names::{MentionRow, MentionVerdict, NameCheck};
 pub use partial::{Item, PartialMeta, PartialRow, PartialSettings, Shard};
-pub use score::{ArticleScore, SourceRow};
+pub use score::{ArticleScore, ScoreOf, Scores, SourceRow};
 pub use summary::{ArticleSummary, ClaimsInput};

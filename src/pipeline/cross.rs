@@ -13,7 +13,7 @@ use crate::ingest::{self, Entries, IngestConfig};
 use crate::model::{
     Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsInput, ClaimsOutcome,
     DedupOutcome, DuplicateRow, Finding, FindingKind, InputFailure, Keys, LinkRecords, LinkSpace,
-    MentionVerdict, PairMemo, ParaIdx, ParaMark, Severity, SourceRow,
+    MentionVerdict, PairMemo, ParaIdx, ParaMark, Scores, Severity, SourceRow,
 };
 use crate::report::{self, Reports, RowParts};
 use crate::rules::Rules;
@@ -255,9 +255,10 @@ pub(super) fn resolve_claims(
 pub(super) struct Scored {
     /// Each article's record ([`finish_article`]), by position.
     pub(super) records: RecordStore,
-    pub(super) scores: Vec<ArticleScore>,
+    /// Every article's score, by id.
+    pub(super) scores: Scores,
     /// Findings of every id by severity.
-    pub(super) counts: Vec<[usize; 3]>,
+    pub(super) counts: Vec<[u32; 3]>,
     /// The findings of no article: unreadable inputs.
     pub(super) others: Vec<Finding>,
     pub(super) sources: Vec<SourceRow>,
@@ -277,7 +278,8 @@ pub(super) fn score_articles(
     texts: &DupTexts,
 ) -> Result<Scored, RunError> {
     let others: Vec<Finding> = collected.failures.iter().map(input_error).collect();
-    let mut counts = vec![[0usize; 3]; collected.keys().len()];
+    let ids = collected.keys().len();
+    let mut counts = vec![[0u32; 3]; ids];
     report::count_severities(&mut counts, &others);
     let mut dedup_next = 0;
     let mut unread = false;
@@ -288,7 +290,7 @@ pub(super) fn score_articles(
         ids: Vec::with_capacity(collected.spill.len()),
         dir: run.cfg.out_dir.clone(),
     };
-    let mut scores = Vec::with_capacity(collected.spill.len());
+    let mut scores = Scores::default();
     let mut tally = score::SourceTally::default();
     map_spilled(run, collected, &linked.marks, |chunk| {
         let extras: Vec<Vec<Finding>> = chunk
@@ -317,14 +319,14 @@ pub(super) fn score_articles(
                 .unwrap_or_default();
             tally.add(
                 &record.source,
-                &record.key,
+                (record.id, &record.key),
                 score.score,
-                c[0] as u32,
-                c[1] as u32,
+                c[0],
+                c[1],
             );
             records.ids.push(record.id);
             records.records.put(&record);
-            scores.push(score);
+            scores.push(&score);
         }
         Vec::<()>::new()
     })?;
@@ -332,6 +334,8 @@ pub(super) fn score_articles(
         return Err(lost(run));
     }
     records.records.finish();
+    scores.pad_to(ids);
+    scores.shrink_to_fit();
     Ok(Scored {
         records,
         scores,
@@ -418,7 +422,10 @@ pub(super) fn write_outputs(
     };
     reports.texts = &texts;
     let hashes = report::write(run.lock, &reports, &run.cfg.report_options())?;
-    let outputs = outputs_of(collected, scored, hashes);
+    // The cache keeps every article's score; the summary line needs only
+    // those under `--fail-under`.
+    let keep = |s: f64| store.writer.is_some() || run.cfg.fail_under.is_some_and(|t| s < t);
+    let outputs = outputs_of(collected, scored, hashes, keep);
     let summary = summary_of(&outputs, run, collected);
     if let Some(mut writer) = store.writer {
         writer.set_outputs(outputs);
@@ -438,18 +445,21 @@ pub(super) fn duplicate_texts(
     DupTexts::gather(on_disk, &Reloader::new(run, collected), store).ok_or_else(|| lost(run))
 }
 
-/// What this run wrote, for the next run's up-to-date check and summary.
+/// What this run wrote, for the next run's up-to-date check and summary;
+/// of the articles' scores only those `keep` keeps.
 fn outputs_of(
     collected: &Collected,
     scored: &Scored,
     reports: Vec<(String, u64)>,
+    keep: impl Fn(f64) -> bool,
 ) -> cache::Outputs {
-    let count = |s: Severity| scored.counts.iter().map(|c| c[s as usize]).sum();
+    let count = |s: Severity| scored.counts.iter().map(|c| c[s as usize] as usize).sum();
     let scores: Vec<(String, f64)> = scored
         .scores
         .iter()
-        .map(|s| {
-            let key = collected.keys().get(s.article.0 as usize);
+        .filter(|(_, s)| keep(s.score))
+        .map(|(id, s)| {
+            let key = collected.keys().get(id.0 as usize);
             (key.unwrap_or_default().to_string(), s.score)
         })
         .collect();

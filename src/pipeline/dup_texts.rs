@@ -1,7 +1,9 @@
 //! The texts duplicates.csv shows, re-read once from the input after the
-//! link and waiting on disk (20 bytes per paragraph in memory): scoring
-//! names repeat findings with their start, and the reports read the rows,
-//! one group at a time, from the link's records with their texts.
+//! link and waiting on disk: scoring names repeat findings with their
+//! start, and the reports read the rows, one group at a time, from the
+//! link's records with their texts. In memory stays an index of about
+//! 6 bytes per distinct paragraph shown (its number and its text's length)
+//! and 4 per article id ([`TextIndex`]).
 
 use super::cross::Reloader;
 use crate::model::{ArticleId, DuplicateRow, LinkRecords, Scratch};
@@ -10,14 +12,79 @@ use crate::report::{self, ReportError, RowParts};
 /// Where the records go: a temporary file in the run, or memory.
 type Store = Box<dyn Scratch + Send>;
 
+/// Texts whose lengths are summed from one stored offset: where text `i`
+/// lies is the offset of block `i / OFFSET_EVERY` plus the lengths of the
+/// texts before it in its block.
+const OFFSET_EVERY: usize = 32;
+
+/// The (article, paragraph) pairs with a text, by article id: the texts
+/// of article `a` are numbers `first[a]..first[a + 1]`, their paragraphs
+/// `paras[first[a]..first[a + 1]]`, ascending. 4 bytes per article id and
+/// per text, instead of 8 per text for the pair.
+#[derive(Debug, Default)]
+struct TextIndex {
+    first: Vec<u32>,
+    paras: Vec<u32>,
+}
+
+impl TextIndex {
+    /// The index of `keys`: sorted and distinct.
+    fn of_sorted(keys: &[(ArticleId, u32)]) -> TextIndex {
+        let ids = keys.last().map_or(0, |k| k.0 .0 as usize + 1);
+        let mut first = Vec::with_capacity(ids + 1);
+        let mut paras = Vec::with_capacity(keys.len());
+        for (i, &(a, p)) in keys.iter().enumerate() {
+            while first.len() <= a.0 as usize {
+                first.push(i as u32);
+            }
+            paras.push(p);
+        }
+        first.push(keys.len() as u32);
+        TextIndex { first, paras }
+    }
+
+    /// How many texts.
+    fn len(&self) -> usize {
+        self.paras.len()
+    }
+
+    /// The numbers of article `a`'s texts.
+    fn of_article(&self, a: ArticleId) -> std::ops::Range<usize> {
+        let a = a.0 as usize;
+        match (self.first.get(a), self.first.get(a + 1)) {
+            (Some(&s), Some(&e)) => s as usize..e as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// The number of the text of paragraph `p` of `article`, if it has one.
+    fn find(&self, article: ArticleId, p: u32) -> Option<usize> {
+        let range = self.of_article(article);
+        let at = self.paras[range.clone()].binary_search(&p).ok()?;
+        Some(range.start + at)
+    }
+
+    /// The articles with texts, ascending.
+    fn articles(&self) -> Vec<ArticleId> {
+        (0..self.first.len().saturating_sub(1))
+            .filter(|&a| self.first[a] < self.first[a + 1])
+            .map(|a| ArticleId(a as u32))
+            .collect()
+    }
+}
+
 /// The text of every paragraph duplicates.csv shows, by (article,
 /// paragraph): the start of the paragraph (201 characters, one past what
 /// is shown, so a cut text can be told from one that fits), on one line.
+/// The texts lie in `store` one after another, in index order.
 pub(super) struct DupTexts {
-    /// (article, paragraph) of every text, sorted, distinct.
-    keys: Vec<(ArticleId, u32)>,
-    /// Where each text lies in `store` (length 0: no text).
-    at: Vec<(u64, u32)>,
+    index: TextIndex,
+    /// Bytes of each text (at most 201 characters: under 1 KB).
+    lens: Vec<u16>,
+    /// Where every [`OFFSET_EVERY`]th text starts in `store`.
+    offsets: Vec<u64>,
+    /// Bytes appended so far.
+    end: u64,
     store: Store,
 }
 
@@ -32,26 +99,41 @@ impl DupTexts {
         let mut sorted: Vec<&DuplicateRow> = rows.iter().collect();
         sorted.sort_by_key(|r| (r.article, r.paragraph));
         sorted.dedup_by_key(|r| (r.article, r.paragraph));
-        let mut texts = DupTexts::empty(Box::new(Vec::<u8>::new()));
+        let keys: Vec<(ArticleId, u32)> =
+            sorted.iter().map(|r| (r.article, r.paragraph.0)).collect();
+        let mut texts = DupTexts::empty(TextIndex::of_sorted(&keys), Box::new(Vec::<u8>::new()));
         for r in sorted {
-            texts.push((r.article, r.paragraph.0), &r.text);
+            texts.push(&r.text);
         }
         texts.store.finish();
         texts
     }
 
-    fn empty(store: Store) -> DupTexts {
+    fn empty(index: TextIndex, store: Store) -> DupTexts {
+        let n = index.len();
         DupTexts {
-            keys: Vec::new(),
-            at: Vec::new(),
+            index,
+            lens: Vec::with_capacity(n),
+            offsets: Vec::with_capacity(n.div_ceil(OFFSET_EVERY)),
+            end: 0,
             store,
         }
     }
 
-    fn push(&mut self, key: (ArticleId, u32), text: &str) {
-        let at = self.store.append(text.as_bytes());
-        self.keys.push(key);
-        self.at.push((at, text.len() as u32));
+    /// Appends the next text in index order. A text longer than a `u16`
+    /// counts (a 201-character text never is) is kept as none.
+    fn push(&mut self, text: &str) {
+        let text = if text.len() > usize::from(u16::MAX) {
+            ""
+        } else {
+            text
+        };
+        if self.lens.len().is_multiple_of(OFFSET_EVERY) {
+            self.offsets.push(self.end);
+        }
+        self.store.append(text.as_bytes());
+        self.end += text.len() as u64;
+        self.lens.push(text.len() as u16);
     }
 
     /// Re-reads every paragraph that `records`' rows show, a few hundred
@@ -62,31 +144,21 @@ impl DupTexts {
         reloader: &Reloader<'_>,
         store: Store,
     ) -> Option<DupTexts> {
-        let mut keys: Vec<(ArticleId, u32)> = Vec::new();
-        for i in 0..records.groups_len() {
-            keys.extend(records.group(i)?.iter().map(|r| (r.article, r.paragraph.0)));
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        let mut texts = DupTexts::empty(store);
-        texts.keys.reserve_exact(keys.len());
-        texts.at.reserve_exact(keys.len());
+        let mut texts = DupTexts::empty(shown_paragraphs(records)?, store);
+        let articles = texts.index.articles();
         let mut start = 0;
-        while start < keys.len() {
-            let (ids, end) = text_batch(&keys, start, |id| reloader.entry(id));
-            let arts = reloader.load(&ids);
-            let mut k = 0;
-            for &(article, p) in &keys[start..end] {
-                while ids.get(k).is_some_and(|&id| id < article) {
-                    k += 1;
+        while start < articles.len() {
+            let end = text_batch(&articles, start, |id| reloader.entry(id));
+            let ids = &articles[start..end];
+            for (&id, a) in ids.iter().zip(reloader.load(ids)) {
+                for t in texts.index.of_article(id) {
+                    let p = texts.index.paras[t] as usize;
+                    let text = a.as_ref().and_then(|a| {
+                        let para = a.paragraphs.get(p)?;
+                        Some(crate::text::truncate_chars(a.para_text(para), 201).replace('\n', " "))
+                    });
+                    texts.push(text.as_deref().unwrap_or(""));
                 }
-                let text = match arts.get(k) {
-                    Some(Some(a)) => a.paragraphs.get(p as usize).map(|para| {
-                        crate::text::truncate_chars(a.para_text(para), 201).replace('\n', " ")
-                    }),
-                    _ => None,
-                };
-                texts.push((article, p), text.as_deref().unwrap_or(""));
             }
             start = end;
         }
@@ -97,38 +169,51 @@ impl DupTexts {
     /// The text of paragraph `p` of `article`; `None` when it has none (or
     /// it cannot be read back).
     pub(super) fn get(&self, article: ArticleId, p: u32) -> Option<String> {
-        let i = self.keys.binary_search(&(article, p)).ok()?;
-        let (at, len) = self.at[i];
+        let i = self.index.find(article, p)?;
+        let len = *self.lens.get(i)?;
         if len == 0 {
             return None;
         }
-        String::from_utf8(self.store.read(at, len))
+        let block = i / OFFSET_EVERY;
+        let before: u64 = self.lens[block * OFFSET_EVERY..i]
+            .iter()
+            .map(|&l| u64::from(l))
+            .sum();
+        let at = self.offsets[block] + before;
+        String::from_utf8(self.store.read(at, u32::from(len)))
             .ok()
             .filter(|t| !t.is_empty())
     }
 }
 
-/// The next load of [`DupTexts::gather`] from `keys[start]`: up to
-/// `TEXT_BATCH` articles, then the rest of the last one's file. Returns the
-/// distinct article ids and the end of the keys covered.
+/// The (article, paragraph) pairs `records`' groups show, indexed.
+fn shown_paragraphs(records: &LinkRecords) -> Option<TextIndex> {
+    let mut keys: Vec<(ArticleId, u32)> = Vec::new();
+    for i in 0..records.groups_len() {
+        keys.extend(records.group(i)?.iter().map(|r| (r.article, r.paragraph.0)));
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    Some(TextIndex::of_sorted(&keys))
+}
+
+/// The end of the next load of [`DupTexts::gather`] from `articles[start]`
+/// (distinct, ascending): up to `TEXT_BATCH` articles, then the rest of the
+/// last one's file.
 fn text_batch(
-    keys: &[(ArticleId, u32)],
+    articles: &[ArticleId],
     start: usize,
     entry: impl Fn(ArticleId) -> Option<u32>,
-) -> (Vec<ArticleId>, usize) {
-    let mut ids: Vec<ArticleId> = Vec::new();
+) -> usize {
     let mut end = start;
-    while end < keys.len() {
-        let id = keys[end].0;
-        if ids.last() != Some(&id) {
-            if ids.len() >= TEXT_BATCH && ids.last().map(|&l| entry(l)) != Some(entry(id)) {
-                break;
-            }
-            ids.push(id);
+    while end < articles.len() {
+        let taken = end - start;
+        if taken >= TEXT_BATCH && entry(articles[end - 1]) != entry(articles[end]) {
+            break;
         }
         end += 1;
     }
-    (ids, end)
+    end
 }
 
 /// duplicates.csv's rows as the reports read them: the link's groups in
@@ -166,22 +251,43 @@ mod tests {
 
     #[test]
     fn text_batches_stop_after_enough_articles_but_never_inside_a_file() {
-        let keys: Vec<(ArticleId, u32)> = (0..TEXT_BATCH as u32 + 4)
-            .flat_map(|a| [(ArticleId(a), 0), (ArticleId(a), 1)])
-            .collect();
+        let articles: Vec<ArticleId> = (0..TEXT_BATCH as u32 + 4).map(ArticleId).collect();
         // One file per article: the batch ends at TEXT_BATCH articles.
-        let (ids, end) = text_batch(&keys, 0, |id| Some(id.0));
-        assert_eq!(ids.len(), TEXT_BATCH);
-        assert_eq!(end, 2 * TEXT_BATCH);
+        assert_eq!(text_batch(&articles, 0, |id| Some(id.0)), TEXT_BATCH);
         // Articles TEXT_BATCH - 1 .. TEXT_BATCH + 1 share a file: it is kept whole.
         let shared = TEXT_BATCH as u32 - 1..=TEXT_BATCH as u32 + 1;
         let file = |id: ArticleId| Some(if shared.contains(&id.0) { 0 } else { id.0 + 1 });
-        let (ids, end) = text_batch(&keys, 0, file);
-        assert_eq!(ids.len(), TEXT_BATCH + 2);
-        assert_eq!(end, 2 * (TEXT_BATCH + 2));
-        let (ids, end) = text_batch(&keys, end, file);
-        assert_eq!(ids.len(), 2);
-        assert_eq!(end, keys.len());
+        let end = text_batch(&articles, 0, file);
+        assert_eq!(end, TEXT_BATCH + 2);
+        assert_eq!(text_batch(&articles, end, file), articles.len());
+    }
+
+    #[test]
+    fn the_index_finds_each_articles_paragraphs_and_lists_the_articles() {
+        let keys = [(ArticleId(1), 4), (ArticleId(1), 9), (ArticleId(3), 0)];
+        let index = TextIndex::of_sorted(&keys);
+        assert_eq!(index.len(), 3);
+        assert_eq!(index.articles(), vec![ArticleId(1), ArticleId(3)]);
+        assert_eq!(index.of_article(ArticleId(1)), 0..2);
+        assert_eq!(index.of_article(ArticleId(2)), 2..2);
+        assert_eq!(index.of_article(ArticleId(7)), 0..0);
+        assert_eq!(index.find(ArticleId(1), 9), Some(1));
+        assert_eq!(index.find(ArticleId(3), 0), Some(2));
+        assert_eq!(index.find(ArticleId(1), 5), None);
+        assert_eq!(index.find(ArticleId(0), 4), None);
+        assert!(TextIndex::of_sorted(&[]).articles().is_empty());
+    }
+
+    #[test]
+    fn texts_past_a_block_of_offsets_are_found_where_they_lie() {
+        let rows: Vec<DuplicateRow> = (0..3 * OFFSET_EVERY as u32 + 5)
+            .map(|i| row(i / 3, i % 3, &"é".repeat(i as usize % 7)))
+            .collect();
+        let texts = DupTexts::of_rows(&rows);
+        for r in &rows {
+            let want = (!r.text.is_empty()).then(|| r.text.clone());
+            assert_eq!(texts.get(r.article, r.paragraph.0), want);
+        }
     }
 
     #[test]

@@ -34,8 +34,7 @@ pub use scratch::Scratch;
 pub use workbook::WORKBOOK;
 
 use crate::model::{
-    ArticleId, ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, Keys, ParaMark,
-    SourceRow,
+    ArticleId, ArticleSummary, ClaimRow, DuplicateRow, Finding, Keys, ParaMark, Scores, SourceRow,
 };
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -125,13 +124,14 @@ pub struct Reports<'a> {
     pub articles: &'a dyn ArticleRecords,
     /// Final marks per article (indexed like `articles`).
     pub marks: &'a [Vec<ParaMark>],
-    pub scores: &'a [ArticleScore],
+    /// Every article's score, by id.
+    pub scores: &'a Scores,
     /// The findings of no article (unreadable inputs), any order (sorted
     /// here).
     pub findings: &'a [Finding],
     /// Every id's findings (articles' and the others) by severity, indexed
     /// by `Severity as usize` ([`count_severities`]).
-    pub counts: &'a [[usize; 3]],
+    pub counts: &'a [[u32; 3]],
     /// duplicates.csv's rows with their texts ([`RowParts`]).
     pub duplicates: &'a dyn RowParts<DuplicateRow>,
     /// claims.csv's rows ([`RowParts`]).
@@ -213,7 +213,7 @@ impl ArticleRecords for Vec<ArticleSummary> {
 
 /// Adds `findings` to the per-id severity counts (ids past `counts` are
 /// left out).
-pub fn count_severities(counts: &mut [[usize; 3]], findings: &[Finding]) {
+pub fn count_severities(counts: &mut [[u32; 3]], findings: &[Finding]) {
     for f in findings {
         if let Some(c) = counts.get_mut(f.article.0 as usize) {
             c[f.severity as usize] += 1;

@@ -10,7 +10,7 @@
 //! allows only the page's one inline script and style, by their sha256
 //! hashes. Deterministic: the same tables and texts give the same bytes.
 
-use super::tables::{review_order, scores_by_id};
+use super::tables::review_order;
 use super::{ReportError, Reports, RowParts};
 use crate::model::{ArticleId, ArticleSummary, DupKind, DuplicateRow, Finding, ParaMark, Severity};
 use sha2::{Digest, Sha256};
@@ -170,7 +170,6 @@ pub(super) fn render(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let counts = r.counts;
-    let scores = scores_by_id(r);
     let order = page_order(r);
     let text_of: HashMap<ArticleId, &ReviewText> = texts.iter().map(|t| (t.article, t)).collect();
     let shown: Vec<usize> = order
@@ -184,8 +183,8 @@ pub(super) fn render(
         .enumerate()
         .map(|(n, &i)| (r.articles.id(i), n))
         .collect();
-    let total: [usize; 3] = counts.iter().fold([0; 3], |mut t, c| {
-        (0..3).for_each(|k| t[k] += c[k]);
+    let total: [u64; 3] = counts.iter().fold([0; 3], |mut t, c| {
+        (0..3).for_each(|k| t[k] += u64::from(c[k]));
         t
     });
 
@@ -211,7 +210,7 @@ pub(super) fn render(
     );
     h.push_str(LIST_HEAD);
     for &i in &order {
-        list_row(&mut h, r, i, &anchor, counts, &scores)?;
+        list_row(&mut h, r, i, &anchor, counts)?;
         flush_part(&mut h, out)?;
     }
     h.push_str("</tbody></table>\n");
@@ -266,12 +265,11 @@ fn list_row(
     r: &Reports<'_>,
     i: usize,
     anchor: &HashMap<ArticleId, usize>,
-    counts: &[[usize; 3]],
-    scores: &[Option<&crate::model::ArticleScore>],
+    counts: &[[u32; 3]],
 ) -> std::io::Result<()> {
     let a = record(r, i)?;
     let c = counts.get(a.id.0 as usize).copied().unwrap_or_default();
-    let s = scores.get(a.id.0 as usize).copied().flatten();
+    let s = r.scores.get(a.id);
     let marks = r.marks.get(i).map_or(&[][..], Vec::as_slice);
     let rep = marks
         .iter()
@@ -289,16 +287,16 @@ fn list_row(
     let score = s
         .map(|s| crate::text::fmt_num(s.score, 1))
         .unwrap_or_default();
-    let grade = esc(s.map_or("", |s| s.grade.as_str()));
+    let grade = esc(s.map_or("", |s| s.grade));
     let date = a.date.to_string();
     let _ = writeln!(
         h,
         "<tr><td data-v=\"{key}\">{name}</td><td data-v=\"{src}\">{src}</td><td data-v=\"{title}\">{title}</td>\
          <td data-v=\"{date}\">{date}</td><td class=\"n\" data-v=\"{score}\">{score}</td>\
          <td data-v=\"{grade}\" class=\"grade-{grade}\">{grade}</td>{}{}{}{}{}</tr>",
-        num(c[0]),
-        num(c[1]),
-        num(c[2]),
+        num(c[0] as usize),
+        num(c[1] as usize),
+        num(c[2] as usize),
         num(rep),
         num(boil),
         src = esc(&a.source),

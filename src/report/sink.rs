@@ -3,7 +3,7 @@
 
 use super::cells::safe_text;
 use super::ReportError;
-use crate::model::{Date, Severity};
+use crate::model::{ArticleId, Date, Severity};
 use crate::text::fmt_num;
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,9 +16,9 @@ pub(super) enum Cell<'a> {
     Text(&'a str),
     /// A word from a fixed vocabulary (kind, verdict, date origin, grade).
     Code(&'a str),
-    /// An article key: free text; in the workbook a link to its row on the
-    /// Articles sheet.
-    Article(&'a str),
+    /// An article key, with its id when it has one: free text; in the
+    /// workbook a link to the article's row on the Articles sheet.
+    Article(&'a str, Option<ArticleId>),
     Int(i64),
     /// A number shown with at most this many decimals.
     Num(f64, usize),
@@ -31,7 +31,7 @@ impl Cell<'_> {
     /// The cell as a CSV field.
     pub(super) fn csv(&self) -> String {
         match *self {
-            Cell::Text(s) | Cell::Article(s) => safe_text(s),
+            Cell::Text(s) | Cell::Article(s, _) => safe_text(s),
             Cell::Code(s) => s.to_string(),
             Cell::Int(n) => n.to_string(),
             Cell::Num(v, d) => fmt_num(v, d),

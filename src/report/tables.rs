@@ -5,8 +5,8 @@ use super::cells::{csv_writer, cut};
 use super::sink::{Cell, CsvSink, Sink};
 use super::{ReportError, Reports, REPORTS};
 use crate::model::{
-    ArticleId, ArticleScore, ClaimRow, DateOrigin, DuplicateRow, Finding, MentionRow, ParaMark,
-    Severity, SourceRow,
+    ArticleId, ClaimRow, DateOrigin, DuplicateRow, Finding, MentionRow, ParaMark, Severity,
+    SourceRow,
 };
 use std::io::Write;
 use std::path::PathBuf;
@@ -58,6 +58,11 @@ fn key_of<'a>(r: &Reports<'a>, id: ArticleId) -> &'a str {
     r.keys.get(id.0 as usize).unwrap_or_default()
 }
 
+/// The cell of article `id`: its key, linked in the workbook.
+fn article_cell<'a>(r: &Reports<'a>, id: ArticleId) -> Cell<'a> {
+    Cell::Article(key_of(r, id), Some(id))
+}
+
 /// The order of articles.csv's rows: indexes into `r.articles`.
 pub(super) fn article_order(r: &Reports<'_>) -> Vec<usize> {
     let mut order: Vec<usize> = (0..r.articles.len()).collect();
@@ -66,10 +71,9 @@ pub(super) fn article_order(r: &Reports<'_>) -> Vec<usize> {
 }
 
 fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
-    // Counts and scores are indexed by id once: a scan of all findings per
+    // Counts and scores are indexed by id: a scan of all findings per
     // article would be quadratic (minutes at 200,000 articles).
     let counts = r.counts;
-    let score_of = scores_by_id(r);
     w.header(&[
         "article",
         "source",
@@ -114,17 +118,22 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
             .filter(|m| **m == ParaMark::Boilerplate)
             .count();
         let count = |s: Severity| {
-            Cell::Int(counts.get(a.id.0 as usize).map_or(0, |c| c[s as usize]) as i64)
+            Cell::Int(
+                counts
+                    .get(a.id.0 as usize)
+                    .map_or(0, |c| c[s as usize])
+                    .into(),
+            )
         };
-        let score = score_of.get(a.id.0 as usize).copied().flatten();
+        let score = r.scores.get(a.id);
         w.row(&[
             Cell::Text(&a.key),
             Cell::Text(&a.source),
             own_date(a),
             score.map_or(Cell::Empty, |s| Cell::Num(s.score, 1)),
-            score.map_or(Cell::Empty, |s| Cell::Code(&s.grade)),
+            score.map_or(Cell::Empty, |s| Cell::Code(s.grade)),
             count(Severity::Error),
-            Cell::Text(score.map(|s| s.top_finding.as_str()).unwrap_or("")),
+            Cell::Text(score.map_or("", |s| s.top_finding)),
             count(Severity::Warning),
             count(Severity::Info),
             Cell::Text(&a.title),
@@ -159,11 +168,10 @@ fn own_date(a: &crate::model::ArticleSummary) -> Cell<'static> {
 /// the review page).
 pub(super) fn review_order(r: &Reports<'_>) -> Vec<usize> {
     let counts = r.counts;
-    let scores = scores_by_id(r);
     let key = |i: usize| {
-        let id = r.articles.id(i).0 as usize;
-        let c = counts.get(id).copied().unwrap_or_default();
-        let score = scores.get(id).copied().flatten().map_or(100.0, |s| s.score);
+        let id = r.articles.id(i);
+        let c = counts.get(id.0 as usize).copied().unwrap_or_default();
+        let score = r.scores.get(id).map_or(100.0, |s| s.score);
         (score, std::cmp::Reverse(c[0]), std::cmp::Reverse(c[1]))
     };
     let mut order = article_order(r);
@@ -186,17 +194,6 @@ fn review_rank(r: &Reports<'_>) -> Vec<usize> {
     rank
 }
 
-/// Each article id's score, if it has one (the last one given wins).
-pub(super) fn scores_by_id<'a>(r: &Reports<'a>) -> Vec<Option<&'a ArticleScore>> {
-    let mut score_of: Vec<Option<&ArticleScore>> = vec![None; r.keys.len()];
-    for s in r.scores {
-        if let Some(slot) = score_of.get_mut(s.article.0 as usize) {
-            *slot = Some(s);
-        }
-    }
-    score_of
-}
-
 /// A 1-based number cell, or empty.
 fn opt_int(n: Option<u32>) -> Cell<'static> {
     n.map_or(Cell::Empty, |n| Cell::Int(n.into()))
@@ -207,7 +204,6 @@ fn opt_int(n: Option<u32>) -> Cell<'static> {
 /// paragraph, line, kind and text.
 fn findings_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> {
     let rank = review_rank(r);
-    let score_of = scores_by_id(r);
     let rank_of = |f: &Finding| rank.get(f.article.0 as usize).copied().unwrap_or(0);
     w.header(&[
         "article",
@@ -228,14 +224,14 @@ fn findings_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
     let mut others: Vec<&Finding> = r.findings.iter().collect();
     others.sort_by(|a, b| rank_of(a).cmp(&rank_of(b)).then(finding_order(a, b)));
     for f in others {
-        finding_row(r, w, f, None, &score_of)?;
+        finding_row(r, w, f, None)?;
     }
     for i in review_order(r) {
         let a = r.articles.get(i)?;
         let mut fs: Vec<&Finding> = a.findings.iter().collect();
         fs.sort_by(|x, y| finding_order(x, y));
         for f in fs {
-            finding_row(r, w, f, Some(&a), &score_of)?;
+            finding_row(r, w, f, Some(&a))?;
         }
     }
     Ok(())
@@ -274,11 +270,10 @@ fn finding_row<S: Sink>(
     w: &mut S,
     f: &Finding,
     a: Option<&crate::model::ArticleSummary>,
-    score_of: &[Option<&ArticleScore>],
 ) -> Result<(), ReportError> {
-    let score = score_of.get(f.article.0 as usize).copied().flatten();
+    let score = r.scores.get(f.article);
     w.row(&[
-        Cell::Article(key_of(r, f.article)),
+        article_cell(r, f.article),
         Cell::Text(a.map_or("", |a| a.source.as_str())),
         Cell::Severity(f.severity),
         Cell::Code(f.kind.as_str()),
@@ -291,7 +286,7 @@ fn finding_row<S: Sink>(
         Cell::Text(a.map_or("", |a| a.title.as_str())),
         a.map_or(Cell::Empty, own_date),
         score.map_or(Cell::Empty, |s| Cell::Num(s.score, 1)),
-        score.map_or(Cell::Empty, |s| Cell::Code(&s.grade)),
+        score.map_or(Cell::Empty, |s| Cell::Code(s.grade)),
     ])
 }
 
@@ -319,12 +314,12 @@ fn duplicate_row<S: Sink>(r: &Reports<'_>, d: &DuplicateRow, w: &mut S) -> Resul
     let text = cut(&d.text, 200);
     w.row(&[
         Cell::Int(d.group as i64),
-        Cell::Article(key_of(r, d.article)),
+        article_cell(r, d.article),
         Cell::Int(d.paragraph.number().into()),
         Cell::Int(d.line.into()),
         Cell::Code(d.kind.as_str()),
         Cell::Num(d.similarity, 3),
-        Cell::Article(key_of(r, d.first_article)),
+        article_cell(r, d.first_article),
         Cell::Int(d.first_paragraph.number().into()),
         Cell::Text(&text),
     ])
@@ -354,7 +349,7 @@ fn claims_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError> 
 fn claim_row<S: Sink>(r: &Reports<'_>, c: &ClaimRow, w: &mut S) -> Result<(), ReportError> {
     w.row(&[
         Cell::Text(&c.claim),
-        Cell::Article(key_of(r, c.article)),
+        article_cell(r, c.article),
         Cell::Int(c.paragraph.number().into()),
         Cell::Text(&c.mention),
         Cell::Num(c.value, 6),
@@ -393,7 +388,7 @@ fn sources_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError>
             Cell::Int(s.errors as i64),
             Cell::Int(s.warnings as i64),
             s.trust.map_or(Cell::Empty, |t| Cell::Num(t, 3)),
-            Cell::Article(&s.worst_article),
+            Cell::Article(&s.worst_article, s.worst_id),
         ])?;
     }
     Ok(())
@@ -428,7 +423,7 @@ fn mentions_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
 /// One row of mentions.csv.
 fn mention_row<S: Sink>(r: &Reports<'_>, w: &mut S, m: &MentionRow) -> Result<(), ReportError> {
     w.row(&[
-        Cell::Article(key_of(r, m.article)),
+        article_cell(r, m.article),
         Cell::Int(m.paragraph.number().into()),
         Cell::Int(m.line.into()),
         Cell::Text(&m.mention),
@@ -443,17 +438,14 @@ fn mention_row<S: Sink>(r: &Reports<'_>, w: &mut S, m: &MentionRow) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Keys;
+    use crate::model::{ArticleScore, Keys, Scores};
 
     static NO_ARTICLES: Vec<crate::model::ArticleSummary> = Vec::new();
     pub(super) static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
     pub(super) static NO_CLAIMS: Vec<ClaimRow> = Vec::new();
+    pub(super) static NO_SCORES: Scores = Scores::new();
 
-    fn reports<'a>(
-        findings: &'a [Finding],
-        scores: &'a [ArticleScore],
-        keys: &'a Keys,
-    ) -> Reports<'a> {
+    fn reports<'a>(findings: &'a [Finding], scores: &'a Scores, keys: &'a Keys) -> Reports<'a> {
         Reports {
             articles: &NO_ARTICLES,
             marks: &[],
@@ -487,28 +479,41 @@ mod tests {
         assert_eq!(counts[0], [0, 0, 0]);
         assert_eq!(counts[1][wrong], 1);
         assert_eq!(counts[1][Severity::Info as usize], 1);
-        assert_eq!(counts[1].iter().sum::<usize>(), 2);
+        assert_eq!(counts[1].iter().sum::<u32>(), 2);
     }
 
     #[test]
-    fn scores_are_indexed_by_article_id() {
+    fn findings_show_the_score_and_grade_of_their_article_by_id() {
+        use crate::model::FindingKind;
         let keys: Keys = ["a", "b", "c"].iter().collect();
-        let score = |id: u32, v: f64| ArticleScore {
+        let score = |id: u32, v: f64, grade: &str| ArticleScore {
             article: ArticleId(id),
             score: v,
-            grade: String::new(),
+            grade: grade.into(),
             top_finding: String::new(),
         };
-        let scores = [score(2, 50.0), score(0, 10.0), score(9, 1.0)];
-        let by_id = scores_by_id(&reports(&[], &scores, &keys));
-        let values: Vec<Option<f64>> = by_id.iter().map(|s| s.map(|s| s.score)).collect();
-        assert_eq!(values, vec![Some(10.0), None, Some(50.0)]);
+        let scores: Scores = [score(2, 50.5, "C"), score(0, 10.0, "F")].iter().collect();
+        let findings = [
+            Finding::new(ArticleId(2), FindingKind::InputError),
+            Finding::new(ArticleId(1), FindingKind::InputError),
+        ];
+        let table = render_table(&reports(&findings, &scores, &keys), 1, Vec::new()).unwrap();
+        let mut rdr = csv::Reader::from_reader(table.as_slice());
+        let got: Vec<(String, String, String)> = rdr
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_string(), r[12].to_string(), r[13].to_string())
+            })
+            .collect();
+        let row = |k: &str, s: &str, g: &str| (k.to_string(), s.to_string(), g.to_string());
+        assert_eq!(got, vec![row("b", "", ""), row("c", "50.5", "C")]);
     }
 
     #[test]
     fn empty_reports_have_headers() {
         let keys = Keys::default();
-        let r = reports(&[], &[], &keys);
+        let r = reports(&[], &NO_SCORES, &keys);
         let t = render(&r).unwrap();
         assert_eq!(t.len(), 6);
         assert!(String::from_utf8_lossy(&t[1]).starts_with("article,source,severity,kind,message"));
@@ -556,7 +561,7 @@ mod mention_tests {
         let r = Reports {
             articles: &articles,
             marks: &[],
-            scores: &[],
+            scores: &tests::NO_SCORES,
             findings: &[],
             counts: &[],
             duplicates: &tests::NO_ROWS,
@@ -597,7 +602,7 @@ mod props {
             let keys: Keys = ["a.txt"].iter().collect();
             let findings = [f];
             let r = Reports {
-                articles: &Vec::new(), marks: &[], scores: &[], findings: &findings, counts: &[],
+                articles: &Vec::new(), marks: &[], scores: &super::tests::NO_SCORES, findings: &findings, counts: &[],
                 duplicates: &super::tests::NO_ROWS, claims: &super::tests::NO_CLAIMS, sources: &[], keys: &keys, texts: &[],
             };
             let tables = render(&r).unwrap();

@@ -4,12 +4,13 @@ static NO_ARTICLES: Vec<ArticleSummary> = Vec::new();
 static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
 pub(super) static NO_CLAIMS: Vec<ClaimRow> = Vec::new();
 static NO_KEYS: Keys = Keys::new();
+static NO_SCORES: crate::model::Scores = crate::model::Scores::new();
 
 fn empty() -> Reports<'static> {
     Reports {
         articles: &NO_ARTICLES,
         marks: &[],
-        scores: &[],
+        scores: &NO_SCORES,
         findings: &[],
         counts: &[],
         duplicates: &NO_ROWS,

@@ -8,12 +8,12 @@
 use super::sink::{Cell, Sink};
 use super::tables::{article_order, render_rows};
 use super::{ReportError, Reports};
+use crate::model::ArticleId;
 use rayon::prelude::*;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, IntoExcelData, Url, Workbook,
     Worksheet, XlsxError,
 };
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The workbook's file name in `--out`.
@@ -127,12 +127,36 @@ impl Formats {
     }
 }
 
+/// Where each article is on the Articles sheet, which lists them by id:
+/// the ids in that order (4 bytes an article), searched.
+#[derive(Debug, Default)]
+struct ArticleRows {
+    ids: Vec<ArticleId>,
+}
+
+impl ArticleRows {
+    /// The rows of the Articles sheet of `r`.
+    fn of(r: &Reports<'_>) -> ArticleRows {
+        let ids = article_order(r)
+            .into_iter()
+            .map(|i| r.articles.id(i))
+            .collect();
+        ArticleRows { ids }
+    }
+
+    /// The 1-based data row of article `id`, if it has one.
+    fn row(&self, id: ArticleId) -> Option<u32> {
+        let at = self.ids.binary_search(&id).ok()?;
+        Some(at as u32 + 1)
+    }
+}
+
 /// One sheet being filled.
 struct SheetSink<'w> {
     ws: &'w mut Worksheet,
     f: &'w Formats,
-    /// Row of each article key on the Articles sheet (1-based data rows).
-    article_rows: &'w HashMap<&'w str, u32>,
+    /// Row of each article on the Articles sheet.
+    article_rows: &'w ArticleRows,
     link: bool,
     row: u32,
     widths: Vec<usize>,
@@ -146,7 +170,7 @@ impl<'w> SheetSink<'w> {
     fn new(
         ws: &'w mut Worksheet,
         f: &'w Formats,
-        article_rows: &'w HashMap<&'w str, u32>,
+        article_rows: &'w ArticleRows,
         link: bool,
     ) -> Self {
         SheetSink {
@@ -183,7 +207,7 @@ impl SheetSink<'_> {
     fn style(&self, col: u16, c: &Cell<'_>) -> Option<Style> {
         match *c {
             Cell::Text(_) | Cell::Code(_) => Some(self.text_style(col)),
-            Cell::Article(_) => Some(self.text_style(col)),
+            Cell::Article(..) => Some(self.text_style(col)),
             Cell::Int(_) => Some(Style::Int),
             Cell::Num(v, d) if v.is_finite() => Some(if v.fract() == 0.0 {
                 Style::Int
@@ -247,12 +271,11 @@ impl SheetSink<'_> {
         let row = self.row;
         match *c {
             Cell::Text(s) | Cell::Code(s) => self.text(col, s)?,
-            Cell::Article(key) => match self
-                .article_rows
-                .get(key)
+            Cell::Article(key, id) => match id
                 .filter(|_| self.link && row <= MAX_LINKS)
+                .and_then(|id| self.article_rows.row(id))
             {
-                Some(&r) => {
+                Some(r) => {
                     self.widen(col.into(), key.chars().count());
                     let url = Url::new(format!("internal:Articles!A{}", r + 1)).set_text(cut(key));
                     self.ws.write_url(row, col, url)?;
@@ -362,14 +385,7 @@ pub(super) fn render(r: &Reports<'_>, tmp: &Path, path: &Path) -> Result<(), Rep
     );
     let formats = Formats::new();
     register_formats(&mut wb, &formats)?;
-    let article_rows: HashMap<&str, u32> = article_order(r)
-        .into_iter()
-        .enumerate()
-        .filter_map(|(row, i)| {
-            let key = r.keys.get(r.articles.id(i).0 as usize)?;
-            Some((key, row as u32 + 1))
-        })
-        .collect();
+    let article_rows = ArticleRows::of(r);
     let mut sheets = SHEETS
         .iter()
         .map(|_| wb.new_worksheet_with_constant_memory())
@@ -416,7 +432,7 @@ fn fill_sheet(
     name: &str,
     which: usize,
     formats: &Formats,
-    article_rows: &HashMap<&str, u32>,
+    article_rows: &ArticleRows,
 ) -> Result<(), ReportError> {
     ws.set_name(name).map_err(xlsx_err)?;
     let mut sink = SheetSink::new(ws, formats, article_rows, which != 0);
@@ -446,13 +462,16 @@ mod tests {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
         let formats = Formats::new();
-        let article_rows: HashMap<&str, u32> = [("a", 1)].into_iter().collect();
+        let article_rows = ArticleRows {
+            ids: vec![ArticleId(4)],
+        };
         let mut sink = SheetSink::new(ws, &formats, &article_rows, true);
         sink.widths = vec![0];
         sink.wrap = vec![false];
         for &row in rows {
             sink.row = row;
-            sink.cell(0, &Cell::Article("a")).unwrap();
+            sink.cell(0, &Cell::Article("a", Some(ArticleId(4))))
+                .unwrap();
         }
         sheet_xml(&mut wb)
     }
@@ -476,7 +495,7 @@ mod tests {
         let mut wb = Workbook::new();
         let formats = Formats::new();
         register_formats(&mut wb, &formats).unwrap();
-        let article_rows = HashMap::new();
+        let article_rows = ArticleRows::default();
         let mut sheets = [(); 2].map(|_| wb.new_worksheet_with_constant_memory().unwrap());
         let rows: [(&[&str], Vec<Cell<'_>>); 2] = [
             (
@@ -508,6 +527,17 @@ mod tests {
     }
 
     #[test]
+    fn an_articles_row_is_its_place_among_the_ids_and_other_ids_have_none() {
+        let rows = ArticleRows {
+            ids: vec![ArticleId(1), ArticleId(4), ArticleId(7)],
+        };
+        assert_eq!(rows.row(ArticleId(1)), Some(1));
+        assert_eq!(rows.row(ArticleId(7)), Some(3));
+        assert_eq!(rows.row(ArticleId(5)), None);
+        assert_eq!(rows.row(ArticleId(0)), None);
+    }
+
+    #[test]
     fn article_links_stop_after_max_links_rows_of_a_sheet() {
         let xml = sheet_with_article_cells(&[1, MAX_LINKS, MAX_LINKS + 1, MAX_LINKS + 500]);
         assert_eq!(xml.matches("<hyperlink ").count(), 2, "{xml}");
@@ -532,7 +562,7 @@ mod tests {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
         let formats = Formats::new();
-        let article_rows = HashMap::new();
+        let article_rows = ArticleRows::default();
         let mut sink = SheetSink::new(ws, &formats, &article_rows, false);
         sink.header(&["n", "title"]).unwrap();
         // The first row sets the columns' formats: integer, wrapped text.

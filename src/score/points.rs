@@ -105,7 +105,7 @@ pub fn roll_up(
         let (errors, warnings) = sev.get(&a.id).copied().unwrap_or_default();
         tally.add_article(
             &a.source,
-            &a.key,
+            (a.id, &a.key),
             score_of.get(&a.id).copied(),
             errors,
             warnings,
@@ -122,28 +122,51 @@ pub struct SourceTally {
 }
 
 /// One source's totals so far.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Tally {
     articles: u32,
-    /// Scores of its scored articles, in id order (summed in that order).
-    scores: Vec<f64>,
-    /// Lowest score and its article's key (the first one on ties).
-    worst: Option<(f64, String)>,
+    /// Its scored articles.
+    scored: u32,
+    /// Their scores summed in id order, from the neutral element
+    /// `Iterator::sum` starts from (so the mean is the sum of the list).
+    sum: f64,
+    /// Lowest score and its article's id and key (the first one on ties).
+    worst: Option<(f64, ArticleId, String)>,
     errors: u32,
     warnings: u32,
 }
 
+impl Default for Tally {
+    fn default() -> Tally {
+        Tally {
+            articles: 0,
+            scored: 0,
+            sum: -0.0,
+            worst: None,
+            errors: 0,
+            warnings: 0,
+        }
+    }
+}
+
 impl SourceTally {
-    /// Adds a scored article: its source, key, score and error and warning
-    /// counts. Articles must come in id order.
-    pub fn add(&mut self, source: &str, key: &str, score: f64, errors: u32, warnings: u32) {
-        self.add_article(source, key, Some(score), errors, warnings);
+    /// Adds a scored article: its source, id and key, score and error and
+    /// warning counts. Articles must come in id order.
+    pub fn add(
+        &mut self,
+        source: &str,
+        article: (ArticleId, &str),
+        score: f64,
+        errors: u32,
+        warnings: u32,
+    ) {
+        self.add_article(source, article, Some(score), errors, warnings);
     }
 
     fn add_article(
         &mut self,
         source: &str,
-        key: &str,
+        (id, key): (ArticleId, &str),
         score: Option<f64>,
         errors: u32,
         warnings: u32,
@@ -158,9 +181,10 @@ impl SourceTally {
         t.errors += errors;
         t.warnings += warnings;
         if let Some(s) = score {
-            t.scores.push(s);
-            if t.worst.as_ref().is_none_or(|(w, _)| s < *w) {
-                t.worst = Some((s, key.to_string()));
+            t.scored += 1;
+            t.sum += s;
+            if t.worst.as_ref().is_none_or(|(w, ..)| s < *w) {
+                t.worst = Some((s, id, key.to_string()));
             }
         }
     }
@@ -170,12 +194,14 @@ impl SourceTally {
         self.by_source
             .into_iter()
             .map(|(source, t)| {
-                let mean = if t.scores.is_empty() {
-                    0.0
-                } else {
-                    t.scores.iter().sum::<f64>() / t.scores.len() as f64
+                let mean = match t.scored {
+                    0 => 0.0,
+                    n => t.sum / f64::from(n),
                 };
-                let (min_score, worst_article) = t.worst.unwrap_or_default();
+                let (min_score, worst_id, worst_article) = match t.worst {
+                    Some((s, id, key)) => (s, Some(id), key),
+                    None => (0.0, None, String::new()),
+                };
                 SourceRow {
                     trust: trust.iter().find(|(s, _)| *s == source).map(|(_, t)| *t),
                     source,
@@ -185,6 +211,7 @@ impl SourceTally {
                     errors: t.errors,
                     warnings: t.warnings,
                     worst_article,
+                    worst_id,
                 }
             })
             .collect()
@@ -416,6 +443,7 @@ mod tests {
         assert_eq!(z.mean_score, 50.0);
         assert_eq!(z.min_score, 40.0);
         assert_eq!(z.worst_article, "a2.txt", "ties go to the first id");
+        assert_eq!(z.worst_id, Some(ArticleId(2)));
         assert_eq!(z.trust, Some(0.25));
     }
 }
