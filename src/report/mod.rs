@@ -34,7 +34,7 @@ pub use scratch::Scratch;
 pub use workbook::WORKBOOK;
 
 use crate::model::{
-    ArticleId, ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, Keys, ParaMark,
+    ArticleId, ArticleScore, ArticleSummary, ClaimRow, DuplicateRow, Finding, Keys, Marks,
     SourceRow,
 };
 use rayon::prelude::*;
@@ -124,7 +124,7 @@ pub struct Reports<'a> {
     /// mentions (each article's in text order).
     pub articles: &'a dyn ArticleRecords,
     /// Final marks per article (indexed like `articles`).
-    pub marks: &'a [Vec<ParaMark>],
+    pub marks: &'a Marks,
     pub scores: &'a [ArticleScore],
     /// The findings of no article (unreadable inputs), any order (sorted
     /// here).

@@ -97,7 +97,7 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
     for i in article_order(r) {
         let a = r.articles.get(i)?;
         let a = a.as_ref();
-        let marks = r.marks.get(i).map(|m| m.as_slice()).unwrap_or(&[]);
+        let marks = r.marks.get(i).unwrap_or(&[]);
         let words: u32 = a
             .para_words
             .iter()
@@ -456,7 +456,7 @@ mod tests {
     ) -> Reports<'a> {
         Reports {
             articles: &NO_ARTICLES,
-            marks: &[],
+            marks: &crate::report::tests::NO_MARKS,
             scores,
             findings,
             counts: &[],
@@ -555,7 +555,7 @@ mod mention_tests {
         let articles = vec![a, b];
         let r = Reports {
             articles: &articles,
-            marks: &[],
+            marks: &crate::report::tests::NO_MARKS,
             scores: &[],
             findings: &[],
             counts: &[],
@@ -597,7 +597,7 @@ mod props {
             let keys: Keys = ["a.txt"].iter().collect();
             let findings = [f];
             let r = Reports {
-                articles: &Vec::new(), marks: &[], scores: &[], findings: &findings, counts: &[],
+                articles: &Vec::new(), marks: &crate::report::tests::NO_MARKS, scores: &[], findings: &findings, counts: &[],
                 duplicates: &super::tests::NO_ROWS, claims: &super::tests::NO_CLAIMS, sources: &[], keys: &keys, texts: &[],
             };
             let tables = render(&r).unwrap();

@@ -4,11 +4,12 @@ static NO_ARTICLES: Vec<ArticleSummary> = Vec::new();
 static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
 pub(super) static NO_CLAIMS: Vec<ClaimRow> = Vec::new();
 static NO_KEYS: Keys = Keys::new();
+pub(super) static NO_MARKS: Marks = Marks::new();
 
 fn empty() -> Reports<'static> {
     Reports {
         articles: &NO_ARTICLES,
-        marks: &[],
+        marks: &NO_MARKS,
         scores: &[],
         findings: &[],
         counts: &[],
