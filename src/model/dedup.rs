@@ -200,11 +200,90 @@ impl PairMemo {
     }
 }
 
+/// Every article's paragraph marks in one flat table, 1 byte per
+/// paragraph and 4 per article (a `Vec` per article cost about 50 bytes
+/// more): article `a`'s marks are [`Marks::get`]`(a)`, or `marks[a]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marks {
+    marks: Vec<ParaMark>,
+    /// Where each article's marks end (its start is the one before's end).
+    ends: Vec<u32>,
+}
+
+impl Marks {
+    /// No articles.
+    pub const fn new() -> Marks {
+        Marks {
+            marks: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// Marks held flat: article `a`'s are `marks[starts[a]..starts[a + 1]]`
+    /// (the last up to the end). `starts` must be ascending, from 0.
+    pub fn from_flat(marks: Vec<ParaMark>, starts: &[u32]) -> Marks {
+        let mut ends: Vec<u32> = starts.iter().skip(1).copied().collect();
+        if !starts.is_empty() {
+            ends.push(marks.len() as u32);
+        }
+        Marks { marks, ends }
+    }
+
+    /// Adds the next article's marks.
+    pub fn push(&mut self, marks: &[ParaMark]) {
+        self.marks.extend_from_slice(marks);
+        self.ends.push(self.marks.len() as u32);
+    }
+
+    /// Articles held.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn range(&self, a: usize) -> std::ops::Range<usize> {
+        let start = if a == 0 { 0 } else { self.ends[a - 1] as usize };
+        start..self.ends[a] as usize
+    }
+
+    /// Article `a`'s marks; `None` past the last article.
+    pub fn get(&self, a: usize) -> Option<&[ParaMark]> {
+        (a < self.len()).then(|| &self.marks[self.range(a)])
+    }
+}
+
+impl std::ops::Index<usize> for Marks {
+    type Output = [ParaMark];
+    fn index(&self, a: usize) -> &[ParaMark] {
+        &self.marks[self.range(a)]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Marks {
+    fn index_mut(&mut self, a: usize) -> &mut [ParaMark] {
+        let range = self.range(a);
+        &mut self.marks[range]
+    }
+}
+
+impl FromIterator<Vec<ParaMark>> for Marks {
+    fn from_iter<I: IntoIterator<Item = Vec<ParaMark>>>(iter: I) -> Marks {
+        let mut marks = Marks::default();
+        for m in iter {
+            marks.push(&m);
+        }
+        marks
+    }
+}
+
 /// Result of linking all articles' prints.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DedupOutcome {
     /// Final marks, per article (indexed like the input slice), per paragraph.
-    pub marks: Vec<Vec<ParaMark>>,
+    pub marks: Marks,
     /// All findings from dedup (within and across articles).
     pub findings: Vec<Finding>,
     /// All duplicates.csv rows, text empty.
@@ -212,4 +291,32 @@ pub struct DedupOutcome {
     /// Pairs of articles that share content (copying): (copy, origin).
     /// Claims use it so copies do not count as independent sources.
     pub copies: Vec<(ArticleId, ArticleId)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_held_flat_read_back_per_article() {
+        use ParaMark::*;
+        let mut marks = Marks::from_flat(vec![Content, Duplicate, Boilerplate], &[0, 0, 2]);
+        assert_eq!(marks.len(), 3);
+        assert_eq!(marks.get(0), Some(&[][..]));
+        assert_eq!(&marks[1], &[Content, Duplicate]);
+        assert_eq!(&marks[2], &[Boilerplate]);
+        assert_eq!(marks.get(3), None);
+        marks[1][1] = Syndicated;
+        marks.push(&[Content]);
+        let same: Marks = vec![
+            vec![],
+            vec![Content, Syndicated],
+            vec![Boilerplate],
+            vec![Content],
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(marks, same);
+        assert_eq!(Marks::from_flat(Vec::new(), &[]).len(), 0);
+    }
 }

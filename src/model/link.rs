@@ -342,7 +342,8 @@ impl LinkInput {
     /// paragraph order, without holding the whole band (8 bytes per kept
     /// paragraph): what [`LinkInput::band`] gives them, paired.
     pub fn band_keyed(&self, b: usize, keep: impl Fn(usize) -> bool) -> Vec<(u32, u32)> {
-        let mut keyed: Vec<(u32, u32)> = Vec::new();
+        let kept = (0..self.paras.len()).filter(|&g| keep(g)).count();
+        let mut keyed: Vec<(u32, u32)> = Vec::with_capacity(kept);
         let read = self.band_chunks(b, |first, chunk| {
             keyed.extend(
                 chunk

@@ -1,42 +1,89 @@
 //! What the dedup link reports beyond marks and copy links: its findings
 //! and its duplicates.csv groups, each written to scratch space the moment
-//! it is made (postcard), with a small index in memory (24 bytes per finding
+//! it is made (postcard), with a small index in memory (16 bytes per finding
 //! and per group), sorted once the link is done. Read back in report order:
 //! findings by (article, paragraph, kind, evidence), groups numbered by
 //! their first row's (article, paragraph, kind), as a link held in memory
 //! would order them.
 
-use super::{ArticleId, DupKind, DuplicateRow, Finding, FindingKind, ParaIdx, Scratch};
+use super::{ArticleId, DuplicateRow, Finding, ParaIdx, Scratch};
 
 /// Where the records go: a temporary file in the run, or memory.
 type Store = Box<dyn Scratch + Send>;
 
-/// Where one finding lies, with what orders it (its evidence is read back
-/// only to break a tie).
+/// Where one record lies in the store and the kind that orders it, in 8
+/// bytes: its offset in the top [`AT_BITS`] bits, its length in the next
+/// [`LEN_BITS`], the kind's number in the low 8 (a kind's number orders
+/// as the kind does). A record that does not fit (an offset past 1 TiB, a
+/// length of 64 KiB or more: a large duplicates.csv group) has its place
+/// in [`LinkRecords`]' `long` table instead, its number there in the top
+/// bits and the length bits all set.
 #[derive(Clone, Copy, Debug)]
-struct FindingAt {
-    at: u64,
-    article: ArticleId,
-    /// 0 for none, else its paragraph + 1 (no paragraph sorts first).
-    para: u32,
-    len: u32,
-    kind: FindingKind,
-}
+struct Loc(u64);
 
-impl FindingAt {
-    fn key(&self) -> (ArticleId, u32, FindingKind) {
-        (self.article, self.para, self.kind)
+const LEN_BITS: u32 = 16;
+const AT_BITS: u32 = 64 - LEN_BITS - 8;
+/// The length bits of a record whose place is in the `long` table.
+const LONG: u64 = (1 << LEN_BITS) - 1;
+
+/// (offset, length) of records that do not fit a [`Loc`].
+type Long = Vec<(u64, u32)>;
+
+impl Loc {
+    fn new(at: u64, len: u32, kind: u8, long: &mut Long) -> Loc {
+        let (x, l) = if u64::from(len) < LONG && at < 1 << AT_BITS {
+            (at, u64::from(len))
+        } else {
+            long.push((at, len));
+            ((long.len() - 1) as u64, LONG)
+        };
+        Loc(x << (LEN_BITS + 8) | l << 8 | u64::from(kind))
+    }
+
+    fn kind(self) -> u8 {
+        self.0 as u8
+    }
+
+    /// (offset, length) of the record.
+    fn place(self, long: &[(u64, u32)]) -> (u64, u32) {
+        let x = self.0 >> (LEN_BITS + 8);
+        match (self.0 >> 8) & LONG {
+            LONG => long.get(x as usize).copied().unwrap_or_default(),
+            l => (x, l as u32),
+        }
     }
 }
 
-/// Where one duplicates.csv group lies, with its first row's key.
+/// Where one finding lies, with what orders it (its evidence is read back
+/// only to break a tie): 16 bytes.
+#[derive(Clone, Copy, Debug)]
+struct FindingAt {
+    loc: Loc,
+    article: ArticleId,
+    /// 0 for none, else its paragraph + 1 (no paragraph sorts first).
+    para: u32,
+}
+
+impl FindingAt {
+    /// (article, paragraph, kind).
+    fn key(&self) -> (ArticleId, u32, u8) {
+        (self.article, self.para, self.loc.kind())
+    }
+}
+
+/// Where one duplicates.csv group lies, with its first row's key: 16 bytes.
 #[derive(Clone, Copy, Debug)]
 struct GroupAt {
-    at: u64,
+    loc: Loc,
     article: ArticleId,
     para: ParaIdx,
-    len: u32,
-    kind: DupKind,
+}
+
+impl GroupAt {
+    /// Its first row's (article, paragraph, kind).
+    fn key(&self) -> (ArticleId, ParaIdx, u8) {
+        (self.article, self.para, self.loc.kind())
+    }
 }
 
 /// The link's findings and duplicates.csv groups, in scratch space.
@@ -46,6 +93,8 @@ pub struct LinkRecords {
     store: Store,
     findings: Vec<FindingAt>,
     groups: Vec<GroupAt>,
+    /// Where the records that do not fit a [`Loc`] lie.
+    long: Long,
     finished: bool,
 }
 
@@ -63,6 +112,7 @@ impl LinkRecords {
             store,
             findings: Vec::new(),
             groups: Vec::new(),
+            long: Vec::new(),
             finished: false,
         }
     }
@@ -73,11 +123,9 @@ impl LinkRecords {
         let bytes = postcard::to_allocvec(f).unwrap_or_default();
         let at = self.store.append(&bytes);
         self.findings.push(FindingAt {
-            at,
+            loc: Loc::new(at, bytes.len() as u32, f.kind as u8, &mut self.long),
             article: f.article,
             para: f.paragraph.map_or(0, |p| p.0.saturating_add(1)),
-            len: bytes.len() as u32,
-            kind: f.kind,
         });
     }
 
@@ -91,27 +139,30 @@ impl LinkRecords {
         let bytes = postcard::to_allocvec(&rows).unwrap_or_default();
         let at = self.store.append(&bytes);
         self.groups.push(GroupAt {
-            at,
+            loc: Loc::new(at, bytes.len() as u32, kind as u8, &mut self.long),
             article,
             para,
-            len: bytes.len() as u32,
-            kind,
         });
     }
 
-    /// Ends the writing and puts both indexes in report order (stable:
-    /// records with equal keys stay in the order they were made).
+    /// Ends the writing and puts both indexes in report order (records
+    /// with equal keys stay in the order they were made: their place in
+    /// the store breaks the tie, so the sorts need no buffer).
     pub fn finish(&mut self) {
         if self.finished {
             return;
         }
         self.store.finish();
         self.finished = true;
-        self.findings.sort_by_key(FindingAt::key);
-        self.order_ties_by_evidence();
-        self.groups.sort_by_key(|g| (g.article, g.para, g.kind));
         self.findings.shrink_to_fit();
         self.groups.shrink_to_fit();
+        self.long.shrink_to_fit();
+        let long = &self.long;
+        self.findings
+            .sort_unstable_by_key(|f| (f.key(), f.loc.place(long).0));
+        self.groups
+            .sort_unstable_by_key(|g| (g.key(), g.loc.place(long).0));
+        self.order_ties_by_evidence();
     }
 
     /// Runs of findings with the same (article, paragraph, kind), read
@@ -141,8 +192,13 @@ impl LinkRecords {
         }
     }
 
-    fn read_finding(&self, at: FindingAt) -> Option<Finding> {
-        postcard::from_bytes(&self.store.read(at.at, at.len)).ok()
+    fn read_finding(&self, f: FindingAt) -> Option<Finding> {
+        postcard::from_bytes(&self.read(f.loc)).ok()
+    }
+
+    fn read(&self, loc: Loc) -> Vec<u8> {
+        let (at, len) = loc.place(&self.long);
+        self.store.read(at, len)
     }
 
     /// Findings written.
@@ -182,8 +238,7 @@ impl LinkRecords {
     pub fn group(&self, i: usize) -> Option<Vec<DuplicateRow>> {
         debug_assert!(self.finished, "finish() before reading");
         let g = self.groups.get(i)?;
-        let mut rows: Vec<DuplicateRow> =
-            postcard::from_bytes(&self.store.read(g.at, g.len)).ok()?;
+        let mut rows: Vec<DuplicateRow> = postcard::from_bytes(&self.read(g.loc)).ok()?;
         for r in &mut rows {
             r.group = i as u32 + 1;
         }
@@ -211,7 +266,7 @@ impl LinkRecords {
     /// steps).
     pub fn findings_as_made(&self) -> Vec<Finding> {
         let mut made = self.findings.clone();
-        made.sort_by_key(|f| f.at);
+        made.sort_by_key(|f| f.loc.place(&self.long).0);
         made.into_iter()
             .filter_map(|at| self.read_finding(at))
             .collect()
@@ -220,9 +275,9 @@ impl LinkRecords {
     /// The groups as written, before numbering (tests of the link's steps).
     pub fn groups_as_made(&self) -> Vec<Vec<DuplicateRow>> {
         let mut made = self.groups.clone();
-        made.sort_by_key(|g| g.at);
+        made.sort_by_key(|g| g.loc.place(&self.long).0);
         made.into_iter()
-            .filter_map(|g| postcard::from_bytes(&self.store.read(g.at, g.len)).ok())
+            .filter_map(|g| postcard::from_bytes(&self.read(g.loc)).ok())
             .collect()
     }
 }
@@ -230,6 +285,7 @@ impl LinkRecords {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{DupKind, FindingKind};
 
     fn finding(article: u32, para: Option<u32>, kind: FindingKind, ev: &str) -> Finding {
         let mut f = Finding::new(ArticleId(article), kind).evidence(ev);
@@ -341,6 +397,33 @@ mod tests {
         assert_eq!(records.finding(0), None);
         assert_eq!(records.findings_of(ArticleId(0), &mut 0), None);
         assert_eq!(records.group(0), None);
+    }
+
+    #[test]
+    fn records_too_long_for_the_index_keep_their_place_aside() {
+        let mut records = LinkRecords::default();
+        let big: Vec<DuplicateRow> = (0..20_000).map(|p| row(3, p, DupKind::Near)).collect();
+        records.put_group(vec![row(5, 0, DupKind::Exact)]);
+        records.put_group(big.clone());
+        records.put_group(vec![row(3, 0, DupKind::Exact)]);
+        records.put_finding(&finding(1, None, FindingKind::Boilerplate, "x"));
+        assert_eq!(records.long.len(), 1);
+        records.finish();
+        let first: Vec<(u32, u32, usize)> = (0..3)
+            .map(|i| records.group(i).unwrap())
+            .map(|g| (g[0].article.0, g[0].paragraph.0, g.len()))
+            .collect();
+        assert_eq!(first, vec![(3, 0, 1), (3, 0, 20_000), (5, 0, 1)]);
+        assert_eq!(records.group(1).unwrap()[19_999].paragraph, ParaIdx(19_999));
+        assert_eq!(records.finding(0).unwrap().evidence, "x");
+        let mut long = Long::new();
+        let far = Loc::new(1 << AT_BITS, 10, 7, &mut long);
+        assert_eq!((far.place(&long), far.kind()), ((1 << AT_BITS, 10), 7));
+        let near = Loc::new(123, 45, 2, &mut long);
+        assert_eq!(
+            (near.place(&long), near.kind(), long.len()),
+            ((123, 45), 2, 1)
+        );
     }
 
     impl DuplicateRow {

@@ -13,7 +13,7 @@
 //! | `date.rs` | [`Date`], [`DateOrigin`] |
 //! | `article.rs` | [`Format`], [`Meta`], [`MetaOrigin`], [`Origins`], [`Paragraph`], [`Article`], [`InputFailure`] (ingest, segment) |
 //! | `finding.rs` | [`Severity`], [`FindingKind`], [`Finding`] (every check) |
-//! | `dedup.rs` | [`ParaMark`], [`ParaPrint`], [`BandKeys`], [`ArticlePrints`], [`DuplicateRow`], [`DedupOutcome`], [`PairMemo`], [`Scratch`], [`LoadArticles`] |
+//! | `dedup.rs` | [`ParaMark`], [`ParaPrint`], [`BandKeys`], [`ArticlePrints`], [`DuplicateRow`], [`Marks`], [`DedupOutcome`], [`PairMemo`], [`Scratch`], [`LoadArticles`] |
 //! | `link.rs` | [`LinkInput`], [`LinkArticle`], [`LinkPara`]: what the dedup link reads of the corpus, slim, band keys in scratch |
 //! | `link_records.rs` | [`LinkRecords`]: the link's findings and duplicates.csv groups in scratch, read back in report order |
 //! | `names.rs` | [`NameCheck`], [`MentionRow`], [`MentionVerdict`] (mentions.csv) |
@@ -40,8 +40,8 @@ pub use article::{Article, Format, InputFailure, Meta, MetaOrigin, Origins, Para
 pub use claims::{Claim, ClaimRow, ClaimsOutcome};
 pub use date::{Date, DateOrigin};
 pub use dedup::{
-    ArticlePrints, BandKeys, DedupOutcome, DupKind, DuplicateRow, LoadArticles, PairMemo, ParaMark,
-    ParaPrint, Scratch, BANDS,
+    ArticlePrints, BandKeys, DedupOutcome, DupKind, DuplicateRow, LoadArticles, Marks, PairMemo,
+    ParaMark, ParaPrint, Scratch, BANDS,
 };
 pub use finding::{Finding, FindingKind, Severity};
 pub use ids::{ArticleId, ParaIdx};

@@ -13,7 +13,7 @@ use crate::ingest::{self, Entries, IngestConfig};
 use crate::model::{
     Article, ArticleId, ArticleScore, ArticleSummary, ClaimRow, ClaimsInput, ClaimsOutcome,
     DedupOutcome, DuplicateRow, Finding, FindingKind, InputFailure, Keys, LinkRecords, LinkSpace,
-    MentionVerdict, PairMemo, ParaIdx, ParaMark, Scores, Severity, SourceRow,
+    Marks, MentionVerdict, PairMemo, ParaIdx, ParaMark, Scores, Severity, SourceRow,
 };
 use crate::report::{self, Reports, RowParts};
 use crate::rules::Rules;
@@ -202,7 +202,7 @@ fn lost(run: &RunCtx<'_>) -> RunError {
 fn map_spilled<T: Send>(
     run: &RunCtx<'_>,
     collected: &Collected,
-    marks: &[Vec<ParaMark>],
+    marks: &Marks,
     mut f: impl FnMut(Vec<ArticleSummary>) -> Vec<T>,
 ) -> Result<Vec<T>, RunError> {
     let n = collected.spill.len();
@@ -214,7 +214,7 @@ fn map_spilled<T: Send>(
             .into_par_iter()
             .map(|i| {
                 let mut s = collected.spill.get(i)?;
-                drop_repeated(&mut s, marks.get(i).map_or(&[][..], Vec::as_slice));
+                drop_repeated(&mut s, marks.get(i).unwrap_or(&[]));
                 Some(s)
             })
             .collect::<Option<_>>()
@@ -394,7 +394,7 @@ pub(super) fn write_outputs(
     run: &RunCtx<'_>,
     store: OpenCache,
     collected: &Collected,
-    marks: &[Vec<ParaMark>],
+    marks: &Marks,
     rows: &dyn RowParts<DuplicateRow>,
     claims: &dyn RowParts<ClaimRow>,
     scored: &Scored,

@@ -34,7 +34,7 @@ pub use scratch::Scratch;
 pub use workbook::WORKBOOK;
 
 use crate::model::{
-    ArticleId, ArticleSummary, ClaimRow, DuplicateRow, Finding, Keys, ParaMark, Scores, SourceRow,
+    ArticleId, ArticleSummary, ClaimRow, DuplicateRow, Finding, Keys, Marks, Scores, SourceRow,
 };
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -123,7 +123,7 @@ pub struct Reports<'a> {
     /// mentions (each article's in text order).
     pub articles: &'a dyn ArticleRecords,
     /// Final marks per article (indexed like `articles`).
-    pub marks: &'a [Vec<ParaMark>],
+    pub marks: &'a Marks,
     /// Every article's score, by id.
     pub scores: &'a Scores,
     /// The findings of no article (unreadable inputs), any order (sorted

@@ -225,7 +225,7 @@ pub(super) fn render(
             findings: &findings,
             dups: &dups,
             anchor: &anchor,
-            marks: r.marks.get(i).map_or(&[][..], Vec::as_slice),
+            marks: r.marks.get(i).unwrap_or(&[]),
         };
         article(&mut h, &ctx, &a, text_of[&a.id]);
         flush_part(&mut h, out)?;
@@ -270,7 +270,7 @@ fn list_row(
     let a = record(r, i)?;
     let c = counts.get(a.id.0 as usize).copied().unwrap_or_default();
     let s = r.scores.get(a.id);
-    let marks = r.marks.get(i).map_or(&[][..], Vec::as_slice);
+    let marks = r.marks.get(i).unwrap_or(&[]);
     let rep = marks
         .iter()
         .filter(|m| matches!(m, ParaMark::Duplicate | ParaMark::Syndicated))

@@ -101,7 +101,7 @@ fn articles_table<S: Sink>(r: &Reports<'_>, w: &mut S) -> Result<(), ReportError
     for i in article_order(r) {
         let a = r.articles.get(i)?;
         let a = a.as_ref();
-        let marks = r.marks.get(i).map(|m| m.as_slice()).unwrap_or(&[]);
+        let marks = r.marks.get(i).unwrap_or(&[]);
         let words: u32 = a
             .para_words
             .iter()
@@ -448,7 +448,7 @@ mod tests {
     fn reports<'a>(findings: &'a [Finding], scores: &'a Scores, keys: &'a Keys) -> Reports<'a> {
         Reports {
             articles: &NO_ARTICLES,
-            marks: &[],
+            marks: &crate::report::tests::NO_MARKS,
             scores,
             findings,
             counts: &[],
@@ -560,7 +560,7 @@ mod mention_tests {
         let articles = vec![a, b];
         let r = Reports {
             articles: &articles,
-            marks: &[],
+            marks: &crate::report::tests::NO_MARKS,
             scores: &tests::NO_SCORES,
             findings: &[],
             counts: &[],
@@ -602,7 +602,7 @@ mod props {
             let keys: Keys = ["a.txt"].iter().collect();
             let findings = [f];
             let r = Reports {
-                articles: &Vec::new(), marks: &[], scores: &super::tests::NO_SCORES, findings: &findings, counts: &[],
+                articles: &Vec::new(), marks: &crate::report::tests::NO_MARKS, scores: &super::tests::NO_SCORES, findings: &findings, counts: &[],
                 duplicates: &super::tests::NO_ROWS, claims: &super::tests::NO_CLAIMS, sources: &[], keys: &keys, texts: &[],
             };
             let tables = render(&r).unwrap();

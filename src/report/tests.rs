@@ -5,11 +5,12 @@ static NO_ROWS: Vec<crate::model::DuplicateRow> = Vec::new();
 pub(super) static NO_CLAIMS: Vec<ClaimRow> = Vec::new();
 static NO_KEYS: Keys = Keys::new();
 static NO_SCORES: crate::model::Scores = crate::model::Scores::new();
+pub(super) static NO_MARKS: Marks = Marks::new();
 
 fn empty() -> Reports<'static> {
     Reports {
         articles: &NO_ARTICLES,
-        marks: &[],
+        marks: &NO_MARKS,
         scores: &NO_SCORES,
         findings: &[],
         counts: &[],

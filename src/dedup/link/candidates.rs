@@ -26,6 +26,10 @@ pub(super) const MIN_BANDS: usize = 2;
 /// Jaccard is too low to share two bands, still gets compared.
 pub(super) const RARE_BUCKET: usize = 2;
 
+/// Slices of the exact hashes' range sorted one at a time in step 3 (a
+/// power of two).
+const EXACT_SLICES: u64 = 8;
+
 /// Unsure pairs checked on full keys at a time (each chunk reads every
 /// band's keys once).
 const CHECK_PAIRS: usize = 1 << 20;
@@ -72,14 +76,30 @@ impl Linker<'_> {
 
     /// Step 3: joins exact repeats of at least [`MIN_EXACT_WORDS`] words;
     /// returns the shorter ones found in three or more articles (boilerplate
-    /// only, never duplicates), each in global paragraph order.
+    /// only, never duplicates), each in global paragraph order, groups in
+    /// order of their text's hash.
+    ///
+    /// The (hash, paragraph) pairs are sorted a slice of hashes at a time
+    /// ([`EXACT_SLICES`], in ascending order: the same runs in the same
+    /// order as one sort of them all), 16 bytes a paragraph of one slice.
     pub(super) fn exact_repeats(&mut self) -> Vec<Vec<u32>> {
+        let mut short_groups: Vec<Vec<u32>> = Vec::new();
+        for slice in 0..EXACT_SLICES {
+            self.exact_slice(slice, &mut short_groups);
+        }
+        short_groups
+    }
+
+    /// [`Linker::exact_repeats`] of the texts whose hash has `slice` in
+    /// its top bits.
+    fn exact_slice(&mut self, slice: u64, short_groups: &mut Vec<Vec<u32>>) {
+        let shift = u64::BITS - EXACT_SLICES.trailing_zeros();
+        let in_slice = |exact: u64| exact.checked_shr(shift).unwrap_or(0) == slice;
         let mut exact: Vec<(u64, u32)> = (0..self.total())
-            .filter(|&g| self.print(g).words > 0)
+            .filter(|&g| self.print(g).words > 0 && in_slice(self.print(g).exact))
             .map(|g| (self.print(g).exact, g))
             .collect();
         exact.par_sort_unstable();
-        let mut short_groups: Vec<Vec<u32>> = Vec::new();
         for run in exact.chunk_by(|a, b| a.0 == b.0) {
             if run.len() < 2 {
                 continue;
@@ -95,7 +115,6 @@ impl Linker<'_> {
                 }
             }
         }
-        short_groups
     }
 
     /// Step 4: near candidates, sorted and distinct, as (lower, higher)
@@ -117,9 +136,7 @@ impl Linker<'_> {
         let half = space.memory / 2;
         let (mut sure, mut unsure) = (Runs::new(space, half, true), Runs::new(space, half, true));
         for b in 0..BANDS {
-            let found = self.band_pairs(b, &low_bytes);
-            sure.add_sorted(found.sure);
-            unsure.add_sorted(found.unsure);
+            self.band_pairs(b, &low_bytes, &mut sure, &mut unsure);
         }
         drop(low_bytes);
         let spilled = sure.spilled() || unsure.spilled();
@@ -141,14 +158,17 @@ impl Linker<'_> {
         }
     }
 
-    /// Near candidates of band `band`: sort-based buckets of the paragraphs
-    /// with band keys (8 bytes each while sorted); each member is paired
-    /// with the bucket's first member and its predecessor (linear in bucket
-    /// size). Pairs from a rare band key ([`Linker::is_rare_bucket`]) are
-    /// sure; others are kept when their low bytes share [`MIN_BANDS`]
-    /// bands. Both lists come back sorted and distinct.
-    fn band_pairs(&self, band: usize, low_bytes: &LowBytes) -> BandPairs {
+    /// Near candidates of band `band`, added to `sure` and `unsure`:
+    /// sort-based buckets of the paragraphs with band keys (8 bytes each
+    /// while sorted); each member is paired with the bucket's first member
+    /// and its predecessor (linear in bucket size). Pairs from a rare band
+    /// key ([`Linker::is_rare_bucket`]) are sure; others are kept when their
+    /// low bytes share [`MIN_BANDS`] bands. The band's new pairs are added
+    /// in batches of half what a table holds, so they never take more room
+    /// than that on top of it.
+    fn band_pairs(&self, band: usize, low_bytes: &LowBytes, sure: &mut Runs, unsure: &mut Runs) {
         let mut out = BandPairs::default();
+        let batch = (sure.cap().min(unsure.cap()) / 2).max(1);
         let input = self.input();
         let mut keys = input.band_keyed(band, |g| input.paras[g].signed);
         keys.par_sort_unstable();
@@ -170,13 +190,16 @@ impl Linker<'_> {
                     }
                 }
             }
+            if out.sure.len() >= batch {
+                sure.add_unsorted(std::mem::take(&mut out.sure));
+            }
+            if out.unsure.len() >= batch {
+                unsure.add_unsorted(std::mem::take(&mut out.unsure));
+            }
         }
         drop(keys);
-        for v in [&mut out.sure, &mut out.unsure] {
-            v.par_sort_unstable();
-            v.dedup();
-        }
-        out
+        sure.add_unsorted(out.sure);
+        unsure.add_unsorted(out.unsure);
     }
 
     /// Whether a bucket (band key, global paragraph) holds at most

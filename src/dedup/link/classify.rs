@@ -270,30 +270,51 @@ fn measure_article(linker: &Linker<'_>, in_cross: &[bool], a: usize) -> (f64, us
 /// matches itself (same normalised text, a confirmed near pair, or a
 /// within-article pair from fingerprint), never through a chain of
 /// matches in between (single-linkage would join paragraphs that share
-/// one sentence each with a third). Holds (paragraph, matched, similarity)
-/// both ways, sorted by the two paragraphs.
-pub(super) struct DirectMatches(Vec<(u32, u32, f64)>);
+/// one sentence each with a third). Holds each pair once, as (lower,
+/// higher) with its similarity, sorted (16 bytes a pair), and the pairs'
+/// places sorted by their higher paragraph (4 bytes a pair), so the
+/// matches of a paragraph are found both ways without a second copy.
+pub(super) struct DirectMatches {
+    pairs: Vec<Match>,
+    by_higher: Vec<u32>,
+}
+
+/// A direct match: (lower, higher global paragraph), similarity.
+pub(super) type Match = ((u32, u32), f64);
 
 impl DirectMatches {
-    /// Step 10: from the confirmed near pairs and the within-article repeats.
-    pub(super) fn new(linker: &Linker<'_>, confirmed: &[((u32, u32), f64)]) -> DirectMatches {
-        let mut direct: Vec<(u32, u32, f64)> = Vec::new();
-        for &((x, y), sim) in confirmed {
-            direct.push((x, y, sim));
-            direct.push((y, x, sim));
-        }
-        for (x, y, sim) in linker.local_repeats() {
-            direct.push((x, y, sim));
-            direct.push((y, x, sim));
-        }
-        direct.sort_unstable_by_key(|d| (d.0, d.1));
-        DirectMatches(direct)
+    /// Step 10: from the confirmed near pairs (taken over, so they are not
+    /// held twice) and the within-article repeats.
+    pub(super) fn new(linker: &Linker<'_>, confirmed: Vec<Match>) -> DirectMatches {
+        let mut pairs = confirmed;
+        pairs.extend(
+            linker
+                .local_repeats()
+                .map(|(x, y, sim)| ((x.min(y), x.max(y)), sim)),
+        );
+        pairs.sort_unstable_by_key(|d| d.0);
+        pairs.shrink_to_fit();
+        let mut by_higher: Vec<u32> = (0..pairs.len() as u32).collect();
+        by_higher.sort_unstable_by_key(|&i| (pairs[i as usize].0 .1, i));
+        DirectMatches { pairs, by_higher }
     }
 
-    /// The matches of `g`, by matched paragraph.
-    fn of(&self, g: u32) -> impl Iterator<Item = &(u32, u32, f64)> + Clone {
-        let start = self.0.partition_point(|d| d.0 < g);
-        self.0[start..].iter().take_while(move |d| d.0 == g)
+    /// The matches of `g`: (matched paragraph, similarity).
+    fn of(&self, g: u32) -> impl Iterator<Item = (u32, f64)> + Clone + '_ {
+        let start = self.pairs.partition_point(|d| d.0 .0 < g);
+        let lower = self.pairs[start..]
+            .iter()
+            .take_while(move |d| d.0 .0 == g)
+            .map(|d| (d.0 .1, d.1));
+        let start = self
+            .by_higher
+            .partition_point(|&i| self.pairs[i as usize].0 .1 < g);
+        let higher = self.by_higher[start..]
+            .iter()
+            .map(|&i| self.pairs[i as usize])
+            .take_while(move |d| d.0 .1 == g)
+            .map(|d| (d.0 .0, d.1));
+        lower.chain(higher)
     }
 
     /// Similarity of `g` to `o`: measured directly when they were compared,
@@ -304,9 +325,9 @@ impl DirectMatches {
         }
         let mine = self.of(g);
         mine.clone()
-            .find(|d| d.1 == o)
-            .map(|d| d.2)
-            .unwrap_or_else(|| mine.map(|d| d.2).fold(0.0, f64::max))
+            .find(|d| d.0 == o)
+            .map(|d| d.1)
+            .unwrap_or_else(|| mine.map(|d| d.1).fold(0.0, f64::max))
     }
 
     /// The earliest earlier member of a group that `g` matches directly,
@@ -325,9 +346,8 @@ impl DirectMatches {
             .map(|h| (h, 1.0));
         let near = self
             .of(g)
-            .filter(|d| before(d.1))
-            .min_by_key(|d| linker.order(d.1))
-            .map(|d| (d.1, d.2));
+            .filter(|d| before(d.0))
+            .min_by_key(|d| linker.order(d.0));
         match (by_text, near) {
             (Some(t), Some(n)) => Some(if linker.order(n.0) < linker.order(t.0) {
                 n
@@ -529,7 +549,7 @@ mod tests {
         };
         let sums = vec![same_texts(0), same_texts(1), same_texts(2)];
         let linker = Linker::new(&sums);
-        let direct = DirectMatches::new(&linker, &[((4, 7), 0.9)]);
+        let direct = DirectMatches::new(&linker, vec![((4, 7), 0.9)]);
         let long = [1, 4, 7];
         let earliest = EarliestText::of_group(&linker, &long);
         assert_eq!(direct.anchor(&linker, &earliest, 1), None);
@@ -554,7 +574,7 @@ mod tests {
             article(2, "s", ""),
         ];
         let linker = Linker::new(&sums);
-        let direct = DirectMatches::new(&linker, &[((1, 6), 0.8), ((6, 11), 0.9)]);
+        let direct = DirectMatches::new(&linker, vec![((1, 6), 0.8), ((6, 11), 0.9)]);
         assert_eq!(direct.similarity_to(&linker, 1, 6), 0.8);
         assert_eq!(direct.similarity_to(&linker, 11, 6), 0.9);
         // Not compared: the best match 11 has.

@@ -21,7 +21,7 @@ use crate::model::{
     ArticleId, Date, DedupOutcome, LinkArticle, LinkInput, LinkPara, LinkRecords, LinkSpace,
     LoadArticles, PairMemo, ParaIdx, Scratch,
 };
-use classify::{ArticleZones, DirectMatches, Verdict};
+use classify::{ArticleZones, CrossGroups, DirectMatches, Verdict};
 use output::{LinkOutput, Repeat};
 use stats::Stats;
 
@@ -92,29 +92,43 @@ pub fn link_to(
     stats.phase("input");
     let mut linker = Linker::of(input);
     linker.union_local_repeats();
+    stats.phase("local repeats");
     let short_repeats = linker.exact_repeats();
     stats.phase("exact");
     let confirmed = linker.near_repeats(cfg.near_dup, load, scratch, memo, space, &mut stats);
-    let cross = linker.cross_groups();
-    let zones = ArticleZones::measure(&linker, &cross.member);
-    let direct = DirectMatches::new(&linker, &confirmed);
+    stats.phase("settled");
+    let CrossGroups { groups, member } = linker.cross_groups();
+    stats.phase("cross groups");
+    let zones = ArticleZones::measure(&linker, &member);
+    stats.phase("zones");
+    let direct = DirectMatches::new(&linker, confirmed);
+    stats.phase("direct");
 
     let mut out = LinkOutput::new(input, records);
     let mut repeats: Vec<Repeat> = Vec::new();
-    for group in &cross.groups {
-        match zones.classify(&linker, group) {
-            Verdict::Boilerplate => repeats.extend(Repeat::of_group(&linker, group)),
-            Verdict::Syndicated => out.syndication_rows(&linker, &direct, group),
+    // Each group is dropped once classified, the zones once all are.
+    for group in groups {
+        match zones.classify(&linker, &group) {
+            Verdict::Boilerplate => repeats.extend(Repeat::of_group(&linker, &group)),
+            Verdict::Syndicated => out.syndication_rows(&linker, &direct, &group),
         }
     }
-    for group in zones.short_boilerplate(&linker, short_repeats, &cross.member) {
+    for group in zones.short_boilerplate(&linker, short_repeats, &member) {
         repeats.extend(Repeat::of_group(&linker, &group));
     }
+    drop(zones);
+    stats.phase("syndication");
     repeats.sort_unstable();
     repeats.dedup_by_key(|r| r.para);
+    repeats.shrink_to_fit();
     out.mark_boilerplate(&linker, &repeats);
+    stats.phase("marked");
     out.boilerplate_blocks(&linker, &direct, &repeats);
-    out.local_groups(&linker, &cross.member);
+    drop((direct, repeats));
+    stats.phase("blocks");
+    out.local_groups(&linker, &member);
+    drop(member);
+    stats.phase("local groups");
     let outcome = out.finish();
     stats.phase("classify");
     outcome

@@ -6,7 +6,7 @@ use super::Linker;
 use crate::dedup::fingerprint::{block_finding, TITLE_LIST_REASON};
 use crate::model::{
     ArticleId, DedupOutcome, DupKind, DuplicateRow, Finding, FindingKind, LinkInput, LinkRecords,
-    ParaIdx, ParaMark,
+    Marks, ParaIdx, ParaMark,
 };
 use std::collections::BTreeSet;
 
@@ -22,7 +22,7 @@ pub(super) struct Repeat {
     /// (the origin when there is none).
     other: u32,
     /// Articles the group spans.
-    articles: usize,
+    articles: u32,
 }
 
 impl Repeat {
@@ -42,7 +42,7 @@ impl Repeat {
             .iter()
             .map(|&g| linker.index.art(g))
             .collect::<BTreeSet<_>>()
-            .len();
+            .len() as u32;
         group.iter().map(move |&g| Repeat {
             para: g,
             origin,
@@ -63,8 +63,8 @@ impl Repeat {
 /// What the link reports, gathered step by step: marks and copy links in
 /// memory, findings and duplicates.csv groups written out as they are made.
 pub(super) struct LinkOutput {
-    /// Per article, per paragraph; starts as the per-article marks.
-    marks: Vec<Vec<ParaMark>>,
+    /// Per article, per paragraph (flat); starts as the per-article marks.
+    marks: Marks,
     /// Findings and duplicates.csv groups (numbered once all are made).
     records: LinkRecords,
     /// (copy, origin) article pairs.
@@ -72,13 +72,12 @@ pub(super) struct LinkOutput {
 }
 
 impl LinkOutput {
-    /// Starts from the per-article marks; findings and groups go to
-    /// `records`.
+    /// Starts from the per-article marks (a flat copy, 1 byte a paragraph
+    /// and 4 an article); findings and groups go to `records`.
     pub(super) fn new(input: &LinkInput, records: LinkRecords) -> LinkOutput {
+        let starts: Vec<u32> = input.articles.iter().map(|a| a.first_para).collect();
         LinkOutput {
-            marks: (0..input.len())
-                .map(|a| input.marks_of(a).to_vec())
-                .collect(),
+            marks: Marks::from_flat(input.marks.clone(), &starts),
             records,
             copies: Vec::new(),
         }
@@ -485,7 +484,7 @@ mod tests {
         let mut sums = vec![article(0), article(1)];
         sums[1].source = "elsewhere".into();
         let linker = Linker::new(&sums);
-        let direct = DirectMatches::new(&linker, &[((0, 4), 0.9)]);
+        let direct = DirectMatches::new(&linker, vec![((0, 4), 0.9)]);
         let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         out.syndication_rows(&linker, &direct, &[0, 4]);
         assert_eq!(out.marks[1][0], ParaMark::Syndicated);
@@ -570,7 +569,7 @@ mod tests {
     fn boilerplate_blocks_report_one_finding_and_group_per_block() {
         let sums = vec![article(0), article(1)];
         let linker = Linker::new(&sums);
-        let direct = DirectMatches::new(&linker, &[]);
+        let direct = DirectMatches::new(&linker, Vec::new());
         let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         let repeats: Vec<Repeat> = Repeat::of_group(&linker, &[2, 6]).collect();
         out.mark_boilerplate(&linker, &repeats);
@@ -610,7 +609,7 @@ mod tests {
         let linker = Linker::new(&sums);
         let mut out = LinkOutput::new(&LinkInput::of(&sums), LinkRecords::default());
         out.mark_boilerplate(&linker, &[]);
-        out.boilerplate_blocks(&linker, &DirectMatches::new(&linker, &[]), &[]);
+        out.boilerplate_blocks(&linker, &DirectMatches::new(&linker, Vec::new()), &[]);
         assert_eq!(out.made_findings(), sums[0].prints.findings);
         assert_eq!(out.made_groups()[0].len(), 5);
     }

@@ -78,6 +78,19 @@ impl<'s> Runs<'s> {
         }
     }
 
+    /// Adds `more`, in any order, with repeats (a distinct `Runs` only):
+    /// sorted, made distinct, then added as [`Runs::add_sorted`] adds.
+    pub(super) fn add_unsorted(&mut self, mut more: Vec<Pair>) {
+        more.par_sort_unstable();
+        more.dedup();
+        self.add_sorted(more);
+    }
+
+    /// Pairs held before a run is written (at least one).
+    pub(super) fn cap(&self) -> usize {
+        self.cap
+    }
+
     /// Whether some pairs went to disk (tests, stats).
     pub(super) fn spilled(&self) -> bool {
         !self.runs.is_empty()
