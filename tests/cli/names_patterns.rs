@@ -124,3 +124,14 @@ fn names_p12_real_shapes_byline_date_abbreviated_title_suffix_and_unlisted_forme
 fn names_p13_datuk_seri_was_a_wrong_name_and_unlisted_former_holders_were_wrong() {
     check_pattern("names_p13_styles_and_past_holders");
 }
+
+/// Canada, Ireland, South Korea and Brazil, in their pages' shapes: names
+/// with a cedilla, a fada or none ("Micheal Martin"), hyphenated given
+/// names, "The Taoiseach, X,", family name first and alone ("President
+/// Lee"), a dateline without a year (undated: a warning, not an error),
+/// and "former finance minister" with a name the tables do not list,
+/// which was a wrong officeholder.
+#[test]
+fn names_p14_diacritics_family_names_and_an_unlisted_former_minister() {
+    check_pattern("names_p14_diacritics_and_family_names");
+}
