@@ -78,8 +78,15 @@ pub(super) struct Person {
 }
 
 /// Most words a style or honorific before a name may have ("Tan Sri",
-/// "Datuk Seri"; see [`NameIndex::after_style_words`]).
-pub(super) const MAX_STYLE_WORDS: usize = 2;
+/// "Datuk Seri").
+const MAX_STYLE_WORDS: usize = 2;
+
+/// How many leading words of a written name of `words` words may be a
+/// style or honorific ("Datuk Seri Anwar Ibrahim"): one to
+/// [`MAX_STYLE_WORDS`], leaving a name of two words or more.
+pub(super) fn style_word_counts(words: usize) -> std::ops::RangeInclusive<usize> {
+    1..=words.saturating_sub(2).min(MAX_STYLE_WORDS)
+}
 
 /// How a written name relates to a known person's standard spelling.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -554,6 +561,15 @@ fn is_unspaced_script(c: char) -> bool {
 mod tests {
     use super::*;
     use crate::names::fixture::{J, O, R};
+
+    #[test]
+    fn a_style_leaves_a_name_of_two_words_or_more() {
+        let counts = |n: usize| style_word_counts(n).collect::<Vec<_>>();
+        assert!(counts(0).is_empty() && counts(2).is_empty());
+        assert_eq!(counts(3), [1]);
+        assert_eq!(counts(4), [1, 2]);
+        assert_eq!(counts(6), [1, 2]);
+    }
 
     fn rules() -> Rules {
         Rules::parse(Some(J), Some(R), Some(O), None, None, None).unwrap()

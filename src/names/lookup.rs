@@ -4,7 +4,7 @@
 use super::fold::{
     compact_native, fold_token, lower_words, name_similarity, shortened_match, similarity_bound,
 };
-use super::index::{KeyKind, NameIndex, Variant, MAX_STYLE_WORDS};
+use super::index::{style_word_counts, KeyKind, NameIndex, Variant};
 use super::RESEMBLE_JW;
 use crate::model::Date;
 use std::collections::BTreeSet;
@@ -74,12 +74,12 @@ impl NameIndex {
     }
 
     /// A known name or alias of two words or more after one or two
-    /// leading words ([`MAX_STYLE_WORDS`]): a style or honorific the press
-    /// writes before names ("Datuk Seri Anwar Ibrahim", "Chief Olawale
-    /// Edun"), in whatever country; `None` when no such tail is known.
+    /// leading words ([`style_word_counts`]): a style or honorific the
+    /// press writes before names ("Datuk Seri Anwar Ibrahim", "Chief
+    /// Olawale Edun"), in whatever country; `None` when no such tail is
+    /// known.
     fn after_style_words(&self, folded: &[String]) -> Option<Vec<(usize, Variant)>> {
-        let most = folded.len().saturating_sub(2).min(MAX_STYLE_WORDS);
-        (1..=most).find_map(|k| {
+        style_word_counts(folded.len()).find_map(|k| {
             let v = self.by_key.get(&folded[k..].concat())?;
             Some(v.iter().map(|&(p, _)| (p, Variant::Styled)).collect())
         })

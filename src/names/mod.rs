@@ -275,11 +275,10 @@ fn trim_to_known(index: &NameIndex, tokens: Vec<String>, headline: bool) -> Vec<
     tokens
 }
 
-/// How many leading words (one or two, [`index::MAX_STYLE_WORDS`]) stand
-/// before a run of two words or more that is a misspelling of someone.
+/// How many leading words ([`index::style_word_counts`]) stand before a
+/// run that is a misspelling of someone.
 fn misspelt_after_style(index: &NameIndex, folded: &[String]) -> Option<usize> {
-    let most = folded.len().saturating_sub(2).min(index::MAX_STYLE_WORDS);
-    (1..=most).find(|&k| {
+    index::style_word_counts(folded.len()).find(|&k| {
         (0..index.persons.len()).any(|p| index.similar_at_least(&folded[k..], p, MISSPELL_JW))
     })
 }
