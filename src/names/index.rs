@@ -82,7 +82,7 @@ pub(super) struct Person {
 const MAX_STYLE_WORDS: usize = 2;
 
 /// How many leading words of a written name of `words` words may be a
-/// style or honorific ("Datuk Seri Anwar Ibrahim"): one to
+/// style or honorific ("Datuk Seri Åsa Lindqvist"): one to
 /// [`MAX_STYLE_WORDS`], leaving a name of two words or more.
 pub(super) fn style_word_counts(words: usize) -> std::ops::RangeInclusive<usize> {
     1..=words.saturating_sub(2).min(MAX_STYLE_WORDS)

@@ -75,8 +75,8 @@ impl NameIndex {
 
     /// A known name or alias of two words or more after one or two
     /// leading words ([`style_word_counts`]): a style or honorific the
-    /// press writes before names ("Datuk Seri Anwar Ibrahim", "Chief
-    /// Olawale Edun"), in whatever country; `None` when no such tail is
+    /// press writes before names ("Datuk Seri Åsa Lindqvist", "Chief
+    /// Olav Brekke"), in whatever country; `None` when no such tail is
     /// known.
     fn after_style_words(&self, folded: &[String]) -> Option<Vec<(usize, Variant)>> {
         style_word_counts(folded.len()).find_map(|k| {

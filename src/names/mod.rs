@@ -254,7 +254,7 @@ fn trim_to_known(index: &NameIndex, tokens: Vec<String>, headline: bool) -> Vec<
         }
     }
     // A misspelling of someone after a style or honorific ("Datuk Seri
-    // Amir Hamza Azizan"): the words before it are not the name's.
+    // Åsa Lindqvest"): the words before it are not the name's.
     if let Some(k) = misspelt_after_style(index, &folded) {
         return tokens[k..].to_vec();
     }

@@ -230,7 +230,7 @@ pub(super) fn parse_name(text: &str, pos: usize, heads: &HashSet<String>) -> Opt
 const GENERATIONAL: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
 /// A generational suffix after a comma that closes a name ending at byte
-/// `name_end` ("Ferdinand R. Marcos, Jr."): its byte range, without the
+/// `name_end` ("Olav R. Brekke, Jr."): its byte range, without the
 /// period. (Written without the comma, the suffix is a name word already.)
 fn generational_suffix(text: &str, name_end: usize) -> Option<(usize, usize)> {
     let after = text.get(name_end..)?.strip_prefix(',')?;
