@@ -175,19 +175,21 @@ pub(crate) fn main(args: impl Iterator<Item = String>) -> Result<()> {
     super::print_header();
     for name in &args.extractors {
         let mut time = Duration::ZERO;
+        let mut cpu = Duration::ZERO;
         let mut scored = Vec::new();
         let mut exact = 0usize;
         for (key, t, bytes, path) in &pages {
-            let start = Instant::now();
+            let (start, start_cpu) = (Instant::now(), super::thread_cpu());
             let text = super::extract(name, path, bytes, &cfg);
             time += start.elapsed();
+            cpu += super::thread_cpu().saturating_sub(start_cpu);
             exact += usize::from(words(&t.body) == words(&text));
             scored.push((*key, compare(&t.body, &text)));
         }
         let shares: Vec<Shares> = scored.iter().map(|(_, s)| *s).collect();
         let (p, r, f1) = summarise(&shares);
         let accuracy = exact as f64 / pages.len().max(1) as f64;
-        super::print_scores(name, (p, r, f1, accuracy), time, pages.len());
+        super::print_scores(name, (p, r, f1, accuracy), (time, cpu), pages.len());
         scored.sort_by(|a, b| {
             let lost = |s: &Shares| s.fp + s.fn_;
             lost(&b.1).total_cmp(&lost(&a.1)).then(a.0.cmp(b.0))
