@@ -155,7 +155,8 @@ pub type LoadArticles<'a> = dyn Fn(&[ArticleId]) -> Vec<Option<Article>> + Sync 
 /// nor is parsed a second time. `report::Scratch` keeps it in a temporary
 /// file; `Vec<u8>` keeps it in memory (tests, tools).
 pub trait Scratch: Sync {
-    /// Appends `bytes`; returns their offset.
+    /// Appends `bytes` right after the bytes appended before; returns
+    /// their offset.
     fn append(&mut self, bytes: &[u8]) -> u64;
     /// Called once all appends are done, before any read.
     fn finish(&mut self) {}

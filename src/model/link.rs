@@ -7,8 +7,8 @@
 //! scratch space too, but for its within-article repeats.
 
 use super::{
-    ArticleId, ArticleSummary, Date, DupKind, DuplicateRow, Finding, Keys, MetaOrigin, ParaIdx,
-    ParaMark, Scratch, BANDS,
+    ArticleId, ArticleSummary, Date, DupKind, DuplicateRow, Finding, Keys, MetaOrigin, ParaMark,
+    Scratch, BANDS,
 };
 use std::collections::HashMap;
 use std::ops::Range;
@@ -41,17 +41,55 @@ pub struct LinkArticle {
 /// occurrence, repeat) in global paragraph numbers, and their similarity.
 pub type LocalRepeat = (u32, u32, f64);
 
-/// One paragraph's print without its band keys (24 bytes).
+/// One paragraph's print without its band keys (16 bytes): its place in
+/// its article is its place in the article's range of [`LinkInput::paras`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LinkPara {
     /// Hash of the normalised text.
     pub exact: u64,
-    pub para: ParaIdx,
     pub line: u32,
-    pub words: u32,
-    pub title_like: bool,
-    /// Whether it has band keys (a paragraph long enough for MinHash).
-    pub signed: bool,
+    /// Words (the low 30 bits, saturated), then whether it is title-like
+    /// and whether it has band keys.
+    packed: u32,
+}
+
+impl LinkPara {
+    /// Words a print holds; more are counted as this many.
+    pub const MAX_WORDS: u32 = (1 << 30) - 1;
+    const TITLE_LIKE: u32 = 1 << 30;
+    const SIGNED: u32 = 1 << 31;
+
+    /// The print of a paragraph of `words` words (at most
+    /// [`LinkPara::MAX_WORDS`]), title-like or not, with band keys (a
+    /// paragraph long enough for MinHash) or not.
+    pub fn new(exact: u64, line: u32, words: u32, title_like: bool, signed: bool) -> LinkPara {
+        let mut packed = words.min(Self::MAX_WORDS);
+        if title_like {
+            packed |= Self::TITLE_LIKE;
+        }
+        if signed {
+            packed |= Self::SIGNED;
+        }
+        LinkPara {
+            exact,
+            line,
+            packed,
+        }
+    }
+
+    pub fn words(&self) -> u32 {
+        self.packed & Self::MAX_WORDS
+    }
+
+    /// A short title-like line (heading, list item, byline, date line).
+    pub fn title_like(&self) -> bool {
+        self.packed & Self::TITLE_LIKE != 0
+    }
+
+    /// Whether it has band keys.
+    pub fn signed(&self) -> bool {
+        self.packed & Self::SIGNED != 0
+    }
 }
 
 /// A stream of band keys (4 bytes per paragraph, little-endian).
@@ -64,11 +102,19 @@ type BandStream = Box<dyn Scratch + Send>;
 pub struct LinkSpace<'a> {
     pub memory: u64,
     pub open: &'a (dyn Fn() -> Box<dyn Scratch> + Sync),
+    /// Hands memory the link has freed back to the system, called between
+    /// its phases (the pipeline trims the allocator's arenas: a phase's
+    /// worker threads free in arenas the next phase's main thread does not
+    /// reuse); may do nothing.
+    pub release: &'a (dyn Fn() + Sync),
 }
 
-/// The link's share of `--memory`: a thirty-second (32 MiB of the
+/// A [`LinkSpace::release`] that does nothing.
+fn keep_freed() {}
+
+/// The link's share of `--memory`: a sixty-fourth (16 MiB of the
 /// default 1 GiB), split between the tables held at one time.
-pub const LINK_SHARE: u64 = 32;
+pub const LINK_SHARE: u64 = 64;
 
 impl<'a> LinkSpace<'a> {
     /// The link's share ([`LINK_SHARE`]) of a run's memory bound, runs on
@@ -77,7 +123,13 @@ impl<'a> LinkSpace<'a> {
         LinkSpace {
             memory: memory / LINK_SHARE,
             open,
+            release: &keep_freed,
         }
+    }
+
+    /// The same space, with `release` called between the link's phases.
+    pub fn releasing(self, release: &'a (dyn Fn() + Sync)) -> LinkSpace<'a> {
+        LinkSpace { release, ..self }
     }
 }
 
@@ -87,6 +139,7 @@ impl LinkSpace<'static> {
         LinkSpace {
             memory: u64::MAX,
             open: &in_memory,
+            release: &keep_freed,
         }
     }
 }
@@ -180,15 +233,15 @@ impl LinkInput {
         let mut marks = prints.marks;
         marks.resize(n, ParaMark::Content);
         self.marks.extend(marks);
-        for p in &prints.prints {
-            self.paras.push(LinkPara {
-                exact: p.exact,
-                para: p.para,
-                line: p.line,
-                words: p.words,
-                title_like: p.title_like,
-                signed: p.minhash.len() == BANDS,
-            });
+        for (i, p) in prints.prints.iter().enumerate() {
+            debug_assert_eq!(p.para.0 as usize, i, "prints are in paragraph order");
+            self.paras.push(LinkPara::new(
+                p.exact,
+                p.line,
+                p.words,
+                p.title_like,
+                p.minhash.len() == BANDS,
+            ));
             for (b, pending) in self.pending.iter_mut().enumerate() {
                 let key = if p.minhash.len() == BANDS {
                     p.minhash[b]
@@ -338,26 +391,27 @@ impl LinkInput {
         keys
     }
 
-    /// (band `b`'s key, global number) of the paragraphs `keep` takes, in
-    /// paragraph order, without holding the whole band (8 bytes per kept
-    /// paragraph): what [`LinkInput::band`] gives them, paired.
-    pub fn band_keyed(&self, b: usize, keep: impl Fn(usize) -> bool) -> Vec<(u32, u32)> {
-        let kept = (0..self.paras.len()).filter(|&g| keep(g)).count();
-        let mut keyed: Vec<(u32, u32)> = Vec::with_capacity(kept);
+    /// (band `b`'s key, global number) of the paragraphs `keep` takes
+    /// (given the key and the paragraph), in paragraph order, without
+    /// holding the whole band (8 bytes per kept paragraph): what
+    /// [`LinkInput::band`] gives them, paired.
+    pub fn band_keyed(&self, b: usize, keep: impl Fn(u32, usize) -> bool) -> Vec<(u32, u32)> {
+        let mut keyed: Vec<(u32, u32)> = Vec::new();
         let read = self.band_chunks(b, |first, chunk| {
             keyed.extend(
                 chunk
                     .enumerate()
                     .map(|(i, k)| (k, (first + i) as u32))
-                    .filter(|&(_, g)| keep(g as usize)),
+                    .filter(|&(k, g)| keep(k, g as usize)),
             )
         });
         if !read {
             keyed = (0..self.paras.len())
-                .filter(|&g| keep(g))
+                .filter(|&g| keep(0, g))
                 .map(|g| (0, g as u32))
                 .collect();
         }
+        keyed.shrink_to_fit();
         keyed
     }
 
@@ -391,7 +445,7 @@ impl LinkInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticlePrints, ParaPrint};
+    use crate::model::{ArticlePrints, ParaIdx, ParaPrint};
 
     fn summary(id: u32, source: &str, keys: &[&[u32]]) -> ArticleSummary {
         let mut s = ArticleSummary::bare(ArticleId(id), &format!("k{id}"));
@@ -426,13 +480,18 @@ mod tests {
         ]);
         assert_eq!(input.band(3), vec![103, 0, 0, 0, 103]);
         assert_eq!(
-            input.band_keyed(3, |g| input.paras[g].signed),
+            input.band_keyed(3, |_, g| input.paras[g].signed()),
             vec![(103, 0), (103, 4)]
         );
-        assert_eq!(input.band_keyed(0, |g| g == 1), vec![(0, 1)]);
+        assert_eq!(input.band_keyed(0, |_, g| g == 1), vec![(0, 1)]);
+        assert_eq!(
+            input.band_keyed(3, |k, _| k == 103),
+            vec![(103, 0), (103, 4)]
+        );
         assert_eq!(input.paras.len(), 5);
         assert_eq!(input.para_range(1), 2..4);
-        assert!(input.paras[0].signed && !input.paras[1].signed);
+        assert!(input.paras[0].signed() && !input.paras[1].signed());
+        assert_eq!(std::mem::size_of::<LinkPara>(), 16);
     }
 
     #[test]
@@ -454,14 +513,14 @@ mod tests {
         input.finish();
         let band = input.band(2);
         assert_eq!((band[0], band[299_999]), (2, 300_001));
-        let keyed = input.band_keyed(2, |g| g % 100_000 == 99_999);
+        let keyed = input.band_keyed(2, |_, g| g % 100_000 == 99_999);
         assert_eq!(
             keyed,
             vec![(100_001, 99_999), (200_001, 199_999), (300_001, 299_999)]
         );
         input.bands[2] = Box::new(Vec::<u8>::new());
         assert_eq!(input.band(2)[299_999], 0);
-        assert_eq!(input.band_keyed(2, |g| g < 2), vec![(0, 0), (0, 1)]);
+        assert_eq!(input.band_keyed(2, |_, g| g < 2), vec![(0, 0), (0, 1)]);
     }
 
     #[test]

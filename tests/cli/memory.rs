@@ -146,8 +146,8 @@ fn a_small_memory_bound_spills_the_links_tables_and_writes_the_same_reports() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    // The link's sorted tables get a thirty-second of --memory: 32 KB of
-    // 1M (runs of 2,048 pairs on disk), 32 MB of the default (none).
+    // The link's sorted tables get a sixty-fourth of --memory: 16 KB of
+    // 1M (runs of 1,024 pairs on disk), 16 MB of the default (none).
     let mut outs = Vec::new();
     for (name, memory) in [("small", Some("1M")), ("default", None)] {
         let out = tmp.path().join(name);

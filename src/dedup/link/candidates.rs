@@ -30,6 +30,10 @@ pub(super) const RARE_BUCKET: usize = 2;
 /// power of two).
 const EXACT_SLICES: u64 = 8;
 
+/// Slices of a band's key values sorted one at a time in step 4 (a power
+/// of two): a quarter of the band's (key, paragraph) pairs held at once.
+const BAND_SLICES: u32 = 4;
+
 /// Unsure pairs checked on full keys at a time (each chunk reads every
 /// band's keys once).
 const CHECK_PAIRS: usize = 1 << 20;
@@ -96,7 +100,7 @@ impl Linker<'_> {
         let shift = u64::BITS - EXACT_SLICES.trailing_zeros();
         let in_slice = |exact: u64| exact.checked_shr(shift).unwrap_or(0) == slice;
         let mut exact: Vec<(u64, u32)> = (0..self.total())
-            .filter(|&g| self.print(g).words > 0 && in_slice(self.print(g).exact))
+            .filter(|&g| self.print(g).words() > 0 && in_slice(self.print(g).exact))
             .map(|g| (self.print(g).exact, g))
             .collect();
         exact.par_sort_unstable();
@@ -104,7 +108,7 @@ impl Linker<'_> {
             if run.len() < 2 {
                 continue;
             }
-            if self.print(run[0].1).words >= MIN_EXACT_WORDS {
+            if self.print(run[0].1).words() >= MIN_EXACT_WORDS {
                 for w in run.windows(2) {
                     self.sets.union(w[0].1, w[1].1);
                 }
@@ -159,8 +163,8 @@ impl Linker<'_> {
     }
 
     /// Near candidates of band `band`, added to `sure` and `unsure`:
-    /// sort-based buckets of the paragraphs with band keys (8 bytes each
-    /// while sorted); each member is paired with the bucket's first member
+    /// sort-based buckets of the paragraphs with band keys (sorted a slice
+    /// of key values at a time, [`BAND_SLICES`]); each member is paired with the bucket's first member
     /// and its predecessor (linear in bucket size). Pairs from a rare band
     /// key ([`Linker::is_rare_bucket`]) are sure; others are kept when their
     /// low bytes share [`MIN_BANDS`] bands. The band's new pairs are added
@@ -169,8 +173,30 @@ impl Linker<'_> {
     fn band_pairs(&self, band: usize, low_bytes: &LowBytes, sure: &mut Runs, unsure: &mut Runs) {
         let mut out = BandPairs::default();
         let batch = (sure.cap().min(unsure.cap()) / 2).max(1);
+        for slice in 0..BAND_SLICES {
+            self.band_slice_pairs((band, slice), low_bytes, &mut out, batch, (sure, unsure));
+        }
+        sure.add_unsorted(out.sure);
+        unsure.add_unsorted(out.unsure);
+    }
+
+    /// [`Linker::band_pairs`] of the signed paragraphs whose key in `band`
+    /// has `slice` in its top bits: the band's buckets a slice of key
+    /// values at a time (a bucket is one key, so each lies whole in one
+    /// slice), 8 bytes a paragraph of the slice while sorted. The band's
+    /// pairs go to `out`, and on to the tables past `batch`.
+    fn band_slice_pairs(
+        &self,
+        (band, slice): (usize, u32),
+        low_bytes: &LowBytes,
+        out: &mut BandPairs,
+        batch: usize,
+        (sure, unsure): (&mut Runs, &mut Runs),
+    ) {
         let input = self.input();
-        let mut keys = input.band_keyed(band, |g| input.paras[g].signed);
+        let shift = u32::BITS - BAND_SLICES.trailing_zeros();
+        let in_slice = |k: u32| k.checked_shr(shift).unwrap_or(0) == slice;
+        let mut keys = input.band_keyed(band, |k, g| in_slice(k) && input.paras[g].signed());
         keys.par_sort_unstable();
         for run in keys.chunk_by(|x, y| x.0 == y.0) {
             let is_rare = self.is_rare_bucket(run);
@@ -197,9 +223,6 @@ impl Linker<'_> {
                 unsure.add_unsorted(std::mem::take(&mut out.unsure));
             }
         }
-        drop(keys);
-        sure.add_unsorted(out.sure);
-        unsure.add_unsorted(out.unsure);
     }
 
     /// Whether a bucket (band key, global paragraph) holds at most

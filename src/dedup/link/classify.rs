@@ -50,7 +50,7 @@ impl Linker<'_> {
                 continue;
             }
             let mut m: Vec<u32> = run.iter().map(|&(_, g)| g).collect();
-            m.sort_by_key(|&g| self.order(g));
+            m.sort_by_cached_key(|&g| self.order(g));
             cross.push(m);
         }
         cross
@@ -69,14 +69,15 @@ pub(super) enum Verdict {
 /// paragraphs at either end, where bios and promos sit).
 pub(super) struct ArticleZones {
     copied_share: Vec<f64>,
-    /// Paragraphs before this one are the head zone.
-    head_end: Vec<usize>,
+    /// Paragraphs before this one are the head zone (paragraph numbers
+    /// are u32 here, as in the link's global numbering: 4 bytes, not 8).
+    head_end: Vec<u32>,
     /// Paragraphs from this one on are the tail zone.
-    tail_start: Vec<usize>,
+    tail_start: Vec<u32>,
     /// Head end and tail start when repeated paragraphs are not light: the
     /// article's bare edges, where its own lines sit around its story
     /// (in a wholesale copy, every paragraph is in the zones above).
-    bare: Vec<(usize, usize)>,
+    bare: Vec<(u32, u32)>,
 }
 
 impl ArticleZones {
@@ -86,16 +87,17 @@ impl ArticleZones {
         let na = linker.input().len();
         let mut zones = ArticleZones {
             copied_share: vec![0.0f64; na],
-            head_end: vec![0usize; na],
-            tail_start: vec![0usize; na],
+            head_end: vec![0; na],
+            tail_start: vec![0; na],
             bare: vec![(0, 0); na],
         };
         for a in 0..na {
             let (share, head, tail) = measure_article(linker, in_cross, a);
             zones.copied_share[a] = share;
-            zones.head_end[a] = head;
-            zones.tail_start[a] = tail;
-            zones.bare[a] = bare_edges(linker, a);
+            zones.head_end[a] = head as u32;
+            zones.tail_start[a] = tail as u32;
+            let (head, tail) = bare_edges(linker, a);
+            zones.bare[a] = (head as u32, tail as u32);
         }
         zones
     }
@@ -104,7 +106,7 @@ impl ArticleZones {
     /// [`ArticleZones::bare`]).
     fn at_bare_edge(&self, linker: &Linker<'_>, g: u32) -> bool {
         let (a, p) = linker.index.split(g);
-        p < self.bare[a].0 || p >= self.bare[a].1
+        p < self.bare[a].0 as usize || p >= self.bare[a].1 as usize
     }
 
     /// Whether the paragraphs just inside the group's members (the next
@@ -130,7 +132,7 @@ impl ArticleZones {
     /// story next to an edge line, past headings and short lines.
     fn inside(&self, linker: &Linker<'_>, a: usize, p: usize) -> Option<usize> {
         let n = linker.input().para_range(a).len();
-        if p < self.bare[a].0 {
+        if p < self.bare[a].0 as usize {
             (p + 1..n).find(|&q| !bare_light(linker, a, q))
         } else {
             (0..p).rev().find(|&q| !bare_light(linker, a, q))
@@ -140,7 +142,7 @@ impl ArticleZones {
     /// Whether global paragraph `g` is in its article's head or tail zone.
     fn at_edge(&self, linker: &Linker<'_>, g: u32) -> bool {
         let (a, p) = linker.index.split(g);
-        p < self.head_end[a] || p >= self.tail_start[a]
+        p < self.head_end[a] as usize || p >= self.tail_start[a] as usize
     }
 
     /// Step 9: a group is boilerplate when all its paragraphs sit in their
@@ -192,7 +194,7 @@ impl ArticleZones {
             .into_iter()
             .filter(|m| !m.iter().any(|&g| in_cross[g as usize]))
             .map(|mut m| {
-                m.sort_by_key(|&g| linker.order(g));
+                m.sort_by_cached_key(|&g| linker.order(g));
                 m
             })
             .filter(|m| self.classify(linker, m) == Verdict::Boilerplate)
@@ -227,8 +229,8 @@ fn bare_edges(linker: &Linker<'_>, a: usize) -> (usize, usize) {
 fn bare_light(linker: &Linker<'_>, a: usize, p: usize) -> bool {
     let input = linker.input();
     let ps = input.paras_of(a);
-    ps[p].title_like
-        || ps[p].words < LIGHT_WORDS
+    ps[p].title_like()
+        || ps[p].words() < LIGHT_WORDS
         || input.marks_of(a).get(p) == Some(&ParaMark::Boilerplate)
 }
 
@@ -236,12 +238,12 @@ fn bare_light(linker: &Linker<'_>, a: usize, p: usize) -> bool {
 fn measure_article(linker: &Linker<'_>, in_cross: &[bool], a: usize) -> (f64, usize, usize) {
     let ps = linker.input().paras_of(a);
     let marks = linker.input().marks_of(a);
-    let all: u32 = ps.iter().map(|p| p.words).sum();
+    let all: u32 = ps.iter().map(|p| p.words()).sum();
     let copied: u32 = ps
         .iter()
         .enumerate()
         .filter(|(p, _)| in_cross[linker.index.global(a, *p) as usize])
-        .map(|(_, p)| p.words)
+        .map(|(_, p)| p.words())
         .sum();
     let copied_share = if all == 0 {
         0.0
@@ -250,8 +252,8 @@ fn measure_article(linker: &Linker<'_>, in_cross: &[bool], a: usize) -> (f64, us
     };
     let zone = |p: usize| {
         let x = &ps[p];
-        x.title_like
-            || x.words < LIGHT_WORDS
+        x.title_like()
+            || x.words() < LIGHT_WORDS
             || in_cross[linker.index.global(a, p) as usize]
             || marks.get(p) == Some(&ParaMark::Boilerplate)
     };
@@ -372,7 +374,7 @@ impl EarliestText {
         let mut first = HashMap::new();
         for &h in group {
             let p = linker.print(h);
-            if p.words >= crate::dedup::MIN_EXACT_WORDS {
+            if p.words() >= crate::dedup::MIN_EXACT_WORDS {
                 first.entry(p.exact).or_insert(h);
             }
         }

@@ -96,8 +96,10 @@ pub fn link_to(
     let short_repeats = linker.exact_repeats();
     stats.phase("exact");
     let confirmed = linker.near_repeats(cfg.near_dup, load, scratch, memo, space, &mut stats);
+    (space.release)();
     stats.phase("settled");
     let CrossGroups { groups, member } = linker.cross_groups();
+    (space.release)();
     stats.phase("cross groups");
     let zones = ArticleZones::measure(&linker, &member);
     stats.phase("zones");
@@ -164,28 +166,31 @@ impl Dsu {
 }
 
 /// Global paragraph numbering: paragraph `p` of article `a` is `base[a] + p`.
+/// The article of a paragraph is found by binary search over `base` (4
+/// bytes an article), not looked up in a table of 4 bytes a paragraph.
 struct ParaIndex {
     base: Vec<u32>,
-    /// The article of each global paragraph (a lookup, not a search: the
-    /// link asks millions of times).
-    owner: Vec<u32>,
+    total: u32,
 }
 
 impl ParaIndex {
     fn new(input: &LinkInput) -> ParaIndex {
         let base: Vec<u32> = input.articles.iter().map(|a| a.first_para).collect();
-        let mut owner = Vec::with_capacity(input.paras.len());
-        for a in 0..input.len() {
-            owner.extend(std::iter::repeat_n(a as u32, input.para_range(a).len()));
+        ParaIndex {
+            base,
+            total: input.paras.len() as u32,
         }
-        ParaIndex { base, owner }
     }
     /// Paragraphs in all articles.
     fn total(&self) -> u32 {
-        self.owner.len() as u32
+        self.total
     }
+    /// The article of global paragraph `g`: the last whose range starts
+    /// at or before it (articles without paragraphs start where the next
+    /// one does, so the last of them is the one that holds `g`).
     fn art(&self, g: u32) -> usize {
-        self.owner[g as usize] as usize
+        debug_assert!(g < self.total);
+        self.base.partition_point(|&b| b <= g) - 1
     }
     /// (article, paragraph) of global paragraph `g`.
     fn split(&self, g: u32) -> (usize, usize) {
@@ -262,6 +267,7 @@ impl<'a> Linker<'a> {
         stats: &mut Stats,
     ) -> Vec<((u32, u32), f64)> {
         let candidates = self.band_candidates(space);
+        (space.release)();
         stats.phase("candidates");
         let queue = self.queue(candidates.iter(), memo, space);
         stats.phase("queue");
@@ -271,7 +277,7 @@ impl<'a> Linker<'a> {
             usize::from(candidates.spilled || queue.spilled),
         );
         drop(candidates);
-        self.settle_candidates(queue, near_dup, load, scratch, memo, stats)
+        self.settle_candidates(queue, near_dup, load, scratch, memo, (space, stats))
     }
 
     fn total(&self) -> u32 {
@@ -298,7 +304,8 @@ impl<'a> Linker<'a> {
 
     /// Same normalised text, long enough to count as an exact repeat.
     fn exact_match(&self, x: u32, y: u32) -> bool {
-        self.print(x).exact == self.print(y).exact && self.print(x).words >= super::MIN_EXACT_WORDS
+        self.print(x).exact == self.print(y).exact
+            && self.print(x).words() >= super::MIN_EXACT_WORDS
     }
 
     /// See [`local_repeats`].

@@ -95,17 +95,17 @@ impl LinkOutput {
     ) {
         let articles = &linker.input().articles;
         let o = group[0];
-        let (oa, _) = linker.index.split(o);
+        let (oa, op) = linker.index.split(o);
         let earliest = EarliestText::of_group(linker, group);
         let mut rows = vec![DuplicateRow {
             group: 0,
             article: articles[oa].id,
-            paragraph: linker.print(o).para,
+            paragraph: ParaIdx(op as u32),
             line: linker.print(o).line,
             kind: DupKind::Exact,
             similarity: 1.0,
             first_article: articles[oa].id,
-            first_paragraph: linker.print(o).para,
+            first_paragraph: ParaIdx(op as u32),
             text: String::new(),
         }];
         for &g in &group[1..] {
@@ -196,12 +196,12 @@ impl LinkOutput {
             let (a, p) = linker.index.split(r.para);
             let ps = linker.input().paras_of(a);
             let mut k = p;
-            while k > 0 && ps[k - 1].title_like && marks[a][k - 1] == ParaMark::Content {
+            while k > 0 && ps[k - 1].title_like() && marks[a][k - 1] == ParaMark::Content {
                 k -= 1;
                 marks[a][k] = ParaMark::Boilerplate;
             }
             let mut k = p + 1;
-            while k < ps.len() && ps[k].title_like && marks[a][k] == ParaMark::Content {
+            while k < ps.len() && ps[k].title_like() && marks[a][k] == ParaMark::Content {
                 marks[a][k] = ParaMark::Boilerplate;
                 k += 1;
             }
@@ -367,7 +367,9 @@ impl Block<'_> {
             local
                 .get_or_insert_with(|| linker.input().local(self.article).0)
                 .iter()
-                .find(|f| f.kind == FindingKind::Boilerplate && f.paragraph == Some(ps[i].para))
+                .find(|f| {
+                    f.kind == FindingKind::Boilerplate && f.paragraph == Some(ParaIdx(i as u32))
+                })
                 .filter(|f| f.line == Some(ps[i].line))
                 .cloned()
         } else {
@@ -392,7 +394,7 @@ impl Block<'_> {
         };
         block_finding(
             self.id(linker),
-            (ps[i].para, ps[i].line),
+            (ParaIdx(i as u32), ps[i].line),
             ps[e].line,
             self.paras.len(),
             &reason,
@@ -424,12 +426,12 @@ impl Block<'_> {
                             direct.similarity_to(linker, r.origin, g),
                         )
                     }
-                    None => (id, ps[i].para, 1.0),
+                    None => (id, ParaIdx(i as u32), 1.0),
                 };
                 DuplicateRow {
                     group: 0,
                     article: id,
-                    paragraph: ps[p].para,
+                    paragraph: ParaIdx(p as u32),
                     line: ps[p].line,
                     kind: DupKind::Boilerplate,
                     similarity: sim,

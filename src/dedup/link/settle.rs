@@ -16,7 +16,7 @@
 //! round sees the sets as the previous rounds left them, its paragraphs are
 //! compared in parallel, and their joins are applied after, in order.
 
-use super::confirm::{Spilled, Wanted};
+use super::confirm::{SpillIndex, Wanted};
 use super::sorted::{Pair, Runs, Sorted};
 use super::stats::Stats;
 use super::Linker;
@@ -32,7 +32,7 @@ use std::sync::OnceLock;
 /// sets it has not joined (a paragraph that merges two stories).
 pub(super) const MORE_TRIES: usize = 4;
 /// Candidate pairs per round: bounds the paragraphs held in memory.
-const ROUND_PAIRS: usize = 16_384;
+const ROUND_PAIRS: usize = 4_096;
 
 /// Similarities of form pairs kept for later rounds, in two generations of
 /// at most this many (about 30 bytes each): when the newer one is full it
@@ -67,14 +67,14 @@ type Tried = ((u32, u32), f64);
 
 /// The candidates in the order they are settled, and what confirming
 /// needs of them: 8 bytes per pair (in memory up to half the link's
-/// space, past it in sorted runs on scratch), 4 bytes per paragraph
-/// (which one has each publication rank) and a bit per paragraph (whose
+/// space, past it in sorted runs on scratch), 8 bytes per article (which
+/// paragraph has each publication rank) and a bit per paragraph (whose
 /// text must be re-read).
 pub(super) struct Queue {
     /// (later, earlier) publication ranks of every candidate pair, sorted.
     oriented: Sorted,
     /// The global paragraph of each publication rank.
-    by_rank: Vec<u32>,
+    ranks: Ranks,
     /// The paragraphs of pairs the memo does not know.
     wanted: Wanted,
     /// Candidate pairs.
@@ -87,8 +87,91 @@ impl Queue {
     /// The pairs as (later, earlier) global paragraphs in publication
     /// order, sorted by the later paragraph's place, then the earlier one's.
     fn pairs(&self) -> impl Iterator<Item = Pair> + '_ {
-        let g = |r: u32| self.by_rank[r as usize];
+        let g = |r: u32| self.ranks.para(r);
         self.oriented.iter().map(move |(l, e)| (g(l), g(e)))
+    }
+}
+
+/// Publication ranks of paragraphs: articles in publication order
+/// ([`Linker::order`]), their paragraphs in turn. Held per article (8
+/// bytes: where its ranks start, and its first global paragraph), not
+/// per paragraph; a rank's article is found by binary search.
+pub(super) struct Ranks {
+    /// The first rank of each article, in publication order.
+    starts: Vec<u32>,
+    /// The first global paragraph of each article, in publication order.
+    firsts: Vec<u32>,
+}
+
+impl Ranks {
+    /// The global paragraph of rank `r`: of the last article whose ranks
+    /// start at or before it (articles without paragraphs start where the
+    /// next one does, so the last of them holds `r`).
+    fn para(&self, r: u32) -> u32 {
+        let i = self.starts.partition_point(|&s| s <= r) - 1;
+        self.firsts[i] + (r - self.starts[i])
+    }
+}
+
+/// Comparisons gathered while settling, on a scratch stream (16 bytes
+/// each) rather than in memory, where they would sit beside the re-read
+/// forms' index at the link's peak; read back once that is gone.
+struct TriedLog {
+    stream: Box<dyn Scratch>,
+    buffer: Vec<u8>,
+    len: usize,
+}
+
+impl TriedLog {
+    /// Bytes gathered before they go to the stream.
+    const BUFFER: usize = 1 << 16;
+    /// Bytes read back at a time.
+    const READ: usize = 1 << 24;
+
+    fn new(space: &LinkSpace<'_>) -> TriedLog {
+        TriedLog {
+            stream: (space.open)(),
+            buffer: Vec::new(),
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, ((x, y), s): Tried) {
+        self.buffer.extend_from_slice(&x.to_le_bytes());
+        self.buffer.extend_from_slice(&y.to_le_bytes());
+        self.buffer.extend_from_slice(&s.to_bits().to_le_bytes());
+        self.len += 1;
+        if self.buffer.len() >= Self::BUFFER {
+            self.stream.append(&self.buffer);
+            self.buffer.clear();
+        }
+    }
+
+    /// Every comparison pushed, in order (those the stream lost are left
+    /// out: the link then joins less, never wrongly).
+    fn into_vec(mut self) -> Vec<Tried> {
+        if !self.buffer.is_empty() {
+            self.stream.append(&self.buffer);
+        }
+        self.buffer = Vec::new();
+        self.stream.finish();
+        let mut out = Vec::with_capacity(self.len);
+        let total = (self.len * 16) as u64;
+        let mut at = 0u64;
+        while at < total {
+            let len = (total - at).min(Self::READ as u64);
+            let bytes = self.stream.read(at, len as u32);
+            if bytes.len() as u64 != len {
+                break;
+            }
+            out.extend(bytes.chunks_exact(16).map(|r| {
+                let u = |i: usize| u32::from_le_bytes(r[i..i + 4].try_into().expect("4 bytes"));
+                let s = f64::from_bits(u64::from_le_bytes(r[8..].try_into().expect("8 bytes")));
+                ((u(0), u(4)), s)
+            }));
+            at += len;
+        }
+        out
     }
 }
 
@@ -99,7 +182,7 @@ type Slot = (u32, OnceLock<Option<Ready>>);
 /// What one round needs to compare pairs: the re-read forms, the memo and
 /// the similarities of form pairs compared in earlier rounds.
 struct Compare<'c> {
-    spilled: &'c [Spilled],
+    spilled: &'c SpillIndex,
     scratch: &'c dyn Scratch,
     /// The round's paragraphs, sorted, each form read at most once a round
     /// and kept for the next round when it needs it too (an origin that
@@ -121,10 +204,13 @@ impl Linker<'_> {
         memo: &PairMemo,
         space: &LinkSpace<'_>,
     ) -> Queue {
-        let by_rank = self.publication_order();
-        let mut rank = vec![0u32; by_rank.len()];
-        for (r, &g) in by_rank.iter().enumerate() {
-            rank[g as usize] = r as u32;
+        let ranks = self.publication_order();
+        let mut rank = vec![0u32; self.total() as usize];
+        for (i, (&start, &first)) in ranks.starts.iter().zip(&ranks.firsts).enumerate() {
+            let end = ranks.starts.get(i + 1).map_or(self.total(), |&s| s);
+            for r in start..end {
+                rank[(first + r - start) as usize] = r;
+            }
         }
         let mut wanted = Wanted::new(self.total());
         let mut oriented = Runs::new(space, space.memory / 2, false);
@@ -142,25 +228,32 @@ impl Linker<'_> {
         Queue {
             spilled: oriented.spilled(),
             oriented: oriented.finish(),
-            by_rank,
+            ranks,
             wanted,
             len,
         }
     }
 
-    /// Every global paragraph in publication order ([`Linker::order`]:
+    /// Every global paragraph's publication rank ([`Linker::order`]:
     /// articles by date and id, then their paragraphs in order).
-    fn publication_order(&self) -> Vec<u32> {
+    fn publication_order(&self) -> Ranks {
         let mut arts: Vec<u32> = (0..self.input().len() as u32).collect();
         arts.par_sort_by_key(|&a| {
             let art = self.article(a as usize);
             (art.date, art.id)
         });
-        let mut order = Vec::with_capacity(self.total() as usize);
+        let mut ranks = Ranks {
+            starts: Vec::with_capacity(arts.len()),
+            firsts: Vec::with_capacity(arts.len()),
+        };
+        let mut next = 0u32;
         for a in arts {
-            order.extend(self.input().para_range(a as usize).map(|g| g as u32));
+            let range = self.input().para_range(a as usize);
+            ranks.starts.push(next);
+            ranks.firsts.push(range.start as u32);
+            next += range.len() as u32;
         }
-        order
+        ranks
     }
 
     /// Steps 5 and 6: the queued candidates settled round by round
@@ -169,20 +262,25 @@ impl Linker<'_> {
     /// pair's key and similarity go to `memo.fresh`.
     pub(super) fn settle_candidates(
         &mut self,
-        queue: Queue,
+        mut queue: Queue,
         near_dup: f64,
         load: &LoadArticles<'_>,
         scratch: &mut dyn Scratch,
         memo: &mut PairMemo,
-        stats: &mut Stats,
+        (space, stats): (&LinkSpace<'_>, &mut Stats),
     ) -> Vec<Tried> {
         let use_memo = memo.remember || !memo.known.is_empty();
-        let spilled = self.spill(&queue.wanted, load, scratch);
+        let spilled = self.spill(
+            std::mem::replace(&mut queue.wanted, Wanted::new(0)),
+            load,
+            scratch,
+        );
+        (space.release)();
         stats.phase("spill");
         stats.count("spilled", spilled.len());
         let mut by_forms = FormMemo::default();
-        let mut confirmed: Vec<Tried> = Vec::new();
-        let mut fresh: Vec<Tried> = Vec::new();
+        let mut confirmed = TriedLog::new(space);
+        let mut fresh = TriedLog::new(space);
         let mut compared = 0;
         let mut forms: Vec<Slot> = Vec::new();
         let mut pairs = queue.pairs().peekable();
@@ -206,7 +304,7 @@ impl Linker<'_> {
             for t in tried.into_iter().flatten() {
                 compared += 1;
                 let ((x, y), s) = t;
-                if let (Some(fx), Some(fy)) = (form_of(&spilled, x), form_of(&spilled, y)) {
+                if let (Some(fx), Some(fy)) = (spilled.form(x), spilled.form(y)) {
                     by_forms.insert((fx, fy), s);
                 }
                 if s >= near_dup {
@@ -218,6 +316,10 @@ impl Linker<'_> {
                 }
             }
         }
+        // What settling held goes before the comparisons come back.
+        drop(pairs);
+        drop((forms, by_forms, spilled, queue));
+        let (mut confirmed, fresh) = (confirmed.into_vec(), fresh.into_vec());
         stats.phase("settle");
         stats.count("compared", compared);
         stats.count("confirmed", confirmed.len());
@@ -314,7 +416,7 @@ impl Compare<'_> {
     /// pair of the same forms, else on text (0 when either could not be
     /// re-read).
     fn similarity(&self, x: u32, y: u32) -> f64 {
-        let (fx, fy) = (form_of(self.spilled, x), form_of(self.spilled, y));
+        let (fx, fy) = (self.spilled.form(x), self.spilled.form(y));
         if let (Some(fx), Some(fy)) = (fx, fy) {
             if let Some(s) = self.by_forms.get(&(fx, fy)) {
                 return s;
@@ -383,16 +485,9 @@ fn carry_forms(prev: Vec<Slot>, members: &[u32]) -> Vec<Slot> {
 }
 
 /// Paragraph `g`'s form from the scratch space, ready to compare.
-fn read_ready(spilled: &[Spilled], scratch: &dyn Scratch, g: u32) -> Option<Ready> {
-    let i = spilled.binary_search_by_key(&g, |l| l.para).ok()?;
-    let Spilled { offset, len, .. } = spilled[i];
+fn read_ready(spilled: &SpillIndex, scratch: &dyn Scratch, g: u32) -> Option<Ready> {
+    let (offset, len) = spilled.place(g)?;
     Normalised::decode(&scratch.read(offset, len)).map(Ready::new)
-}
-
-/// The hash of paragraph `g`'s form, when it was re-read.
-fn form_of(spilled: &[Spilled], g: u32) -> Option<u64> {
-    let i = spilled.binary_search_by_key(&g, |l| l.para).ok()?;
-    Some(spilled[i].form)
 }
 
 #[cfg(test)]
@@ -552,7 +647,7 @@ mod tests {
             &loader(&arts),
             &mut Vec::new(),
             &mut memo,
-            &mut Stats::from_env(),
+            (&space, &mut Stats::from_env()),
         );
         let pairs: Vec<(u32, u32)> = confirmed.iter().map(|c| c.0).collect();
         // 5 anchors on 1 (earlier than 3, same date, lower id). 3 joined
@@ -575,9 +670,32 @@ mod tests {
             &|ids: &[crate::model::ArticleId]| vec![None; ids.len()],
             &mut Vec::new(),
             &mut memo,
-            &mut Stats::from_env(),
+            (&space, &mut Stats::from_env()),
         );
         assert_eq!(again, confirmed);
+    }
+
+    #[test]
+    fn ranks_map_back_to_paragraphs_past_articles_without_any() {
+        // In publication order: an article of paragraphs 5..7, an empty
+        // one, one of 0..3, another empty one, one of 3..5.
+        let ranks = Ranks {
+            starts: vec![0, 2, 2, 5, 5],
+            firsts: vec![5, 7, 0, 3, 3],
+        };
+        let paras: Vec<u32> = (0..7).map(|r| ranks.para(r)).collect();
+        assert_eq!(paras, vec![5, 6, 0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn comparisons_come_back_from_their_stream_in_order() {
+        let space = LinkSpace::unbounded();
+        let mut log = TriedLog::new(&space);
+        let tried: Vec<Tried> = (0..10_000u32)
+            .map(|i| ((i, i * 3 + 1), f64::from(i) / 7.0))
+            .collect();
+        tried.iter().for_each(|&t| log.push(t));
+        assert_eq!(log.into_vec(), tried);
     }
 
     #[test]
