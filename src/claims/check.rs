@@ -7,6 +7,7 @@ use super::truth::{consensus_of, value_support};
 use super::{same_family, same_value};
 use crate::model::{ClaimRow, Keys};
 use crate::rules::Fact;
+use std::collections::BTreeMap;
 
 /// One group and what it needs to be checked and reported.
 pub(super) struct GroupCheck<'a> {
@@ -80,33 +81,69 @@ impl<'a> GroupCheck<'a> {
 
     /// One claims.csv row per mention, in node then text order; a value's
     /// support is its TruthFinder confidence given the final `trust`.
+    /// The group's rows in the order made (`label_rows` makes them a part
+    /// at a time, sorted first).
+    #[cfg(test)]
     pub(super) fn rows(&self, reference: &Reference, trust: &[f64]) -> Vec<ClaimRow> {
-        let support = value_support(self.observations, trust);
+        let support = self.support(trust);
+        self.row_places()
+            .map(|(n, c)| self.row(n, c, reference, &support))
+            .collect()
+    }
+
+    /// The support of each value the group holds (by its bits).
+    pub(super) fn support(&self, trust: &[f64]) -> BTreeMap<u64, f64> {
+        value_support(self.observations, trust)
+    }
+
+    /// Where each of the group's rows comes from, in the order [`rows`]
+    /// makes them: (node, claim number in the table).
+    ///
+    /// [`rows`]: GroupCheck::rows
+    pub(super) fn row_places(&self) -> impl Iterator<Item = (usize, u32)> + '_ {
         let table = &self.nodes.table;
-        let mut rows = Vec::new();
-        for &n in self.group {
-            let node = &self.nodes[n];
-            let (consensus, agrees) = reference.verdict(node.value);
-            for c in node.claims(table) {
-                rows.push(ClaimRow {
-                    claim: self.label.to_string(),
-                    article: c.article,
-                    paragraph: c.paragraph,
-                    mention: table.text(c.mention).to_string(),
-                    value: c.value,
-                    unit: table.text(c.unit).to_string(),
-                    consensus,
-                    support: support.get(&c.value.to_bits()).copied().unwrap_or(0.0),
-                    agrees,
-                    reference: reference.reference.clone(),
-                });
-            }
+        self.group.iter().flat_map(move |&n| {
+            self.nodes[n]
+                .mentions
+                .iter()
+                .filter(move |&&c| table.claim(c).is_some())
+                .map(move |&c| (n, c))
+        })
+    }
+
+    /// The row of claim `c` of node `n` (one of [`row_places`]), with the
+    /// group's `support` ([`support`]).
+    ///
+    /// [`row_places`]: GroupCheck::row_places
+    /// [`support`]: GroupCheck::support
+    pub(super) fn row(
+        &self,
+        n: usize,
+        c: u32,
+        reference: &Reference,
+        support: &BTreeMap<u64, f64>,
+    ) -> ClaimRow {
+        let table = &self.nodes.table;
+        let c = table.claim(c).expect("a row's claim is in the table");
+        let (consensus, agrees) = reference.verdict(self.nodes[n].value);
+        ClaimRow {
+            claim: self.label.to_string(),
+            article: c.article,
+            paragraph: c.paragraph,
+            mention: table.text(c.mention).to_string(),
+            value: c.value,
+            unit: table.text(c.unit).to_string(),
+            consensus,
+            support: support.get(&c.value.to_bits()).copied().unwrap_or(0.0),
+            agrees,
+            reference: reference.reference.clone(),
         }
-        rows
     }
 }
 
-/// The order of claims.csv: claim, article, paragraph, mention, value.
+/// The order of claims.csv: claim, article, paragraph, mention, value
+/// (what `label_rows` gives without making the rows first).
+#[cfg(test)]
 pub(super) fn sort_rows(rows: &mut [ClaimRow]) {
     rows.sort_by(|a, b| {
         (&a.claim, a.article, a.paragraph, &a.mention)
@@ -160,6 +197,58 @@ mod tests {
         assert_eq!(r.verdict(55e9), (Some(550e9), false));
         assert_eq!(r.verdict(5e9), (None, true), "another quantity");
         assert_eq!(reference(None).verdict(5.0), (None, true));
+    }
+
+    #[test]
+    fn a_labels_rows_made_a_part_at_a_time_are_its_rows_sorted() {
+        let arts = vec![
+            summary(0, "a", "The $5 billion fund. The $7 billion fund.", &[]),
+            summary(1, "b", "The $5 billion fund.", &[]),
+            summary(2, "c", "The $50 billion fund. The $5 billion fund.", &[]),
+        ];
+        let nodes = build_nodes(&arts, &HashMap::new());
+        let keys = keys_by_id(&arts);
+        let observations = [(0, 5e9), (1, 5e9), (2, 50e9)];
+        // Two groups of one label, in an order that sorting must undo.
+        let groups: [Vec<usize>; 2] = [
+            (0..nodes.len()).rev().filter(|n| n % 2 == 0).collect(),
+            (0..nodes.len()).filter(|n| n % 2 == 1).collect(),
+        ];
+        fn check<'c>(
+            (nodes, keys, observations): (&'c Nodes, &'c Keys, &'c [(usize, f64)]),
+            group: &'c [usize],
+        ) -> GroupCheck<'c> {
+            GroupCheck {
+                nodes,
+                keys,
+                group,
+                label: "fund",
+                observations,
+                fact: None,
+            }
+        }
+        let ctx = (&nodes, &keys, &observations[..]);
+        let check = |g| check(ctx, g);
+        let trust = [0.9, 0.8, 0.7];
+        let refs: Vec<Reference> = groups.iter().map(|g| check(g).reference(&trust)).collect();
+        let mut want: Vec<ClaimRow> = groups
+            .iter()
+            .zip(&refs)
+            .flat_map(|(g, r)| check(g).rows(r, &trust))
+            .collect();
+        sort_rows(&mut want);
+        assert!(want.len() >= 5, "{want:?}");
+        let checks: Vec<(GroupCheck<'_>, &Reference)> = groups
+            .iter()
+            .zip(&refs)
+            .map(|(g, r)| (check(g), r))
+            .collect();
+        for at_once in [1, 2, 4096] {
+            let mut parts: Vec<Vec<ClaimRow>> = Vec::new();
+            crate::claims::label_rows(&checks, &trust, at_once, &mut |p| parts.push(p));
+            assert!(parts.iter().all(|p| p.len() <= at_once));
+            assert_eq!(parts.concat(), want, "{at_once}");
+        }
     }
 
     #[test]

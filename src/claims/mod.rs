@@ -52,10 +52,10 @@ use crate::model::{
     ParaMark,
 };
 use crate::rules::{Fact, Rules};
-use check::{sort_rows, GroupCheck, Reference};
+use check::{GroupCheck, Reference};
 use conflicts::sort_findings;
 use group::{canon_map, group_labels, group_nodes, match_fact, NodeBuilder};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use truth::{truth_discovery, Evidence, Voters};
 
 /// Two values are "the same value" when they differ by at most this fraction
@@ -193,12 +193,9 @@ impl<'r> Resolver<'r> {
             references.push(reference);
         }
         for run in order::by_label(&labels) {
-            let mut part: Vec<ClaimRow> = run
-                .iter()
-                .flat_map(|&gi| check(gi).rows(&references[gi], &trust))
-                .collect();
-            sort_rows(&mut part);
-            rows(part);
+            let checks: Vec<(GroupCheck<'_>, &Reference)> =
+                run.iter().map(|&gi| (check(gi), &references[gi])).collect();
+            label_rows(&checks, &trust, ROWS_AT_ONCE, rows);
         }
         sort_findings(&mut findings);
         ClaimsOutcome {
@@ -206,6 +203,51 @@ impl<'r> Resolver<'r> {
             findings,
             trust: voters.source_trust(&trust),
         }
+    }
+}
+
+/// claims.csv's rows made at a time, handed over in parts this long.
+const ROWS_AT_ONCE: usize = 4096;
+
+/// The rows of one label's groups (`checks`, each with its reference), in
+/// the table's order (`check::sort_rows`: one label, so article,
+/// paragraph, mention, value), handed to `rows` `at_once` at a time. Where
+/// each row comes from is sorted first (12 bytes a row, looked up in the
+/// claims' table to compare) and the rows made a part at a time: a label
+/// the whole corpus repeats (wire copy) has hundreds of thousands of rows,
+/// about 300 bytes each once made. The order is the one sorting the made
+/// rows gives (a stable sort of the same keys over the same sequence).
+fn label_rows(
+    checks: &[(GroupCheck<'_>, &Reference)],
+    trust: &[f64],
+    at_once: usize,
+    rows: &mut dyn FnMut(Vec<ClaimRow>),
+) {
+    let Some((first, _)) = checks.first() else {
+        return;
+    };
+    let table = &first.nodes.table;
+    let mut places: Vec<(u32, u32, u32)> = Vec::new();
+    for (i, (check, _)) in checks.iter().enumerate() {
+        places.extend(check.row_places().map(|(n, c)| (i as u32, n as u32, c)));
+    }
+    let rec = |c: u32| table.claim(c).expect("a row's claim is in the table");
+    places.sort_by(|a, b| {
+        let (x, y) = (rec(a.2), rec(b.2));
+        (x.article, x.paragraph, table.text(x.mention))
+            .cmp(&(y.article, y.paragraph, table.text(y.mention)))
+            .then(x.value.total_cmp(&y.value))
+    });
+    let supports: Vec<BTreeMap<u64, f64>> = checks.iter().map(|(c, _)| c.support(trust)).collect();
+    for part in places.chunks(at_once.max(1)) {
+        rows(
+            part.iter()
+                .map(|&(i, n, c)| {
+                    let (check, reference) = &checks[i as usize];
+                    check.row(n as usize, c, reference, &supports[i as usize])
+                })
+                .collect(),
+        );
     }
 }
 

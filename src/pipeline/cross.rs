@@ -109,7 +109,7 @@ pub(super) fn link_duplicates(
     let load = |ids: &[ArticleId]| reloader.load(ids);
     let records = LinkRecords::new(Box::new(report::Scratch::new(run.lock)));
     let open = || -> Box<dyn crate::model::Scratch> { Box::new(report::Scratch::new(run.lock)) };
-    let space = LinkSpace::share_of(run.cfg.memory, &open);
+    let space = LinkSpace::share_of(run.cfg.memory, &open).releasing(&super::heap::release_freed);
     let linked = dedup::link_to(
         &collected.link,
         &run.dedup,
@@ -243,6 +243,9 @@ pub(super) fn resolve_claims(
         }
         Vec::<()>::new()
     })?;
+    // The chunks' inputs were made and freed by the workers; their pages go
+    // back before truth discovery grows the main thread's heap.
+    super::heap::release_freed();
     let store = Box::new(report::Scratch::new(run.lock));
     let mut rows = ClaimRowsOnDisk::new(store, run.cfg.out_dir.clone());
     let outcome = resolver.finish(linked, collected.keys(), &mut |part| rows.push(part));
