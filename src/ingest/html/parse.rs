@@ -8,7 +8,7 @@ use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::TreeBuilder;
-use html5ever::{Attribute, LocalName, ParseOpts, QualName, TokenizerResult};
+use html5ever::{local_name, Attribute, LocalName, ParseOpts, QualName, TokenizerResult};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
@@ -101,6 +101,17 @@ impl Dom {
         }
     }
 
+    /// The element's interned tag name, the empty name for other nodes: to
+    /// compare with `local_name!` atoms (one integer comparison each)
+    /// instead of strings.
+    pub(crate) fn name(&self, id: NodeId) -> &LocalName {
+        static NO_NAME: LocalName = local_name!("");
+        match &self.nodes[id].data {
+            Data::Element { name, .. } => name,
+            _ => &NO_NAME,
+        }
+    }
+
     /// The value of attribute `name` (lowercase, one of [`KEPT_ATTRS`]) on
     /// element `id`.
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
@@ -164,7 +175,8 @@ impl Dom {
 
     /// Elements with tag `tag` in document order.
     pub(crate) fn elements<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = NodeId> + 'a {
-        self.descendants(0).filter(move |&n| self.tag(n) == tag)
+        let tag = LocalName::from(tag);
+        self.descendants(0).filter(move |&n| *self.name(n) == tag)
     }
 }
 
@@ -300,44 +312,45 @@ struct Capped<S> {
 }
 
 /// Elements that have no end tag or whose end tag may be left out: they
-/// do not count towards the depth.
-fn uncounted(name: &str) -> bool {
+/// do not count towards the depth. Told by the interned name (one
+/// integer comparison each), as the tokenizer gives it.
+fn uncounted(name: &LocalName) -> bool {
     matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-            | "p"
-            | "li"
-            | "dt"
-            | "dd"
-            | "tr"
-            | "td"
-            | "th"
-            | "option"
-            | "optgroup"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "rb"
-            | "rt"
-            | "rp"
-            | "html"
-            | "head"
-            | "body"
-            | "colgroup"
-            | "caption"
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("hr")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+            | local_name!("param")
+            | local_name!("p")
+            | local_name!("li")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("option")
+            | local_name!("optgroup")
+            | local_name!("thead")
+            | local_name!("tbody")
+            | local_name!("tfoot")
+            | local_name!("rb")
+            | local_name!("rt")
+            | local_name!("rp")
+            | local_name!("html")
+            | local_name!("head")
+            | local_name!("body")
+            | local_name!("colgroup")
+            | local_name!("caption")
     )
 }
 

@@ -8,45 +8,46 @@
 use super::parse::{Data, Dom, NodeId, NONE};
 use super::prose::prose_chars;
 use aho_corasick::AhoCorasick;
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// Elements that never hold the story.
-fn skip_tag(tag: &str) -> bool {
+/// Elements that never hold the story, told by the interned tag name (one
+/// integer comparison each).
+fn skip_tag(tag: &LocalName) -> bool {
     matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "button"
-            | "select"
-            | "textarea"
-            | "input"
-            | "option"
-            | "nav"
-            | "aside"
-            | "footer"
-            | "head"
-            | "title"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "map"
-            | "dialog"
-            | "menu"
-            | "figure"
-            | "figcaption"
-            | "label"
+        *tag,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("iframe")
+            | local_name!("button")
+            | local_name!("select")
+            | local_name!("textarea")
+            | local_name!("input")
+            | local_name!("option")
+            | local_name!("nav")
+            | local_name!("aside")
+            | local_name!("footer")
+            | local_name!("head")
+            | local_name!("title")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("map")
+            | local_name!("dialog")
+            | local_name!("menu")
+            | local_name!("figure")
+            | local_name!("figcaption")
+            | local_name!("label")
             // Ruby annotations (readings set above the base text).
-            | "rt"
-            | "rp"
+            | local_name!("rt")
+            | local_name!("rp")
     )
 }
 
@@ -473,14 +474,17 @@ pub(crate) enum PruneKind {
 /// a furniture name: kept only when it holds half the page's text or
 /// prose (a page that wraps its whole layout in a `header`).
 pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
-    let tag = dom.tag(n);
+    let tag = dom.name(n);
     if chrome_role(dom, n) || skip_tag(tag) {
         return PruneKind::Always;
     }
-    if tag == "header" && !in_article && !story_named(dom, n) {
+    if *tag == local_name!("header") && !in_article && !story_named(dom, n) {
         return PruneKind::ByName;
     }
-    if matches!(tag, "html" | "body" | "main") {
+    if matches!(
+        *tag,
+        local_name!("html") | local_name!("body") | local_name!("main")
+    ) {
         return PruneKind::Not;
     }
     if hidden(dom, n) {
@@ -565,7 +569,7 @@ fn sum_counts(dom: &Dom, order: &[NodeId], skip: &[bool], own: &[[u32; 2]]) -> [
         }
         match &dom.nodes[id].data {
             Data::Text(_) => [chars[id], commas[id]] = own[id],
-            Data::Element { name, .. } if name == "a" => links[id] = chars[id],
+            Data::Element { name, .. } if *name == local_name!("a") => links[id] = chars[id],
             _ => {}
         }
         let p = dom.nodes[id].parent;
@@ -619,7 +623,8 @@ pub(crate) fn prune(dom: &Dom) -> Facts {
     for &id in &order {
         let p = dom.nodes[id].parent;
         if p != NONE {
-            in_article[id] = in_article[p] || matches!(dom.tag(p), "article" | "main");
+            in_article[id] = in_article[p]
+                || matches!(*dom.name(p), local_name!("article") | local_name!("main"));
         }
         if matches!(dom.nodes[id].data, Data::Element { .. }) {
             own[id] = prune_kind(dom, id, in_article[id]);
