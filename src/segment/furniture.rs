@@ -118,6 +118,13 @@ pub fn furniture(line: &str) -> Option<Furniture> {
     if plain_prose(t) {
         return None;
     }
+    by_rules(t)
+}
+
+/// What furniture the trimmed line `t` (one line, with letters or digits)
+/// is by each rule in turn: what [`furniture`] answers when
+/// [`plain_prose`] cannot say no at once.
+fn by_rules(t: &str) -> Option<Furniture> {
     let ws = Words::of(t);
     let lower = t.to_lowercase();
     if ws.len() <= 12 && is_share(&ws) {
@@ -155,35 +162,36 @@ fn ends_with_ci(s: &str, suffix: &str) -> bool {
         && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-/// A line no furniture rule can take, told without lowercasing it: ASCII
-/// prose of more than [`words::KEPT`] words (too long for share buttons,
-/// bylines, stamps and labels) with no bar, bullet or social handle (no
-/// menu, name-and-stamp line, social post or credit after a bar), no
-/// " pic." link, no caption or social opener, not opening with a digit (a
-/// gallery counter), not closing with a bracket or a photo credit, and a
-/// last sentence of more than six words (no credit line). The rules below
-/// would each say no; this says it in a few scans of the line.
+/// A line no furniture rule can take, told without lowercasing it: prose
+/// of more than [`words::KEPT`] words (too long for share buttons,
+/// bylines, stamps and labels) with no bar or bullet (`|`, `·`, `•`) and no
+/// social handle (no menu, name-and-stamp line, social post or credit
+/// after a bar), no " pic." link, no caption or social opener, not opening
+/// with a digit (a gallery counter), not closing with a bracket or a photo
+/// credit, and a last sentence of more than six words (no credit line).
+/// The rules below would each say no; this says it in a few scans of the
+/// line. Lowercasing turns no character but the ASCII letters, `İ` (to `i`
+/// and a combining dot) and the Kelvin sign (to `k`) into ASCII, so the
+/// rules' tests of the lowercased line for ASCII text are, on any line,
+/// the ASCII case-blind tests made here on the line itself
+/// ([`opens_like`] lowercases only the line's first characters).
 fn plain_prose(t: &str) -> bool {
     let b = t.as_bytes();
-    if !t.is_ascii()
-        || b.first().is_some_and(u8::is_ascii_digit)
+    if b.first().is_some_and(u8::is_ascii_digit)
         || b.last().is_some_and(|c| matches!(c, b')' | b']'))
         || b.contains(&b'|')
+        || (!t.is_ascii() && t.contains(['\u{b7}', '\u{2022}']))
         || t.contains("(@")
         || t.contains("( @")
     {
         return false;
     }
     let openers = ["pic.", "a post shared by", "view this post on"];
-    if openers
-        .iter()
-        .chain(CAPTION_OPENERS)
-        .any(|o| starts_with_ci(t, o))
-    {
+    if opens_like(t, openers.iter().chain(CAPTION_OPENERS)) {
         return false;
     }
     if t.match_indices('.')
-        .any(|(i, _)| i >= 4 && t[i - 4..i].eq_ignore_ascii_case(" pic"))
+        .any(|(i, _)| i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b" pic"))
     {
         return false;
     }
@@ -196,6 +204,22 @@ fn plain_prose(t: &str) -> bool {
     }
     let last = last_sentence(t).trim();
     last.split_whitespace().take(7).count() > 6 && words::more_words_than(t, words::KEPT)
+}
+
+/// Whether the line lowercased starts with one of the lowercase ASCII
+/// `openers`, as `t.to_lowercase().starts_with(o)` says: ASCII lines are
+/// compared case-blind as they are; of other lines only as many characters
+/// are lowercased as the longest opener has bytes (each character
+/// lowercases to at least one byte, and a final sigma's two forms are both
+/// outside ASCII).
+fn opens_like<'a>(t: &str, openers: impl Iterator<Item = &'a &'a str> + Clone) -> bool {
+    if t.is_ascii() {
+        return openers.clone().any(|o| starts_with_ci(t, o));
+    }
+    let longest = openers.clone().map(|o| o.len()).max().unwrap_or(0);
+    let end = t.char_indices().nth(longest).map_or(t.len(), |(i, _)| i);
+    let head = t[..end].to_lowercase();
+    openers.clone().any(|o| head.starts_with(o))
 }
 
 /// What follows the last ". " of `t` (all of `t` without one).

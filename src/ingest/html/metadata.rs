@@ -319,14 +319,14 @@ fn page_date(dom: &Dom, main: &[NodeId], ld_date: &str) -> String {
     let mut marked_time = None;
     let mut region_time = None;
     for n in dom.descendants(0) {
-        match dom.tag(n) {
-            "meta" => {
+        match *dom.name(n) {
+            local_name!("meta") => {
                 let content = dom.attr(n, "content").unwrap_or_default().trim();
                 if DATE_META.contains(&meta_key(dom, n).as_str()) && !content.is_empty() {
                     meta_dates.push(content.to_string());
                 }
             }
-            "time" => {
+            local_name!("time") => {
                 let Some(dt) = dom.attr(n, "datetime").filter(|d| parse_date(d).is_some()) else {
                     continue;
                 };
@@ -370,8 +370,16 @@ const BYLINE_MARKS: &[&str] = &["byline", "author"];
 fn byline_element(dom: &Dom) -> Option<String> {
     for n in dom.descendants(0) {
         if matches!(
-            dom.tag(n),
-            "" | "meta" | "link" | "script" | "style" | "body" | "html" | "input" | "textarea"
+            *dom.name(n),
+            local_name!("")
+                | local_name!("meta")
+                | local_name!("link")
+                | local_name!("script")
+                | local_name!("style")
+                | local_name!("body")
+                | local_name!("html")
+                | local_name!("input")
+                | local_name!("textarea")
         ) {
             continue;
         }
@@ -379,7 +387,7 @@ fn byline_element(dom: &Dom) -> Option<String> {
             dom.attr_named(n, &attr)
                 .is_some_and(|v| contains_ignore_case(v, word))
         };
-        let rel_author = dom.tag(n) == "a" && has(local_name!("rel"), "author");
+        let rel_author = *dom.name(n) == local_name!("a") && has(local_name!("rel"), "author");
         let itemprop = has(local_name!("itemprop"), "author");
         let class = dom.attr_named(n, &local_name!("class"));
         let id = dom.attr_named(n, &local_name!("id"));
@@ -409,12 +417,19 @@ fn byline_element(dom: &Dom) -> Option<String> {
     None
 }
 
-/// Whether `hay` contains `needle` (lowercase ASCII) in any case, without
-/// lowercasing a copy of `hay`.
+/// Whether `hay` contains `needle` (lowercase ASCII, not empty) in any
+/// case, without lowercasing a copy of `hay`: the rest of the needle is
+/// compared only where `hay` has its first byte in either case (found many
+/// bytes at a time), not at every position.
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at + 1..at + 1 + rest.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// Whether an element is in a form or a comment section (a commenter's
@@ -450,6 +465,41 @@ fn short_text(dom: &Dom, n: NodeId, max: usize) -> Option<String> {
         }
     }
     Some(s)
+}
+
+#[cfg(test)]
+mod contains_tests {
+    use super::contains_ignore_case;
+
+    #[test]
+    fn contains_ignore_case_is_a_case_blind_search() {
+        let naive = |hay: &str, needle: &str| {
+            hay.as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        };
+        for hay in [
+            "",
+            "b",
+            "byline",
+            "post-BYLINE",
+            "ByLiNe-x",
+            "bbyline",
+            "bylin",
+            "by line",
+            "author byl",
+            "Ünïcode-Author",
+            "comments comment-form",
+        ] {
+            for needle in ["byline", "author", "comment"] {
+                assert_eq!(
+                    contains_ignore_case(hay, needle),
+                    naive(hay, needle),
+                    "{hay} {needle}"
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

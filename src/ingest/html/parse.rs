@@ -8,7 +8,7 @@ use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::TreeBuilder;
-use html5ever::{Attribute, LocalName, ParseOpts, QualName, TokenizerResult};
+use html5ever::{local_name, Attribute, LocalName, ParseOpts, QualName, TokenizerResult};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
@@ -24,12 +24,11 @@ pub(crate) const NONE: NodeId = usize::MAX;
 #[derive(Debug)]
 pub(crate) enum Data {
     Document,
-    /// Tag name (lowercase local name) and the attributes credence reads
-    /// ([`KEPT_ATTRS`], lowercase names), kept as html5ever made them
-    /// (interned names, shared text buffers).
+    /// Tag name (lowercase local name) and where the attributes credence
+    /// reads ([`KEPT_ATTRS`], lowercase names) are in [`Dom::attrs`].
     Element {
         name: LocalName,
-        attrs: Vec<(LocalName, StrTendril)>,
+        attrs: AttrSpan,
     },
     /// Text as html5ever gave it: a slice of the page's buffer when the
     /// text runs on in the source (most text), copied only when its pieces
@@ -43,6 +42,29 @@ pub(crate) enum Data {
     /// that follow it in the source. [`parse`] turns each into
     /// [`Data::Text`] before it returns: no reader ever sees one.
     Span(u32, u32),
+}
+
+/// An element's attributes: `attrs[start..end]` of the page's attribute
+/// arena ([`Dom::attrs`]), so that making an element allocates nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct AttrSpan {
+    start: u32,
+    end: u32,
+}
+
+impl AttrSpan {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Where the next attributes pushed on `arena` go, up to its end.
+fn span_to_end(start: usize, arena: &[(LocalName, StrTendril)]) -> AttrSpan {
+    let at = |n: usize| u32::try_from(n).expect("fewer than 2^32 attributes");
+    AttrSpan {
+        start: at(start),
+        end: at(arena.len()),
+    }
 }
 
 /// One node with its tree links.
@@ -64,6 +86,10 @@ pub(crate) struct Node {
 #[derive(Debug)]
 pub(crate) struct Dom {
     pub(crate) nodes: Vec<Node>,
+    /// Every element's kept attributes, as html5ever made them (interned
+    /// names, shared text buffers), each element's in one run
+    /// ([`AttrSpan`]).
+    attrs: Vec<(LocalName, StrTendril)>,
 }
 
 impl Dom {
@@ -75,14 +101,26 @@ impl Dom {
         }
     }
 
+    /// The element's interned tag name, the empty name for other nodes: to
+    /// compare with `local_name!` atoms (one integer comparison each)
+    /// instead of strings.
+    pub(crate) fn name(&self, id: NodeId) -> &LocalName {
+        static NO_NAME: LocalName = local_name!("");
+        match &self.nodes[id].data {
+            Data::Element { name, .. } => name,
+            _ => &NO_NAME,
+        }
+    }
+
     /// The value of attribute `name` (lowercase, one of [`KEPT_ATTRS`]) on
     /// element `id`.
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         debug_assert!(KEPT_ATTRS.contains(&name), "{name} is not kept");
         match &self.nodes[id].data {
-            Data::Element { attrs, .. } => {
-                attrs.iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
-            }
+            Data::Element { attrs, .. } => self.attrs[attrs.range()]
+                .iter()
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| &**v),
             _ => None,
         }
     }
@@ -92,7 +130,10 @@ impl Dom {
     /// attribute instead of a string comparison.
     pub(crate) fn attr_named(&self, id: NodeId, name: &LocalName) -> Option<&str> {
         match &self.nodes[id].data {
-            Data::Element { attrs, .. } => attrs.iter().find(|(k, _)| k == name).map(|(_, v)| &**v),
+            Data::Element { attrs, .. } => self.attrs[attrs.range()]
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| &**v),
             _ => None,
         }
     }
@@ -134,7 +175,8 @@ impl Dom {
 
     /// Elements with tag `tag` in document order.
     pub(crate) fn elements<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = NodeId> + 'a {
-        self.descendants(0).filter(move |&n| self.tag(n) == tag)
+        let tag = LocalName::from(tag);
+        self.descendants(0).filter(move |&n| *self.name(n) == tag)
     }
 }
 
@@ -190,6 +232,7 @@ pub(crate) fn parse(html: &str) -> Dom {
     nodes.push(node(Data::Document, None, 1));
     let sink = Sink {
         nodes: RefCell::new(nodes),
+        attrs: RefCell::new(Vec::new()),
         line: Cell::new(1),
         page: page.clone(),
     };
@@ -213,10 +256,12 @@ pub(crate) fn parse(html: &str) -> Dom {
 /// copied text never compares it again and again.
 const SHORT_TEXT: usize = 8;
 
-/// Bytes of markup per node on typical pages (about 70 on trafilatura's
-/// benchmark): the arena is sized once from the page's length instead of
-/// growing by copies.
-const BYTES_PER_NODE: usize = 64;
+/// Bytes of markup per node on dense pages (about 70 on average on
+/// trafilatura's benchmark, but fewer than 64 on most of its pages): the
+/// arena is sized once from the page's length instead of growing by
+/// copies. Capacity it does not use is never touched (no page is
+/// mapped for it).
+const BYTES_PER_NODE: usize = 32;
 
 /// The attributes credence reads (pruning, the container, metadata); the
 /// others (`data-*`, `src`, event handlers...) are dropped as each element
@@ -269,44 +314,45 @@ struct Capped<S> {
 }
 
 /// Elements that have no end tag or whose end tag may be left out: they
-/// do not count towards the depth.
-fn uncounted(name: &str) -> bool {
+/// do not count towards the depth. Told by the interned name (one
+/// integer comparison each), as the tokenizer gives it.
+fn uncounted(name: &LocalName) -> bool {
     matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-            | "p"
-            | "li"
-            | "dt"
-            | "dd"
-            | "tr"
-            | "td"
-            | "th"
-            | "option"
-            | "optgroup"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "rb"
-            | "rt"
-            | "rp"
-            | "html"
-            | "head"
-            | "body"
-            | "colgroup"
-            | "caption"
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("hr")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+            | local_name!("param")
+            | local_name!("p")
+            | local_name!("li")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("option")
+            | local_name!("optgroup")
+            | local_name!("thead")
+            | local_name!("tbody")
+            | local_name!("tfoot")
+            | local_name!("rb")
+            | local_name!("rt")
+            | local_name!("rp")
+            | local_name!("html")
+            | local_name!("head")
+            | local_name!("body")
+            | local_name!("colgroup")
+            | local_name!("caption")
     )
 }
 
@@ -397,6 +443,8 @@ fn node(data: Data, qual: Option<QualName>, line: u32) -> Node {
 /// html5ever's tree sink writing into the arena.
 struct Sink {
     nodes: RefCell<Vec<Node>>,
+    /// The arena of kept attributes ([`Dom::attrs`]).
+    attrs: RefCell<Vec<(LocalName, StrTendril)>>,
     line: Cell<u32>,
     /// The page as fed to the tokenizer: its text tokens are slices of it.
     page: StrTendril,
@@ -568,7 +616,10 @@ impl TreeSink for Sink {
                 n.data = Data::Text(self.page.subtendril(start, end - start));
             }
         }
-        Dom { nodes }
+        Dom {
+            nodes,
+            attrs: self.attrs.into_inner(),
+        }
     }
 
     #[inline]
@@ -590,15 +641,16 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        // A new list (most elements keep none: no allocation), not the
-        // old one reused and shrunk.
-        let mut kept = Vec::new();
-        for a in attrs {
-            if kept_attr(&a.name.local) {
-                kept.push((a.name.local, a.value));
+        let attrs = {
+            let mut arena = self.attrs.borrow_mut();
+            let start = arena.len();
+            for a in attrs {
+                if kept_attr(&a.name.local) {
+                    arena.push((a.name.local, a.value));
+                }
             }
-        }
-        let attrs = kept;
+            span_to_end(start, &arena)
+        };
         let tag = lowercase(name.local.clone());
         let fragment = flags.template.then(|| name.clone());
         let id = self.push(Data::Element { name: tag, attrs }, Some(name));
@@ -667,13 +719,34 @@ impl TreeSink for Sink {
         self.link_before(*sibling, id);
     }
 
+    /// The new attributes go after a copy of the element's own at the
+    /// arena's end (where its run can grow), unless its run is there
+    /// already. Only `<html>` and `<body>` get any, once or twice a page.
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        if let Data::Element { attrs: have, .. } = &mut self.nodes.borrow_mut()[*target].data {
-            for a in attrs.into_iter().filter(|a| kept_attr(&a.name.local)) {
-                let k = a.name.local;
-                if !have.iter().any(|(h, _)| *h == k) {
-                    have.push((k, a.value));
-                }
+        let mut nodes = self.nodes.borrow_mut();
+        let Data::Element { attrs: have, .. } = &mut nodes[*target].data else {
+            return;
+        };
+        let mut arena = self.attrs.borrow_mut();
+        let kept: Vec<Attribute> = attrs
+            .into_iter()
+            .filter(|a| kept_attr(&a.name.local))
+            .collect();
+        let has = |arena: &[(LocalName, StrTendril)], span: AttrSpan, k: &LocalName| {
+            arena[span.range()].iter().any(|(h, _)| h == k)
+        };
+        if kept.iter().all(|a| has(&arena, *have, &a.name.local)) {
+            return;
+        }
+        if have.end as usize != arena.len() {
+            let start = arena.len();
+            arena.extend_from_within(have.range());
+            *have = span_to_end(start, &arena);
+        }
+        for a in kept {
+            if !has(&arena, *have, &a.name.local) {
+                arena.push((a.name.local, a.value));
+                have.end += 1;
             }
         }
     }
@@ -711,6 +784,22 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn attributes_of_a_repeated_body_tag_are_added_once() {
+        let dom = parse(
+            r#"<body class="a"><p id="p1" class="x">one</p><body id="b" class="c" role="main"><p class="y">two"#,
+        );
+        let body = dom.elements("body").next().unwrap();
+        assert_eq!(dom.attr(body, "class"), Some("a"));
+        assert_eq!(dom.attr(body, "id"), Some("b"));
+        assert_eq!(dom.attr(body, "role"), Some("main"));
+        let ps: Vec<_> = dom.elements("p").collect();
+        assert_eq!(dom.attr(ps[0], "id"), Some("p1"));
+        assert_eq!(dom.attr(ps[0], "class"), Some("x"));
+        assert_eq!(dom.attr(ps[1], "class"), Some("y"));
+        assert_eq!(dom.attr(ps[1], "id"), None);
     }
 
     #[test]

@@ -12,7 +12,8 @@ use html5ever::local_name;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// Elements that never hold the story.
+/// Elements that never hold the story (a string match: quicker here than
+/// thirty atom comparisons one after another).
 fn skip_tag(tag: &str) -> bool {
     matches!(
         tag,
@@ -473,14 +474,17 @@ pub(crate) enum PruneKind {
 /// a furniture name: kept only when it holds half the page's text or
 /// prose (a page that wraps its whole layout in a `header`).
 pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
-    let tag = dom.tag(n);
+    let tag = dom.name(n);
     if chrome_role(dom, n) || skip_tag(tag) {
         return PruneKind::Always;
     }
-    if tag == "header" && !in_article && !story_named(dom, n) {
+    if *tag == local_name!("header") && !in_article && !story_named(dom, n) {
         return PruneKind::ByName;
     }
-    if matches!(tag, "html" | "body" | "main") {
+    if matches!(
+        *tag,
+        local_name!("html") | local_name!("body") | local_name!("main")
+    ) {
         return PruneKind::Not;
     }
     if hidden(dom, n) {
@@ -565,7 +569,7 @@ fn sum_counts(dom: &Dom, order: &[NodeId], skip: &[bool], own: &[[u32; 2]]) -> [
         }
         match &dom.nodes[id].data {
             Data::Text(_) => [chars[id], commas[id]] = own[id],
-            Data::Element { name, .. } if name == "a" => links[id] = chars[id],
+            Data::Element { name, .. } if *name == local_name!("a") => links[id] = chars[id],
             _ => {}
         }
         let p = dom.nodes[id].parent;
@@ -619,7 +623,8 @@ pub(crate) fn prune(dom: &Dom) -> Facts {
     for &id in &order {
         let p = dom.nodes[id].parent;
         if p != NONE {
-            in_article[id] = in_article[p] || matches!(dom.tag(p), "article" | "main");
+            in_article[id] = in_article[p]
+                || matches!(*dom.name(p), local_name!("article") | local_name!("main"));
         }
         if matches!(dom.nodes[id].data, Data::Element { .. }) {
             own[id] = prune_kind(dom, id, in_article[id]);

@@ -196,3 +196,51 @@ fn the_last_sentence_follows_the_last_full_stop_and_space() {
         assert_eq!(last_sentence(t), t.rsplit(". ").next().unwrap_or(t), "{t}");
     }
 }
+
+/// A long line of words, `n` of them, after `head` and before `tail`.
+fn long_line(head: &str, n: usize, tail: &str) -> String {
+    let body = vec!["Straße"; n].join(" ");
+    format!("{head}{body}{tail}")
+}
+
+#[test]
+fn plain_prose_outside_ascii_is_what_the_rules_say() {
+    // Prose with accents and curly quotes: no rule takes it.
+    let prose = [
+        long_line(
+            "Die „Brücke“ über den Fluss wurde gestern ",
+            30,
+            " eröffnet.",
+        ),
+        long_line("Le ministre a déclaré qu’il ", 30, " à Paris."),
+        long_line("Photo of the day — ", 30, " and more words here too."),
+        // A dotted capital I lowercases to `i` and a combining dot: no
+        // caption opener, as the line's lowercased head shows.
+        long_line("İmage: ", 30, " words here."),
+    ];
+    for s in &prose {
+        assert!(plain_prose(s), "{s}");
+        assert_eq!(by_rules(s), None, "{s}");
+    }
+    // Each of these may be furniture: the rules are asked.
+    let asked = [
+        long_line("Photo: ", 30, " words"),
+        long_line("PHOTO BY Ñandú ", 30, " words"),
+        long_line("A post shared by Zoë ", 30, " words"),
+        long_line("Zoë ", 30, " · 3 März 2025"),
+        long_line("Zoë ", 30, " • Updated 10:32"),
+        long_line("Zoë ", 30, " | Ñ"),
+        long_line("Zoë (@zoe) ", 30, " words"),
+        long_line("Zoë ", 30, " pic.example/abc and more words here"),
+        long_line("3 of 4 Zoë ", 30, " words"),
+        long_line("Zoë ", 30, " (Photo: Ñandú)"),
+        long_line("Zoë ", 30, " file photo."),
+        long_line("Zoë ", 30, ". Photo by Ñandú"),
+    ];
+    for s in &asked {
+        assert!(!plain_prose(s), "{s}");
+    }
+    assert_eq!(kind(&asked[0]), Some(Furniture::Caption));
+    assert!(!opens_like("İmage: x ä", CAPTION_OPENERS.iter()));
+    assert!(opens_like("IMAGE: x ä", CAPTION_OPENERS.iter()));
+}
