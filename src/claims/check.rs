@@ -104,7 +104,7 @@ impl<'a> GroupCheck<'a> {
         let table = &self.nodes.table;
         self.group.iter().flat_map(move |&n| {
             self.nodes[n]
-                .mentions
+                .mentions()
                 .iter()
                 .filter(move |&&c| table.claim(c).is_some())
                 .map(move |&c| (n, c))

@@ -55,8 +55,8 @@ impl GroupCheck<'_> {
         if let Some(s) = slip(node.value, expected) {
             msg.push_str(&format!(": {s}"));
         }
-        if node.mentions.len() > 1 {
-            msg.push_str(&format!("; stated {} times", node.mentions.len()));
+        if node.mentions().len() > 1 {
+            msg.push_str(&format!("; stated {} times", node.mentions().len()));
         }
         let mut f = Finding::new(first.article, FindingKind::QuantityConflict)
             .mention(mention)
@@ -150,9 +150,9 @@ fn internal_conflicts(
             .copied()
             .max_by(|&x, &y| {
                 nodes[x]
-                    .mentions
+                    .mentions()
                     .len()
-                    .cmp(&nodes[y].mentions.len())
+                    .cmp(&nodes[y].mentions().len())
                     .then(y.cmp(&x))
             })
             .unwrap_or(ns[0]);

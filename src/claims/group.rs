@@ -376,7 +376,7 @@ mod tests {
         let nodes = build_nodes(&arts, &HashMap::new());
         let got: Vec<(usize, f64, usize)> = nodes
             .iter()
-            .map(|n| (n.art, n.value, n.mentions.len()))
+            .map(|n| (n.art, n.value, n.mentions().len()))
             .collect();
         assert_eq!(got, [(0, 5e9, 2), (1, 5e9, 1), (1, 2e9, 1)]);
         assert_eq!(
@@ -449,7 +449,9 @@ mod tests {
         m.renumber(&[9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
         assert_eq!((m.unit, m.words(), m.topic()), (9, &[4, 7][..], &[0][..]));
         assert_eq!(m.heads(), &[[5, 8], [7, 1]]);
-        assert_eq!(&*m.mentions, &[7]);
+        assert_eq!(m.mentions(), &[7], "claim numbers are not words");
+        assert_eq!(n.mentions(), &[7]);
+        assert_eq!(std::mem::size_of::<Node>(), 48);
     }
 
     #[test]

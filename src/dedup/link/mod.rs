@@ -108,13 +108,14 @@ pub fn link_to(
 
     let mut out = LinkOutput::new(input, records);
     let mut repeats: Vec<Repeat> = Vec::new();
-    // Each group is dropped once classified, the zones once all are.
-    for group in groups {
-        match zones.classify(&linker, &group) {
-            Verdict::Boilerplate => repeats.extend(Repeat::of_group(&linker, &group)),
-            Verdict::Syndicated => out.syndication_rows(&linker, &direct, &group),
+    // The groups and the zones are dropped once all are classified.
+    for group in groups.iter() {
+        match zones.classify(&linker, group) {
+            Verdict::Boilerplate => repeats.extend(Repeat::of_group(&linker, group)),
+            Verdict::Syndicated => out.syndication_rows(&linker, &direct, group),
         }
     }
+    drop(groups);
     for group in zones.short_boilerplate(&linker, short_repeats, &member) {
         repeats.extend(Repeat::of_group(&linker, &group));
     }
