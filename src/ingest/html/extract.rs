@@ -234,21 +234,63 @@ impl Render<'_> {
 }
 
 /// The words of `s` (split at whitespace and at invisible zero-width
-/// spaces and BOMs) joined by single spaces, built in one pass.
+/// spaces and BOMs) joined by single spaces, built in one pass. A run of
+/// words already joined by single ASCII spaces is copied at once: the
+/// bytes are scanned, and only those outside ASCII are decoded.
 fn squeeze(s: &str) -> String {
     let mut out = String::new();
-    for w in s
-        .split(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
-        .filter(|w| !w.is_empty())
-    {
+    let mut i = 0;
+    loop {
+        // Past the separators to the next word.
+        while let Some(len) = separator_at(s, i) {
+            i += len;
+        }
+        if i == s.len() {
+            return out;
+        }
         if out.is_empty() {
             out.reserve(s.len());
         } else {
             out.push(' ');
         }
-        out.push_str(w);
+        let end = run_end(s, i);
+        out.push_str(&s[i..end]);
+        i = end;
     }
-    out
+}
+
+/// The byte length of the separator (whitespace, a zero-width space or a
+/// BOM) at byte `i` of `s`, or `None` when a word character or the end
+/// is there.
+fn separator_at(s: &str, i: usize) -> Option<usize> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        // ASCII whitespace as `char::is_whitespace` has it (with \x0b).
+        return matches!(b, b' ' | b'\t'..=b'\r').then_some(1);
+    }
+    let c = s[i..].chars().next()?;
+    (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')).then(|| c.len_utf8())
+}
+
+/// Where the run of words from byte `i` (a word's start) ends: at the
+/// first separator that is not one ASCII space followed by a word's
+/// ASCII byte (the words up to there are already joined as [`squeeze`]
+/// joins them).
+fn run_end(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    let word_ascii = |b: u8| b < 0x80 && !matches!(b, b' ' | b'\t'..=b'\r');
+    while i < b.len() {
+        if word_ascii(b[i]) {
+            i += 1;
+        } else if b[i] == b' ' && b.get(i + 1).is_some_and(|&n| word_ascii(n)) {
+            i += 2;
+        } else if b[i] >= 0x80 && separator_at(s, i).is_none() {
+            i += s[i..].chars().next().map_or(1, char::len_utf8);
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// Step 3: the text of `root` as blocks, pruned nodes left out.
@@ -449,6 +491,44 @@ const STRAY_MIN_CHARS: usize = 100;
 mod tests {
     use super::super::parse::parse;
     use super::*;
+
+    /// The words joined one by one, as [`squeeze`] did before it copied
+    /// whole runs.
+    fn squeeze_by_words(s: &str) -> String {
+        s.split(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn squeeze_joins_words_as_one_by_one() {
+        let chars: Vec<char> = (0u8..128)
+            .map(char::from)
+            .chain(
+                "\u{85}\u{a0}\u{1680}\u{2000}\u{200a}\u{200b}\u{2028}\u{202f}\u{3000}\u{feff}é漢"
+                    .chars(),
+            )
+            .collect();
+        // Every pair and triple of the characters, and a few sentences.
+        let mut cases = vec![
+            String::new(),
+            "  Hello,\u{a0}wide\tworld \u{200b}x  y ".to_string(),
+            "one two  three\nfour\u{3000}five é漢 six\u{feff}".to_string(),
+        ];
+        for &a in &chars {
+            for &b in &chars {
+                cases.push(format!("{a}{b}"));
+                cases.push(format!("x{a}y{b} z"));
+            }
+        }
+        for c in &cases {
+            assert_eq!(squeeze(c), squeeze_by_words(c), "{c:?}");
+            for (i, _) in c.char_indices() {
+                assert_eq!(squeeze(&c[i..]), squeeze_by_words(&c[i..]), "{c:?} {i}");
+            }
+        }
+    }
 
     fn texts(html: &str) -> Vec<String> {
         let dom = parse(html);

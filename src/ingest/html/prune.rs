@@ -10,7 +10,10 @@ use super::prose::prose_chars;
 use aho_corasick::AhoCorasick;
 use html5ever::local_name;
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Elements that never hold the story (a string match: quicker here than
 /// thirty atom comparisons one after another).
@@ -245,9 +248,54 @@ impl<'a> ClassId<'a> {
     }
 }
 
-/// True when the class or id names page furniture.
+/// True when the class or id names page furniture (what
+/// [`TokenMemo::furniture_name`] answers).
+#[cfg(test)]
 fn furniture_name(ci: &str) -> bool {
     ci.split_ascii_whitespace().any(furniture_token)
+}
+
+/// [`furniture_token`]'s answers for the tokens seen so far on one page:
+/// a page repeats the same few classes on many elements (`col-md-6`,
+/// `item`), and a token is looked up in a few instructions per byte
+/// instead of split into words and searched for fragments again.
+#[derive(Default)]
+pub(super) struct TokenMemo(HashMap<Box<str>, bool, BuildHasherDefault<TokenHash>>);
+
+impl TokenMemo {
+    /// [`furniture_name`], each token's answer remembered.
+    fn furniture_name(&mut self, ci: &str) -> bool {
+        ci.split_ascii_whitespace().any(|t| self.furniture_token(t))
+    }
+
+    /// [`furniture_token`], remembered.
+    fn furniture_token(&mut self, t: &str) -> bool {
+        if let Some(&named) = self.0.get(t) {
+            return named;
+        }
+        let named = furniture_token(t);
+        self.0.insert(t.into(), named);
+        named
+    }
+}
+
+/// A hasher for class tokens: xxh3 of the bytes (a string's closing
+/// marker byte mixed in cheaply).
+#[derive(Default)]
+pub(super) struct TokenHash(u64);
+
+impl Hasher for TokenHash {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = self.0.rotate_left(5) ^ xxh3_64(bytes);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// True when one class (or the id) names page furniture: a furniture word
@@ -474,6 +522,11 @@ pub(crate) enum PruneKind {
 /// a furniture name: kept only when it holds half the page's text or
 /// prose (a page that wraps its whole layout in a `header`).
 pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
+    prune_kind_in(dom, n, in_article, &mut TokenMemo::default())
+}
+
+/// [`prune_kind`], with the page's class tokens' answers kept in `memo`.
+fn prune_kind_in(dom: &Dom, n: NodeId, in_article: bool, memo: &mut TokenMemo) -> PruneKind {
     let tag = dom.name(n);
     if chrome_role(dom, n) || skip_tag(tag) {
         return PruneKind::Always;
@@ -491,7 +544,7 @@ pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
         return PruneKind::ByName;
     }
     let ci = ClassId::of(dom, n);
-    if furniture_named(dom, n, &ci) && !ci.any(body_name) {
+    if furniture_named(dom, n, &ci, memo) && !ci.any(body_name) {
         return PruneKind::ByName;
     }
     if ci.any(|v| words(v).any(|w| w == "teaser")) {
@@ -504,15 +557,15 @@ pub(super) fn prune_kind(dom: &Dom, n: NodeId, in_article: bool) -> PruneKind {
 /// fragment (`comment-`, `related`) outweighs that, not a word (`author`,
 /// `meta`). An id ending in a number is a generated anchor (`section-30`,
 /// `toc_title_2`): its words do not count, only fragments do.
-fn furniture_named(dom: &Dom, n: NodeId, ci: &ClassId) -> bool {
+fn furniture_named(dom: &Dom, n: NodeId, ci: &ClassId, memo: &mut TokenMemo) -> bool {
     if dom.tag(n) == "article" {
         return ci.any(furniture_part);
     }
     let numbered = ci.id.ends_with(|c: char| c.is_ascii_digit());
     if !numbered {
-        return ci.any(furniture_name);
+        return memo.furniture_name(&ci.class) || memo.furniture_name(&ci.id);
     }
-    furniture_name(&ci.class) || ci.any(furniture_part)
+    memo.furniture_name(&ci.class) || ci.any(furniture_part)
 }
 
 /// True when the element's class or id names it the story's own part
@@ -620,6 +673,7 @@ pub(crate) fn prune(dom: &Dom) -> Facts {
     let n = dom.nodes.len();
     let mut own = vec![PruneKind::Not; n];
     let mut in_article = vec![false; n];
+    let mut memo = TokenMemo::default();
     for &id in &order {
         let p = dom.nodes[id].parent;
         if p != NONE {
@@ -627,7 +681,7 @@ pub(crate) fn prune(dom: &Dom) -> Facts {
                 || matches!(*dom.name(p), local_name!("article") | local_name!("main"));
         }
         if matches!(dom.nodes[id].data, Data::Element { .. }) {
-            own[id] = prune_kind(dom, id, in_article[id]);
+            own[id] = prune_kind_in(dom, id, in_article[id], &mut memo);
         }
     }
     // Text counted with the always-pruned parts out, to weigh the named ones.
@@ -772,6 +826,26 @@ mod tests {
         assert!(furniture_name("c-view-more "));
         assert!(furniture_name("box-see-also "));
         assert!(furniture_name("donate-box "));
+    }
+
+    #[test]
+    fn remembered_token_answers_are_the_tokens_answers() {
+        let mut memo = TokenMemo::default();
+        let classes = [
+            "post-share-buttons ad",
+            "row col-md-6 ad",
+            "o-section o-section--has-ads hidden",
+            "js-hidden table hidden-xs",
+            "",
+            "  row   sidebar  ",
+        ];
+        // Twice over: the second pass answers from the memo.
+        for ci in classes.iter().chain(&classes) {
+            assert_eq!(memo.furniture_name(ci), furniture_name(ci), "{ci}");
+            for t in ci.split_ascii_whitespace() {
+                assert_eq!(memo.furniture_token(t), furniture_token(t), "{t}");
+            }
+        }
     }
 
     fn kinds(html: &str) -> Vec<(String, PruneKind)> {
