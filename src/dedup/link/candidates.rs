@@ -97,8 +97,7 @@ impl Linker<'_> {
     /// [`Linker::exact_repeats`] of the texts whose hash has `slice` in
     /// its top bits.
     fn exact_slice(&mut self, slice: u64, short_groups: &mut Vec<Vec<u32>>) {
-        let shift = u64::BITS - EXACT_SLICES.trailing_zeros();
-        let in_slice = |exact: u64| exact.checked_shr(shift).unwrap_or(0) == slice;
+        let in_slice = |exact: u64| top_slice(exact, u64::BITS, EXACT_SLICES) == slice;
         let mut exact: Vec<(u64, u32)> = (0..self.total())
             .filter(|&g| self.print(g).words() > 0 && in_slice(self.print(g).exact))
             .map(|g| (self.print(g).exact, g))
@@ -194,8 +193,8 @@ impl Linker<'_> {
         (sure, unsure): (&mut Runs, &mut Runs),
     ) {
         let input = self.input();
-        let shift = u32::BITS - BAND_SLICES.trailing_zeros();
-        let in_slice = |k: u32| k.checked_shr(shift).unwrap_or(0) == slice;
+        let in_slice =
+            |k: u32| top_slice(k.into(), u32::BITS, BAND_SLICES.into()) == u64::from(slice);
         let mut keys = input.band_keyed(band, |k, g| in_slice(k) && input.paras[g].signed());
         keys.par_sort_unstable();
         for run in keys.chunk_by(|x, y| x.0 == y.0) {
@@ -278,6 +277,12 @@ impl Linker<'_> {
     }
 }
 
+/// Which of `slices` equal slices (a power of two) of a `bits`-bit range
+/// `x` falls in: its top bits (0 when there is one slice).
+fn top_slice(x: u64, bits: u32, slices: u64) -> u64 {
+    x.checked_shr(bits - slices.trailing_zeros()).unwrap_or(0)
+}
+
 /// Whether `x` and `y` share at least [`MIN_BANDS`] low bytes of their band
 /// keys: a few cache lines per pair, for the millions of pairs in crowded
 /// buckets (2.6 million at 100 MB); only the pairs that pass are kept for
@@ -313,6 +318,17 @@ pub(super) fn add_distinct(pairs: &mut Vec<(u32, u32)>, more: Vec<(u32, u32)>) {
 mod tests {
     use super::*;
     use crate::dedup::fixtures::{art, keys, print, summary, summary_of, A1, B1};
+
+    #[test]
+    fn top_slices_split_a_range_evenly() {
+        assert_eq!(top_slice(u64::MAX, u64::BITS, 8), 7);
+        assert_eq!(top_slice(1 << 61, u64::BITS, 8), 1);
+        assert_eq!(top_slice((1 << 61) - 1, u64::BITS, 8), 0);
+        assert_eq!(top_slice(u32::MAX.into(), u32::BITS, 4), 3);
+        assert_eq!(top_slice(1 << 30, u32::BITS, 4), 1);
+        assert_eq!(top_slice(u64::MAX, u64::BITS, 1), 0);
+        assert_eq!(top_slice(u32::MAX.into(), u32::BITS, 1), 0);
+    }
 
     #[test]
     fn union_local_repeats_joins_what_fingerprint_found() {

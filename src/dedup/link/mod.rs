@@ -186,12 +186,10 @@ impl ParaIndex {
     fn total(&self) -> u32 {
         self.total
     }
-    /// The article of global paragraph `g`: the last whose range starts
-    /// at or before it (articles without paragraphs start where the next
-    /// one does, so the last of them is the one that holds `g`).
+    /// The article of global paragraph `g` ([`range_holding`]).
     fn art(&self, g: u32) -> usize {
         debug_assert!(g < self.total);
-        self.base.partition_point(|&b| b <= g) - 1
+        range_holding(&self.base, g)
     }
     /// (article, paragraph) of global paragraph `g`.
     fn split(&self, g: u32) -> (usize, usize) {
@@ -202,6 +200,15 @@ impl ParaIndex {
     fn global(&self, a: usize, p: usize) -> u32 {
         self.base[a] + p as u32
     }
+}
+
+/// Of consecutive ranges that start at `starts` (ascending, the first at
+/// or before `x`), the one that holds `x`: the last that starts at or
+/// before it (an empty range starts where the next one does, so the last
+/// of them is the one that holds `x`). Articles' paragraphs by global
+/// number, and by publication rank.
+fn range_holding(starts: &[u32], x: u32) -> usize {
+    starts.partition_point(|&s| s <= x) - 1
 }
 
 /// The link's input, borrowed from the pipeline or (tests) built here.

@@ -19,7 +19,7 @@
 use super::confirm::{SpillIndex, Wanted};
 use super::sorted::{Pair, Runs, Sorted};
 use super::stats::Stats;
-use super::Linker;
+use super::{range_holding, Linker};
 use crate::dedup::normalise::Normalised;
 use crate::dedup::similarity::Ready;
 use crate::model::{LinkSpace, LoadArticles, PairMemo, Scratch};
@@ -104,11 +104,10 @@ pub(super) struct Ranks {
 }
 
 impl Ranks {
-    /// The global paragraph of rank `r`: of the last article whose ranks
-    /// start at or before it (articles without paragraphs start where the
-    /// next one does, so the last of them holds `r`).
+    /// The global paragraph of rank `r`, in the article whose ranks hold
+    /// it ([`range_holding`]).
     fn para(&self, r: u32) -> u32 {
-        let i = self.starts.partition_point(|&s| s <= r) - 1;
+        let i = range_holding(&self.starts, r);
         self.firsts[i] + (r - self.starts[i])
     }
 }
